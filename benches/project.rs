@@ -1,0 +1,72 @@
+//! Native benchmark of the engine: one full projection (scenario set-up with its random draws,
+//! then a projection) and one input change that reuses the draws. Prints median and p95.
+//!
+//! Run with `cargo bench --bench project`. Budgets (issue 3): full ≤ 2 ms, update ≤ 1 ms.
+
+use std::hint::black_box;
+use std::time::Instant;
+use tapecast::scenario::default_scenario;
+use tapecast::{Engine, Inputs};
+
+fn stats(mut xs: Vec<f64>) -> (f64, f64) {
+    xs.sort_by(f64::total_cmp);
+    let at = |q: f64| xs[((xs.len() - 1) as f64 * q).round() as usize];
+    (at(0.5), at(0.95))
+}
+
+fn time(runs: usize, mut f: impl FnMut(usize)) -> (f64, f64) {
+    for i in 0..runs / 10 {
+        f(i);
+    }
+    let samples = (0..runs)
+        .map(|i| {
+            let t = Instant::now();
+            f(i);
+            t.elapsed().as_secs_f64() * 1e3
+        })
+        .collect();
+    stats(samples)
+}
+
+fn main() {
+    // `cargo bench` passes --bench; `cargo test --all-targets` does not: then one quick smoke run.
+    let quick = !std::env::args().any(|a| a == "--bench");
+    let runs = |n: usize| if quick { 2 } else { n };
+    let scenario = default_scenario();
+    let paths = scenario.simulation.paths;
+    let base = Inputs::as_of(&scenario);
+    if std::env::var("TAPECAST_PROFILE_UPDATES").is_ok() {
+        // For `perf record`: nothing but input changes.
+        let engine = Engine::new(scenario.clone()).unwrap();
+        for i in 0..2000 {
+            let mut inputs = base;
+            inputs.surprise = -10.0 + (i % 40) as f64 * 0.5;
+            black_box(engine.project(black_box(&inputs), &[0]));
+        }
+        return;
+    }
+    let (full_med, full_p95) = time(runs(60), |_| {
+        let engine = Engine::new(black_box(scenario.clone())).unwrap();
+        black_box(engine.project(&base, &[0]));
+    });
+    let engine = Engine::new(scenario.clone()).unwrap();
+    let (upd_med, upd_p95) = time(runs(400), |i| {
+        let mut inputs = base;
+        inputs.surprise = -10.0 + (i % 40) as f64 * 0.5;
+        inputs.shortfall = 100.0 + (i % 7) as f64 * 30.0;
+        black_box(engine.project(black_box(&inputs), &[0]));
+    });
+    let (all_med, all_p95) = time(runs(100), |_| {
+        black_box(engine.project_all(black_box(&base)));
+    });
+    if quick {
+        println!("bench smoke run ok (use `cargo bench --bench project` for figures)");
+        return;
+    }
+    println!("tapecast native bench ({paths} paths, {} assets, {} days)", scenario.assets.len(), engine.timeline().days());
+    println!("| case | median ms | p95 ms | budget ms |");
+    println!("|---|---|---|---|");
+    println!("| full projection (validate + draws + project) | {full_med:.3} | {full_p95:.3} | 2.0 |");
+    println!("| input change (draws reused, 1 fan) | {upd_med:.3} | {upd_p95:.3} | 1.0 |");
+    println!("| input change, daily fans for every asset | {all_med:.3} | {all_p95:.3} | - |");
+}

@@ -1,0 +1,30 @@
+//! tapecast: explorable market scenarios for blog posts.
+//!
+//! A reader moves a scenario's inputs and watches the projected market response redraw. The
+//! crate is layered so that each part can be tested on its own:
+//!
+//! - [`scenario`]: the scenario file format (plain serde data) and its validation;
+//! - [`inputs`]: the reader's inputs, validated from text (attributes, permalinks);
+//! - [`model`]: the pure, deterministic engine (`Engine::project`);
+//! - [`chart`]: drawing, generic over any plotters backend (canvas in the browser, SVG natively);
+//! - [`text`]: numbers, dates and strings for readers, English and Chinese;
+//! - [`view`]: a projection as the reader sees it (chart specs, the summary sentence);
+//! - `web` (wasm only): the one file that talks to JavaScript.
+//!
+//! See ARCHITECTURE.md for the invariants and docs/MODEL.md for the equations.
+#![warn(missing_docs)]
+
+pub mod chart;
+pub mod inputs;
+pub mod model;
+pub mod scenario;
+pub mod text;
+pub mod view;
+
+/// The wasm-bindgen boundary (wasm builds only).
+#[cfg(target_arch = "wasm32")]
+pub mod web;
+
+pub use inputs::{Inputs, MODEL_VERSION};
+pub use model::{Band, Engine, Headline, Projection};
+pub use scenario::{Problem, Scenario};

@@ -1,0 +1,168 @@
+//! Common random numbers: every random draw of a scenario, made once and then only transformed
+//! when the reader moves an input (so fans move smoothly instead of flickering, and an update
+//! costs arithmetic, not random-number generation).
+//!
+//! Set-up draws only what every update needs: the shared market, AI and rates factors and the
+//! reserve noise per path and day, the meeting outcome per path, and each asset's idiosyncratic
+//! total at the horizon. An asset's day-by-day idiosyncratic path is drawn the first time its fan
+//! is asked for, as a Gaussian bridge pinned to that total, so the fan and the horizon agree.
+//! Mean-reverting assets get their whole daily path at set-up.
+
+use super::rng::Normals;
+use super::timeline::Timeline;
+use crate::scenario::{Quote, Scenario};
+use std::cell::OnceCell;
+
+/// The scenario's draws. Per-path-and-day arrays are laid out `[p * days + t]`, `t = day − 1`.
+pub struct Draws {
+    /// Paths.
+    pub paths: usize,
+    /// Projected days per path.
+    pub days: usize,
+    /// Market-factor shock, event multipliers applied.
+    pub market: Vec<f64>,
+    /// Cumulative AI-factor shocks (multipliers applied).
+    pub ai: Vec<f64>,
+    /// Cumulative rates-factor shocks (multipliers applied).
+    pub rates: Vec<f64>,
+    /// Reserve noise, $bn, AR(1).
+    pub noise: Vec<f64>,
+    /// Uniform draw that decides the meeting (cut when below the cut probability).
+    pub meeting: Vec<f64>,
+    /// Each asset's cumulative idiosyncratic shock at the horizon, `[a * paths + p]`.
+    pub idio_horizon: Vec<f64>,
+    /// Mean-reverting assets: the whole non-market part of the path, in the asset's units.
+    reverting: Vec<Option<Vec<f64>>>,
+    /// Day-by-day cumulative idiosyncratic shocks, drawn on first use.
+    idio_daily: Vec<OnceCell<Vec<f64>>>,
+    /// Variance of each day's shock (the squared event multiplier).
+    day_var: Vec<f64>,
+    horizon: usize,
+    seed: u64,
+}
+
+/// Daily volatility of an asset in its simulation units (log points, or basis points).
+pub fn daily_vol(s: &Scenario, asset: usize) -> f64 {
+    s.assets[asset].vol / libm::sqrt(s.simulation.trading_days_per_year)
+}
+
+/// 0.01 for prices (percent → log points), 1 for rates (basis points).
+pub fn unit(quote: Quote) -> f64 {
+    match quote {
+        Quote::Price => 0.01,
+        Quote::Rate => 1.0,
+    }
+}
+
+/// The weight of an asset's idiosyncratic shock: what its factor loadings leave.
+pub fn idio_loading(s: &Scenario, asset: usize) -> f64 {
+    let a = &s.assets[asset];
+    libm::sqrt((1.0 - a.market * a.market - a.ai * a.ai - a.rates * a.rates).max(0.0))
+}
+
+impl Draws {
+    /// Draws everything a validated scenario's updates need.
+    pub fn new(s: &Scenario, tl: &Timeline) -> Draws {
+        let paths = s.simulation.paths as usize;
+        let days = tl.days();
+        let horizon = tl.horizon;
+        let seed = u64::from(s.simulation.seed);
+        let mut z = Normals::new(seed);
+        let f = &s.funding;
+        let innovation = f.noise_bn * libm::sqrt(1.0 - f.noise_persistence * f.noise_persistence);
+        let mult: Vec<f64> = (1..=days).map(|d| tl.vol_multiplier[d]).collect();
+        let day_var: Vec<f64> = mult.iter().map(|m| m * m).collect();
+        let horizon_sd = libm::sqrt(day_var[..horizon].iter().sum::<f64>());
+        let reverting_assets: Vec<usize> =
+            (0..s.assets.len()).filter(|&a| s.assets[a].mean_reversion > 0.0).collect();
+
+        let cells = paths * days;
+        let (mut market, mut ai, mut rates, mut noise) =
+            (vec![0.0; cells], vec![0.0; cells], vec![0.0; cells], vec![0.0; cells]);
+        let mut reverting: Vec<Option<Vec<f64>>> = vec![None; s.assets.len()];
+        for &a in &reverting_assets {
+            reverting[a] = Some(vec![0.0; cells]);
+        }
+        let mut meeting = vec![0.0; paths];
+        let mut idio_horizon = vec![0.0; s.assets.len() * paths];
+        for p in 0..paths {
+            meeting[p] = z.uniform();
+            for a in 0..s.assets.len() {
+                idio_horizon[a * paths + p] = horizon_sd * z.next();
+            }
+            let mut reserve = f.noise_bn * z.next();
+            let (mut cum_ai, mut cum_rates) = (0.0, 0.0);
+            let mut level = vec![0.0; reverting_assets.len()];
+            for t in 0..days {
+                let i = p * days + t;
+                let (zm, za, zr) = (z.next(), z.next(), z.next());
+                market[i] = zm * mult[t];
+                cum_ai += za * mult[t];
+                cum_rates += zr * mult[t];
+                ai[i] = cum_ai;
+                rates[i] = cum_rates;
+                if t > 0 {
+                    reserve = f.noise_persistence * reserve + innovation * z.next();
+                }
+                noise[i] = reserve;
+                for (k, &a) in reverting_assets.iter().enumerate() {
+                    let asset = &s.assets[a];
+                    let shock = daily_vol(s, a)
+                        * mult[t]
+                        * (asset.ai * za + asset.rates * zr + idio_loading(s, a) * z.next());
+                    level[k] = (1.0 - asset.mean_reversion) * level[k] + shock;
+                    if let Some(path) = reverting[a].as_mut() {
+                        path[i] = level[k];
+                    }
+                }
+            }
+        }
+        Draws {
+            paths,
+            days,
+            market,
+            ai,
+            rates,
+            noise,
+            meeting,
+            idio_horizon,
+            reverting,
+            idio_daily: (0..s.assets.len()).map(|_| OnceCell::new()).collect(),
+            day_var,
+            horizon,
+            seed,
+        }
+    }
+
+    /// The non-market part of a mean-reverting asset's path, if the asset reverts.
+    pub fn reverting(&self, asset: usize) -> Option<&[f64]> {
+        self.reverting[asset].as_deref()
+    }
+
+    /// An asset's cumulative idiosyncratic shocks day by day (standardised units), drawn on first
+    /// use as a bridge that ends, on the horizon day, exactly at the asset's horizon draw.
+    pub fn idio_daily(&self, asset: usize) -> &[f64] {
+        self.idio_daily[asset].get_or_init(|| {
+            let (paths, days, h) = (self.paths, self.days, self.horizon);
+            let total_var: f64 = self.day_var[..h].iter().sum();
+            let mut z = Normals::new(self.seed ^ (0xA5A5_0000 + asset as u64).wrapping_mul(0x9E37_79B9));
+            let mut out = vec![0.0; paths * days];
+            let mut eps = vec![0.0; days];
+            for p in 0..paths {
+                for (t, e) in eps.iter_mut().enumerate() {
+                    *e = libm::sqrt(self.day_var[t]) * z.next();
+                }
+                let gap = self.idio_horizon[asset * paths + p] - eps[..h].iter().sum::<f64>();
+                let mut cum = 0.0;
+                for t in 0..days {
+                    let pinned = if t < h { self.day_var[t] / total_var * gap } else { 0.0 };
+                    cum += eps[t] + pinned;
+                    out[p * days + t] = cum;
+                }
+                // The horizon value is the draw itself, not a sum that rounding may move.
+                out[p * days + h - 1] = self.idio_horizon[asset * paths + p];
+            }
+            out
+        })
+    }
+}

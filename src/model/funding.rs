@@ -1,0 +1,197 @@
+//! The funding channel: a reserve demand curve, the Standing Repo Facility's cap, and the stress
+//! index that feeds the other channels.
+//!
+//! `spread(S)` is SOFR − IORB in bp for a shortfall `S` ($bn below the ample threshold): flat at
+//! `spread_ample_bp` while reserves are ample (S ≤ 0), then `scale·(exp(S/efold) − 1)` steeper and
+//! steeper (Afonso et al.'s curve, in shape). The SRF lends at its minimum bid; dealers can pass
+//! on at most their balance-sheet capacity, so the volume that holds the spread at the SRF rate
+//! is used up to that capacity and any remaining shortfall goes through the curve.
+//!
+//! The curve and the stress index are tabulated once per scenario (1 $bn and 1/128 of the stress
+//! scale apart) and read by linear interpolation, which keeps them increasing; outside the
+//! tables the exact formulas are used.
+
+use crate::scenario::Funding;
+use crate::model::timeline::DayKind;
+
+/// Funding parameters prepared once per scenario.
+#[derive(Debug, Clone)]
+pub struct Plumbing {
+    ample: f64,
+    scale: f64,
+    efold: f64,
+    /// SRF minimum bid − IORB, bp: where the facility starts to cap repo.
+    pub cap_bp: f64,
+    /// Shortfall at which the curve reaches the cap (the SRF is not needed below it).
+    cap_shortfall: f64,
+    srf: bool,
+    limit: f64,
+    capacity: [f64; 3],
+    premium: [f64; 3],
+    stress_scale: f64,
+    curve_table: Vec<f64>,
+    stress_table: Vec<f64>,
+}
+
+const CURVE_STEP_BN: f64 = 1.0;
+const STRESS_STEPS_PER_SCALE: f64 = 128.0;
+const STRESS_TABLE_SCALES: f64 = 12.0;
+
+/// Linear interpolation in a table sampled every `1 / per_unit` from 0; `None` beyond its end.
+fn lookup(table: &[f64], x: f64, per_unit: f64) -> Option<f64> {
+    let pos = x * per_unit;
+    let i = pos as usize;
+    if i + 1 >= table.len() {
+        return None;
+    }
+    let frac = pos - i as f64;
+    Some(table[i] + (table[i + 1] - table[i]) * frac)
+}
+
+/// One day's plumbing on one path.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Day {
+    /// SOFR − IORB, bp.
+    pub spread_bp: f64,
+    /// SRF take-up, $bn.
+    pub srf_bn: f64,
+    /// Funding stress in [0, 1).
+    pub stress: f64,
+}
+
+impl Plumbing {
+    /// Prepares a validated scenario's funding block; tables cover shortfalls up to `max_bn`.
+    pub fn new(f: &Funding, max_bn: f64) -> Plumbing {
+        let cap_bp = (f.srf_rate - f.iorb) * 100.0;
+        let above_flat = (cap_bp - f.spread_ample_bp).max(0.0);
+        let curve_len = (max_bn.clamp(0.0, 20_000.0) / CURVE_STEP_BN) as usize + 2;
+        let stress_len = (STRESS_TABLE_SCALES * STRESS_STEPS_PER_SCALE) as usize + 1;
+        let mut p = Plumbing {
+            ample: f.spread_ample_bp,
+            scale: f.curve_scale_bp,
+            efold: f.curve_efold_bn,
+            cap_bp,
+            cap_shortfall: f.curve_efold_bn * libm::log1p(above_flat / f.curve_scale_bp),
+            srf: f.srf_enabled,
+            limit: f.srf_limit_bn,
+            capacity: [f.capacity_bn, f.capacity_month_end_bn, f.capacity_year_end_bn],
+            premium: [0.0, f.premium_month_end_bp, f.premium_year_end_bp],
+            stress_scale: f.stress_scale_bp,
+            curve_table: Vec::new(),
+            stress_table: Vec::new(),
+        };
+        p.curve_table = (0..curve_len).map(|i| p.curve_exact(i as f64 * CURVE_STEP_BN)).collect();
+        p.stress_table = (0..stress_len)
+            .map(|i| p.stress_exact(i as f64 * f.stress_scale_bp / STRESS_STEPS_PER_SCALE))
+            .collect();
+        p
+    }
+
+    fn curve_exact(&self, s: f64) -> f64 {
+        if s <= 0.0 {
+            self.ample
+        } else {
+            self.ample + self.scale * libm::expm1(s / self.efold)
+        }
+    }
+
+    fn stress_exact(&self, excess: f64) -> f64 {
+        -libm::expm1(-excess / self.stress_scale)
+    }
+
+    /// The reserve demand curve without any backstop: SOFR − IORB in bp at shortfall `s` ($bn).
+    pub fn curve(&self, s: f64) -> f64 {
+        if s <= 0.0 {
+            return self.ample;
+        }
+        lookup(&self.curve_table, s, 1.0 / CURVE_STEP_BN).unwrap_or_else(|| self.curve_exact(s))
+    }
+
+    /// The day's spread, SRF use and stress at shortfall `s` on a day of kind `kind`.
+    pub fn day(&self, s: f64, kind: DayKind) -> Day {
+        let k = kind as usize;
+        let need = if self.srf { (s - self.cap_shortfall).max(0.0) } else { 0.0 };
+        let srf_bn = need.min(self.capacity[k]).min(self.limit);
+        // While the facility meets the whole need it holds repo at its rate exactly; beyond its
+        // capacity the rest of the shortfall goes through the curve (never below the cap).
+        let backstopped = if need <= 0.0 {
+            self.curve(s)
+        } else if need <= srf_bn {
+            self.cap_bp
+        } else {
+            self.curve(s - srf_bn).max(self.cap_bp)
+        };
+        let spread_bp = backstopped + self.premium[k];
+        let excess = (spread_bp - self.cap_bp).max(0.0);
+        let per_unit = STRESS_STEPS_PER_SCALE / self.stress_scale;
+        let stress = lookup(&self.stress_table, excess, per_unit).unwrap_or_else(|| self.stress_exact(excess));
+        Day { spread_bp, srf_bn, stress }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::scenario::default_scenario;
+
+    fn plumbing(srf: bool) -> Plumbing {
+        let mut f = default_scenario().funding;
+        f.srf_enabled = srf;
+        Plumbing::new(&f, 1000.0)
+    }
+
+    #[test]
+    fn tables_match_the_exact_formulas() {
+        let p = plumbing(true);
+        for i in 0..4000 {
+            let s = i as f64 * 0.37;
+            let (t, e) = (p.curve(s), p.curve_exact(s));
+            assert!((t - e).abs() <= 1e-3 * e.abs().max(1.0), "curve at {s}: {t} vs {e}");
+            let x = i as f64 * 0.29;
+            let d = p.day(0.0, DayKind::Ordinary);
+            assert!(d.stress == 0.0);
+            let (ts, es) = (lookup(&p.stress_table, x, 128.0 / 50.0).unwrap_or(p.stress_exact(x)), p.stress_exact(x));
+            assert!((ts - es).abs() < 1e-4, "stress at {x}");
+        }
+    }
+
+    #[test]
+    fn curve_is_flat_while_ample_and_steepens_below() {
+        let p = plumbing(true);
+        for s in [-500.0, -100.0, -1.0, 0.0] {
+            assert_eq!(p.curve(s), -5.0, "flat above the ample threshold (shortfall {s})");
+        }
+        let slope = |s: f64| p.curve(s + 1.0) - p.curve(s);
+        assert!(slope(50.0) < slope(150.0) && slope(150.0) < slope(300.0), "steepening");
+    }
+
+    #[test]
+    fn calibration_points_hold() {
+        let p = plumbing(true);
+        // 12-14 Nov 2025: +5 to +8 bp at the as-of shortfall on ordinary days.
+        let asof = p.day(150.0, DayKind::Ordinary).spread_bp;
+        assert!((4.0..=9.0).contains(&asof), "as-of spread {asof}");
+        // 31 Oct 2025: +32 bp at month-end with about $50 bn of SRF use.
+        let me = p.day(150.0 + 40.0 + 10.0, DayKind::MonthEnd);
+        assert!((25.0..=40.0).contains(&me.spread_bp), "month-end spread {}", me.spread_bp);
+    }
+
+    #[test]
+    fn a_2019_shortfall_spikes_without_the_srf_and_not_with_it() {
+        // Sep 2019: about +315 bp. The 2019-replay shortfall (350) plus the tax-date drain (120).
+        let s = 350.0 + 120.0;
+        let without = plumbing(false).day(s, DayKind::Ordinary).spread_bp;
+        let with = plumbing(true).day(s, DayKind::Ordinary);
+        assert!(without >= 200.0, "no backstop: {without} bp");
+        assert!(with.spread_bp < 100.0, "with the SRF: {} bp", with.spread_bp);
+        assert!(with.srf_bn > 100.0, "the SRF is used: {} bn", with.srf_bn);
+    }
+
+    #[test]
+    fn srf_holds_the_cap_while_capacity_lasts() {
+        let p = plumbing(true);
+        let d = p.day(250.0, DayKind::Ordinary);
+        assert!((d.spread_bp - p.cap_bp).abs() < 1e-9, "{d:?}");
+        assert!(d.stress.abs() < 1e-12);
+    }
+}

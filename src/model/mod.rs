@@ -1,0 +1,127 @@
+//! The scenario engine: pure, deterministic, natively testable. No web types, no I/O.
+//!
+//! [`Engine::new`] validates a scenario, lays out its calendar and makes its random draws once;
+//! [`Engine::project`] turns validated [`Inputs`] into a [`Projection`] by arithmetic only.
+
+mod draws;
+mod funding;
+mod project;
+mod quantile;
+mod rng;
+mod timeline;
+
+pub use funding::{Day as FundingDay, Plumbing};
+pub use project::{AssetPath, Projection};
+pub use quantile::{band, Band, LEVELS};
+pub use timeline::{trading_days, DayKind, Timeline};
+
+use crate::inputs::Inputs;
+use crate::scenario::{validate, Group, Problem, Quote, Scenario};
+
+/// A validated scenario with its calendar and draws, ready to project.
+pub struct Engine {
+    scenario: Scenario,
+    timeline: Timeline,
+    plumbing: Plumbing,
+    draws: draws::Draws,
+}
+
+/// The numbers the summary sentence and the host page's prose use.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct Headline {
+    /// The first asset (the story's lead index) at the horizon.
+    pub lead: Band,
+    /// Day index and band of SOFR − IORB where its median peaks.
+    pub spread_peak_day: usize,
+    /// SOFR − IORB at that day, bp.
+    pub spread_peak: Band,
+    /// Day index where median SRF use peaks (the 95th percentile's peak when the median is 0).
+    pub srf_peak_day: usize,
+    /// SRF use at that day, $bn.
+    pub srf_peak: Band,
+    /// The price asset (outside rates and credit) whose median moves most by the horizon.
+    pub mover: usize,
+    /// Its median change, percent.
+    pub mover_change: f64,
+}
+
+/// The largest shortfall an update can reach, $bn (the plumbing tables cover it): the input's
+/// maximum, every drain at once, runoff over the whole calendar and eight noise deviations.
+fn max_shortfall(s: &Scenario) -> f64 {
+    let drains: f64 = s.funding.drains.iter().map(|d| d.bn.max(0.0)).sum();
+    let runoff = s.funding.qt_runoff_bn_per_month.max(0.0) * 400.0 / 21.0;
+    s.inputs.shortfall.max + drains + runoff + 8.0 * s.funding.noise_bn
+}
+
+impl Engine {
+    /// Validates the scenario and prepares it; every problem is returned if it does not validate.
+    pub fn new(scenario: Scenario) -> Result<Engine, Vec<Problem>> {
+        let problems = validate(&scenario);
+        if !problems.is_empty() {
+            return Err(problems);
+        }
+        let timeline = Timeline::new(&scenario);
+        let plumbing = Plumbing::new(&scenario.funding, max_shortfall(&scenario));
+        let draws = draws::Draws::new(&scenario, &timeline);
+        Ok(Engine { scenario, timeline, plumbing, draws })
+    }
+
+    /// The scenario.
+    pub fn scenario(&self) -> &Scenario {
+        &self.scenario
+    }
+
+    /// The calendar.
+    pub fn timeline(&self) -> &Timeline {
+        &self.timeline
+    }
+
+    /// The funding block, prepared.
+    pub fn plumbing(&self) -> &Plumbing {
+        &self.plumbing
+    }
+
+    /// Projects `inputs`, with daily percentiles for the assets listed in `fans`.
+    pub fn project(&self, inputs: &Inputs, fans: &[usize]) -> Projection {
+        project::project(&self.scenario, &self.timeline, &self.plumbing, &self.draws, inputs, fans)
+    }
+
+    /// Projects with daily percentiles for every asset (exports, tests).
+    pub fn project_all(&self, inputs: &Inputs) -> Projection {
+        let all: Vec<usize> = (0..self.scenario.assets.len()).collect();
+        self.project(inputs, &all)
+    }
+
+    /// The headline numbers of a projection.
+    pub fn headline(&self, p: &Projection) -> Headline {
+        let peak = |series: &[Band], key: fn(&Band) -> f64| {
+            (0..series.len()).fold(0, |best, i| if key(&series[i]) > key(&series[best]) { i } else { best })
+        };
+        let spread_peak_day = peak(&p.spread, |b| b.p50);
+        let mut srf_peak_day = peak(&p.srf, |b| b.p50);
+        if p.srf[srf_peak_day].p50 <= 0.0 {
+            srf_peak_day = peak(&p.srf, |b| b.p95);
+        }
+        let change = |a: &AssetPath| {
+            let start = self.scenario.assets[a.asset].start;
+            (a.horizon.p50 / start - 1.0) * 100.0
+        };
+        let movers = p.assets.iter().filter(|a| {
+            let asset = &self.scenario.assets[a.asset];
+            asset.quote == Quote::Price && asset.group != Group::RatesCredit
+        });
+        let mover = movers.fold(None::<&AssetPath>, |best, a| match best {
+            Some(b) if change(b).abs() >= change(a).abs() => Some(b),
+            _ => Some(a),
+        });
+        Headline {
+            lead: p.assets[0].horizon,
+            spread_peak_day,
+            spread_peak: p.spread[spread_peak_day],
+            srf_peak_day,
+            srf_peak: p.srf[srf_peak_day],
+            mover: mover.map_or(0, |a| a.asset),
+            mover_change: mover.map_or(0.0, change),
+        }
+    }
+}

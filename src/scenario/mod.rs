@@ -1,0 +1,364 @@
+//! The scenario file format: everything the engine knows about one story, as plain data.
+//!
+//! A scenario names its dates, its starting levels, its inputs (labels, units, ranges, as-of
+//! values), its assets and their sensitivities, the funding plumbing and its presets. The engine
+//! hard-wires only the *kinds* of channel (an earnings surprise, a priced meeting, a reserve
+//! shortfall); every number comes from here, each with a `source`.
+//!
+//! Plain structs only (no internally tagged enums, no `flatten`): they cross the wasm boundary
+//! through serde-wasm-bindgen unchanged.
+
+mod date;
+pub(crate) mod validate;
+
+pub use date::Date;
+pub use validate::{validate, Problem};
+
+use serde::{Deserialize, Serialize};
+
+/// The default story, compiled into the binary.
+pub const DEFAULT_SCENARIO_JSON: &str = include_str!("default.json");
+
+/// The default story, parsed (native builds; the wasm build parses it through `JSON.parse`).
+#[cfg(not(target_arch = "wasm32"))]
+pub fn default_scenario() -> Scenario {
+    from_json(DEFAULT_SCENARIO_JSON).unwrap_or_else(|e| unreachable!("the built-in scenario parses: {e}"))
+}
+
+/// Parses a scenario file's structure (field names and types); values are checked by [`validate`].
+#[cfg(not(target_arch = "wasm32"))]
+pub fn from_json(json: &str) -> Result<Scenario, String> {
+    serde_json::from_str(json).map_err(|e| e.to_string())
+}
+
+/// Text in the two languages the widget speaks.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+pub struct Text {
+    /// English.
+    pub en: String,
+    /// Simplified Chinese.
+    pub zh: String,
+}
+
+/// One whole scenario.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Scenario {
+    /// Short stable identifier, used in permalinks (`nov-2025`).
+    pub id: String,
+    /// Bumped whenever numbers change; permalinks carry it.
+    pub version: u32,
+    /// Headline of the story.
+    pub title: Text,
+    /// One-line credit shown under charts and in exports.
+    pub source: Text,
+    /// Monte Carlo settings.
+    pub simulation: Simulation,
+    /// Trading days and dated events.
+    pub calendar: Calendar,
+    /// The reader's inputs.
+    pub inputs: InputSpecs,
+    /// Projected series.
+    pub assets: Vec<Asset>,
+    /// Reserves, repo and the Standing Repo Facility.
+    pub funding: Funding,
+    /// The cross-channel links of the story.
+    pub chain: Chain,
+    /// Named input states from the story.
+    pub presets: Vec<Preset>,
+}
+
+/// Monte Carlo settings.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Simulation {
+    /// Number of simulated paths (common random numbers: drawn once per scenario).
+    pub paths: u32,
+    /// Seed of the generator (a 32-bit value so that it survives JavaScript numbers).
+    pub seed: u32,
+    /// Trading days per year, for annualised volatilities.
+    pub trading_days_per_year: f64,
+    /// Source or reason for these settings.
+    pub source: String,
+}
+
+/// The trading calendar from the as-of close to the last projected day.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Calendar {
+    /// The as-of close (day 0), `YYYY-MM-DD`.
+    pub as_of: String,
+    /// The last projected trading day.
+    pub end: String,
+    /// The day whose distribution is called "year-end" in charts and text.
+    pub horizon: String,
+    /// Weekdays on which the exchange is closed.
+    pub holidays: Vec<String>,
+    /// Early-close days (kept as trading days; labelled).
+    pub half_days: Vec<String>,
+    /// Dated events, drawn as markers.
+    pub events: Vec<Event>,
+    /// Source for the dates.
+    pub source: String,
+}
+
+/// What an event does in the model.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum EventKind {
+    /// The day the market reacts to the earnings report (the surprise lands).
+    Earnings,
+    /// The policy meeting resolves (cut or hold).
+    Meeting,
+    /// Balance-sheet runoff stops.
+    QtEnd,
+    /// A marked funding-stress date (drains are listed under `funding.drains`).
+    Funding,
+}
+
+/// A dated event.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Event {
+    /// Trading day, `YYYY-MM-DD`.
+    pub date: String,
+    /// Role in the model.
+    pub kind: EventKind,
+    /// Short label for chart markers.
+    pub label: Text,
+    /// Volatility multiplier on this day (event-day jump risk), 1 = ordinary day.
+    pub vol_multiplier: f64,
+    /// Source or reason.
+    pub source: String,
+}
+
+/// A numeric input's description.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct InputSpec {
+    /// Visible label.
+    pub label: Text,
+    /// Unit shown beside the value.
+    pub unit: Text,
+    /// One-sentence help.
+    pub help: Text,
+    /// Smallest allowed value.
+    pub min: f64,
+    /// Largest allowed value.
+    pub max: f64,
+    /// Slider step.
+    pub step: f64,
+    /// The value on the as-of date (the author's case).
+    pub as_of: f64,
+    /// Reference marks on the track (e.g. the options-implied move), value and label.
+    pub marks: Vec<Mark>,
+    /// Where the as-of value comes from.
+    pub source: String,
+}
+
+/// A labelled reference value on an input's track.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Mark {
+    /// Position on the track, in the input's unit.
+    pub value: f64,
+    /// Short label.
+    pub label: Text,
+}
+
+/// A choice among labelled options (the Fed's response timing).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ChoiceSpec {
+    /// Visible label.
+    pub label: Text,
+    /// One-sentence help.
+    pub help: Text,
+    /// The options.
+    pub options: Vec<ChoiceOption>,
+    /// Index of the as-of option.
+    pub as_of: u32,
+    /// Where the as-of choice comes from.
+    pub source: String,
+}
+
+/// One option of a [`ChoiceSpec`].
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ChoiceOption {
+    /// Stable id used in permalinks and attributes.
+    pub id: String,
+    /// Visible label.
+    pub label: Text,
+    /// First trading day of purchases; `None` for no purchases.
+    pub start: Option<String>,
+}
+
+/// The reader's inputs. The engine knows each one's role; the scenario gives everything else.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct InputSpecs {
+    /// Earnings surprise against what is priced: the reporting company's next-day move, percent.
+    pub surprise: InputSpec,
+    /// Priced probability of a cut at the meeting, percent.
+    pub cut_odds: InputSpec,
+    /// Reserves below the ample threshold, $bn.
+    pub shortfall: InputSpec,
+    /// When reserve management purchases start.
+    pub rmp_start: ChoiceSpec,
+    /// Pace of reserve management purchases, $bn a month.
+    pub rmp_pace: InputSpec,
+}
+
+/// How an asset's value is quoted and simulated.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Quote {
+    /// A price or index level: simulated in logs, changes shown in percent.
+    Price,
+    /// A yield or spread in percent: simulated in basis points, changes shown in bp.
+    Rate,
+}
+
+/// Which group an asset belongs to on the cross-asset chart.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Group {
+    /// The AI complex.
+    Ai,
+    /// Broad indices.
+    Broad,
+    /// Defensive sectors.
+    Defensive,
+    /// Crypto and gold.
+    Alternatives,
+    /// Rates, credit and volatility.
+    RatesCredit,
+}
+
+/// One projected series.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Asset {
+    /// Stable id (`spx`).
+    pub id: String,
+    /// Visible name.
+    pub label: Text,
+    /// Cross-asset chart group.
+    pub group: Group,
+    /// How it is quoted.
+    pub quote: Quote,
+    /// Level at the as-of close (index points, dollars, or percent for rates).
+    pub start: f64,
+    /// Annualised volatility: a fraction for prices (0.155), basis points for rates.
+    pub vol: f64,
+    /// Daily mean reversion of deviations (0 = random walk).
+    pub mean_reversion: f64,
+    /// Correlation with the market factor (downside amplified under stress).
+    pub market: f64,
+    /// Correlation with the AI factor.
+    pub ai: f64,
+    /// Correlation with the rates factor.
+    pub rates: f64,
+    /// Move on the reaction day per 1 pp of earnings surprise (percent, or bp for rates).
+    pub earnings: f64,
+    /// Move per 25 bp of unexpected easing (percent, or bp for rates).
+    pub policy: f64,
+    /// Daily drift at full funding stress (percent a day, or bp a day for rates).
+    pub funding: f64,
+    /// Where these numbers come from.
+    pub source: String,
+}
+
+/// A dated reserve drain (tax receipts, settlement, the turn).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Drain {
+    /// First trading day of the drain.
+    pub date: String,
+    /// Reserves removed, $bn.
+    pub bn: f64,
+    /// Trading days it lasts.
+    pub days: u32,
+    /// Label for the plumbing chart.
+    pub label: Text,
+    /// Source or reason.
+    pub source: String,
+}
+
+/// Reserves, the repo market and the Standing Repo Facility.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Funding {
+    /// Interest on reserve balances, percent.
+    pub iorb: f64,
+    /// SRF minimum bid rate, percent.
+    pub srf_rate: f64,
+    /// Whether the SRF is available (false: a 2019-style world).
+    pub srf_enabled: bool,
+    /// SRF aggregate daily limit, $bn.
+    pub srf_limit_bn: f64,
+    /// Dealer capacity to intermediate SRF cash on an ordinary day, $bn.
+    pub capacity_bn: f64,
+    /// ... on a month-end day.
+    pub capacity_month_end_bn: f64,
+    /// ... on the year-end turn.
+    pub capacity_year_end_bn: f64,
+    /// Balance-sheet premium added on month-end days, bp.
+    pub premium_month_end_bp: f64,
+    /// Balance-sheet premium added on the year-end turn, bp.
+    pub premium_year_end_bp: f64,
+    /// SOFR − IORB while reserves are ample or abundant, bp.
+    pub spread_ample_bp: f64,
+    /// Scale of the demand curve's steepening, bp.
+    pub curve_scale_bp: f64,
+    /// Shortfall over which the curve's slope grows e-fold, $bn.
+    pub curve_efold_bn: f64,
+    /// Balance-sheet runoff until QT ends, $bn a month.
+    pub qt_runoff_bn_per_month: f64,
+    /// Day-to-day reserve noise (Treasury General Account swings), $bn, standard deviation.
+    pub noise_bn: f64,
+    /// Persistence of that noise from one day to the next (AR(1) coefficient).
+    pub noise_persistence: f64,
+    /// Spread above the SRF rate at which funding stress reaches 63% of full, bp.
+    pub stress_scale_bp: f64,
+    /// Dated drains.
+    pub drains: Vec<Drain>,
+    /// Where these numbers come from.
+    pub source: String,
+}
+
+/// The links between channels that the story turns on.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Chain {
+    /// The options-implied move that scales "one unit" of surprise, percent.
+    pub implied_move: f64,
+    /// Share of an easing impulse lost at full funding stress ("lower rates need calm funding").
+    pub rate_mute: f64,
+    /// Downside volatility added at full funding stress (1 = doubled).
+    pub vol_stress: f64,
+    /// Downside volatility added per implied move of miss.
+    pub vol_miss: f64,
+    /// Extra high-yield widening per implied move of miss at full funding stress, bp a day.
+    pub credit_miss_stress_bp: f64,
+    /// Id of the asset that carries the credit interaction.
+    pub credit_asset: String,
+    /// Where these numbers come from.
+    pub source: String,
+}
+
+/// A named input state from the story.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Preset {
+    /// Stable id (`nvda-delivers`).
+    pub id: String,
+    /// Button label.
+    pub label: Text,
+    /// One-sentence description.
+    pub description: Text,
+    /// Earnings surprise, percent.
+    pub surprise: f64,
+    /// Cut odds, percent.
+    pub cut_odds: f64,
+    /// Shortfall, $bn.
+    pub shortfall: f64,
+    /// RMP start option id.
+    pub rmp_start: String,
+    /// RMP pace, $bn a month.
+    pub rmp_pace: f64,
+}
+
+impl Scenario {
+    /// The index of the asset with this id.
+    pub fn asset_index(&self, id: &str) -> Option<usize> {
+        self.assets.iter().position(|a| a.id == id)
+    }
+}

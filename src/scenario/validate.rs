@@ -1,0 +1,256 @@
+//! Scenario validation: every problem, each with its field path, instead of the first one only.
+//!
+//! A scenario that yields any [`Problem`] is never projected. Messages read like
+//! `assets[3].vol: -0.2 is below 0`.
+
+use super::{Asset, Calendar, ChoiceSpec, Date, Funding, InputSpec, Scenario};
+use crate::text::num;
+use serde::Serialize;
+
+/// One readable problem: where, what was found, what was expected.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Problem {
+    /// Field path, e.g. `assets[3].vol`.
+    pub field: String,
+    /// The value found, as text.
+    pub value: String,
+    /// What was expected instead.
+    pub expected: String,
+}
+
+impl core::fmt::Display for Problem {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        write!(f, "{}: {} {}", self.field, self.value, self.expected)
+    }
+}
+
+/// Collects problems under a path prefix.
+struct Check {
+    problems: Vec<Problem>,
+}
+
+impl Check {
+    fn push(&mut self, field: &str, value: String, expected: &str) {
+        self.problems.push(Problem { field: field.into(), value, expected: expected.into() });
+    }
+
+    /// A finite number within `lo..=hi`.
+    fn range(&mut self, field: &str, x: f64, lo: f64, hi: f64) {
+        if !x.is_finite() {
+            self.push(field, num::plain(x), "is not a finite number");
+        } else if x < lo {
+            self.push(field, num::plain(x), &format!("is below {}", num::plain(lo)));
+        } else if x > hi {
+            self.push(field, num::plain(x), &format!("is above {}", num::plain(hi)));
+        }
+    }
+
+    /// A `YYYY-MM-DD` date.
+    fn date(&mut self, field: &str, s: &str) -> Option<Date> {
+        let d = Date::parse(s);
+        if d.is_none() {
+            self.push(field, quoted(s), "is not a date of the form YYYY-MM-DD");
+        }
+        d
+    }
+
+    /// A date that is one of the projected trading days.
+    fn trading_day(&mut self, field: &str, s: &str, days: &[Date]) {
+        if let Some(d) = self.date(field, s) {
+            if days.binary_search(&d).is_err() {
+                self.push(field, quoted(s), "is not a trading day between the as-of date and the end");
+            }
+        }
+    }
+
+    /// A short identifier: lowercase letters, digits and dashes.
+    fn ident(&mut self, field: &str, s: &str) {
+        let ok = !s.is_empty()
+            && s.len() <= 40
+            && s.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
+        if !ok {
+            self.push(field, quoted(s), "is not an id (1-40 of a-z, 0-9 and -)");
+        }
+    }
+}
+
+/// Shows a string value safely and briefly in a message.
+pub(crate) fn quoted(s: &str) -> String {
+    let short: String = s.chars().take(40).collect();
+    let more = if s.chars().count() > 40 { "…" } else { "" };
+    format!("\"{short}{more}\"")
+}
+
+/// Every problem in a scenario; empty when it can be projected.
+pub fn validate(s: &Scenario) -> Vec<Problem> {
+    let mut c = Check { problems: Vec::new() };
+    c.ident("id", &s.id);
+    c.range("simulation.paths", f64::from(s.simulation.paths), 100.0, 20_000.0);
+    c.range("simulation.trading_days_per_year", s.simulation.trading_days_per_year, 200.0, 366.0);
+    let days = calendar(&mut c, &s.calendar);
+    inputs(&mut c, s, &days);
+    for (i, a) in s.assets.iter().enumerate() {
+        asset(&mut c, &format!("assets[{i}]"), a);
+        if s.assets[..i].iter().any(|b| b.id == a.id) {
+            c.push(&format!("assets[{i}].id"), quoted(&a.id), "is used by an earlier asset");
+        }
+    }
+    if s.assets.is_empty() || s.assets.len() > 32 {
+        c.push("assets", format!("{} assets", s.assets.len()), "should be 1 to 32 assets");
+    }
+    funding(&mut c, &s.funding, &days);
+    let ch = &s.chain;
+    c.range("chain.implied_move", ch.implied_move, 0.1, 100.0);
+    c.range("chain.rate_mute", ch.rate_mute, 0.0, 1.0);
+    c.range("chain.vol_stress", ch.vol_stress, 0.0, 5.0);
+    c.range("chain.vol_miss", ch.vol_miss, 0.0, 5.0);
+    c.range("chain.credit_miss_stress_bp", ch.credit_miss_stress_bp, 0.0, 100.0);
+    if s.asset_index(&ch.credit_asset).is_none() {
+        c.push("chain.credit_asset", quoted(&ch.credit_asset), "is not the id of an asset");
+    }
+    presets(&mut c, s);
+    c.problems
+}
+
+/// Checks the calendar and returns its trading days (empty when the dates are unusable).
+fn calendar(c: &mut Check, cal: &Calendar) -> Vec<Date> {
+    let as_of = c.date("calendar.as_of", &cal.as_of);
+    let end = c.date("calendar.end", &cal.end);
+    let horizon = c.date("calendar.horizon", &cal.horizon);
+    for (i, h) in cal.holidays.iter().enumerate() {
+        c.date(&format!("calendar.holidays[{i}]"), h);
+    }
+    for (i, h) in cal.half_days.iter().enumerate() {
+        c.date(&format!("calendar.half_days[{i}]"), h);
+    }
+    let (Some(as_of), Some(end)) = (as_of, end) else { return Vec::new() };
+    let span = end.ordinal() - as_of.ordinal();
+    if !(1..=400).contains(&span) {
+        c.push("calendar.end", quoted(&cal.end), "should be 1 to 400 days after calendar.as_of");
+        return Vec::new();
+    }
+    let days = crate::model::trading_days(cal);
+    if let Some(h) = horizon {
+        if h <= as_of || days.binary_search(&h).is_err() {
+            c.push("calendar.horizon", quoted(&cal.horizon), "is not a trading day after calendar.as_of");
+        }
+    }
+    for kind in [super::EventKind::Earnings, super::EventKind::Meeting] {
+        let n = cal.events.iter().filter(|e| e.kind == kind).count();
+        if n != 1 {
+            let name = if kind == super::EventKind::Earnings { "earnings" } else { "meeting" };
+            c.push("calendar.events", format!("{n} {name} events"), "should have exactly one");
+        }
+    }
+    for (i, e) in cal.events.iter().enumerate() {
+        c.trading_day(&format!("calendar.events[{i}].date"), &e.date, &days);
+        c.range(&format!("calendar.events[{i}].vol_multiplier"), e.vol_multiplier, 0.5, 5.0);
+    }
+    days
+}
+
+fn spec(c: &mut Check, at: &str, s: &InputSpec, lo: f64, hi: f64) {
+    c.range(&format!("{at}.min"), s.min, lo, hi);
+    c.range(&format!("{at}.max"), s.max, lo, hi);
+    if s.min.is_finite() && s.max.is_finite() && s.min >= s.max {
+        c.push(&format!("{at}.max"), num::plain(s.max), "should be above min");
+    }
+    c.range(&format!("{at}.step"), s.step, 1e-6, (s.max - s.min).abs().max(1e-6));
+    c.range(&format!("{at}.as_of"), s.as_of, s.min, s.max);
+    for (i, m) in s.marks.iter().enumerate() {
+        c.range(&format!("{at}.marks[{i}].value"), m.value, s.min, s.max);
+    }
+}
+
+fn choice(c: &mut Check, at: &str, s: &ChoiceSpec, days: &[Date]) {
+    if s.options.is_empty() {
+        c.push(&format!("{at}.options"), "no options".into(), "should have at least one");
+    }
+    for (i, o) in s.options.iter().enumerate() {
+        c.ident(&format!("{at}.options[{i}].id"), &o.id);
+        if let Some(d) = &o.start {
+            c.trading_day(&format!("{at}.options[{i}].start"), d, days);
+        }
+    }
+    if s.as_of as usize >= s.options.len() {
+        c.push(&format!("{at}.as_of"), s.as_of.to_string(), "is not the index of an option");
+    }
+}
+
+fn inputs(c: &mut Check, s: &Scenario, days: &[Date]) {
+    let i = &s.inputs;
+    spec(c, "inputs.surprise", &i.surprise, -100.0, 100.0);
+    spec(c, "inputs.cut_odds", &i.cut_odds, 0.0, 100.0);
+    spec(c, "inputs.shortfall", &i.shortfall, -2000.0, 5000.0);
+    spec(c, "inputs.rmp_pace", &i.rmp_pace, 0.0, 1000.0);
+    choice(c, "inputs.rmp_start", &i.rmp_start, days);
+}
+
+fn asset(c: &mut Check, at: &str, a: &Asset) {
+    c.ident(&format!("{at}.id"), &a.id);
+    let price = a.quote == super::Quote::Price;
+    if price {
+        c.range(&format!("{at}.start"), a.start, 1e-9, 1e12);
+        c.range(&format!("{at}.vol"), a.vol, 0.0, 5.0);
+    } else {
+        c.range(&format!("{at}.start"), a.start, -50.0, 100.0);
+        c.range(&format!("{at}.vol"), a.vol, 0.0, 2000.0);
+    }
+    c.range(&format!("{at}.mean_reversion"), a.mean_reversion, 0.0, 0.99);
+    c.range(&format!("{at}.market"), a.market, -1.0, 1.0);
+    c.range(&format!("{at}.ai"), a.ai, -1.0, 1.0);
+    c.range(&format!("{at}.rates"), a.rates, -1.0, 1.0);
+    let sumsq = a.market * a.market + a.ai * a.ai + a.rates * a.rates;
+    if sumsq.is_finite() && sumsq > 1.0 + 1e-12 {
+        c.push(
+            &format!("{at}.market"),
+            format!("market² + ai² + rates² = {}", num::plain(sumsq)),
+            "should be at most 1 (they are correlations with independent factors)",
+        );
+    }
+    let bound = if price { 50.0 } else { 500.0 };
+    c.range(&format!("{at}.earnings"), a.earnings, -bound, bound);
+    c.range(&format!("{at}.policy"), a.policy, -bound, bound);
+    c.range(&format!("{at}.funding"), a.funding, -bound, bound);
+}
+
+fn funding(c: &mut Check, f: &Funding, days: &[Date]) {
+    c.range("funding.iorb", f.iorb, -5.0, 30.0);
+    c.range("funding.srf_rate", f.srf_rate, -5.0, 30.0);
+    c.range("funding.srf_limit_bn", f.srf_limit_bn, 0.0, 10_000.0);
+    c.range("funding.capacity_bn", f.capacity_bn, 0.0, 10_000.0);
+    c.range("funding.capacity_month_end_bn", f.capacity_month_end_bn, 0.0, 10_000.0);
+    c.range("funding.capacity_year_end_bn", f.capacity_year_end_bn, 0.0, 10_000.0);
+    c.range("funding.premium_month_end_bp", f.premium_month_end_bp, 0.0, 500.0);
+    c.range("funding.premium_year_end_bp", f.premium_year_end_bp, 0.0, 500.0);
+    c.range("funding.spread_ample_bp", f.spread_ample_bp, -100.0, 100.0);
+    c.range("funding.curve_scale_bp", f.curve_scale_bp, 1e-6, 1000.0);
+    c.range("funding.curve_efold_bn", f.curve_efold_bn, 1.0, 10_000.0);
+    c.range("funding.qt_runoff_bn_per_month", f.qt_runoff_bn_per_month, -1000.0, 1000.0);
+    c.range("funding.noise_bn", f.noise_bn, 0.0, 1000.0);
+    c.range("funding.noise_persistence", f.noise_persistence, 0.0, 0.99);
+    c.range("funding.stress_scale_bp", f.stress_scale_bp, 1.0, 10_000.0);
+    for (i, d) in f.drains.iter().enumerate() {
+        c.trading_day(&format!("funding.drains[{i}].date"), &d.date, days);
+        c.range(&format!("funding.drains[{i}].bn"), d.bn, -5000.0, 5000.0);
+        c.range(&format!("funding.drains[{i}].days"), f64::from(d.days), 1.0, 60.0);
+    }
+}
+
+fn presets(c: &mut Check, s: &Scenario) {
+    let i = &s.inputs;
+    for (k, p) in s.presets.iter().enumerate() {
+        let at = format!("presets[{k}]");
+        c.ident(&format!("{at}.id"), &p.id);
+        if s.presets[..k].iter().any(|q| q.id == p.id) {
+            c.push(&format!("{at}.id"), quoted(&p.id), "is used by an earlier preset");
+        }
+        c.range(&format!("{at}.surprise"), p.surprise, i.surprise.min, i.surprise.max);
+        c.range(&format!("{at}.cut_odds"), p.cut_odds, i.cut_odds.min, i.cut_odds.max);
+        c.range(&format!("{at}.shortfall"), p.shortfall, i.shortfall.min, i.shortfall.max);
+        c.range(&format!("{at}.rmp_pace"), p.rmp_pace, i.rmp_pace.min, i.rmp_pace.max);
+        if !i.rmp_start.options.iter().any(|o| o.id == p.rmp_start) {
+            c.push(&format!("{at}.rmp_start"), quoted(&p.rmp_start), "is not one of inputs.rmp_start.options");
+        }
+    }
+}
