@@ -53,7 +53,10 @@ pub fn fan_spec(engine: &Engine, p: &Projection, asset: usize, lang: Lang) -> Op
     let horizon_date = short_date(tl.dates[tl.horizon], lang);
     let sep = if lang == Lang::Zh { "，" } else { ", " };
     Some(FanSpec {
-        title: format!("{}{sep}{} {horizon_date}", a.label.get(lang), tr(Key::PathTo, lang)),
+        title: match lang {
+            Lang::En => format!("{} ({}){sep}{} {horizon_date}", a.label.get(lang), a.units.get(lang), tr(Key::PathTo, lang)),
+            Lang::Zh => format!("{}（{}）{sep}{}{horizon_date}", a.label.get(lang), a.units.get(lang), tr(Key::PathTo, lang)),
+        },
         days,
         start: a.start,
         start_label: format!("{} {}: {}", tr(Key::AsOf, lang), short_date(tl.dates[0], lang), level(engine, asset, a.start)),

@@ -27,6 +27,10 @@ pub struct Draws {
     pub rates: Vec<f64>,
     /// Reserve noise, $bn, AR(1).
     pub noise: Vec<f64>,
+    /// Per day, for each fan level, the two order statistics of the reserve noise around it and
+    /// the interpolation weight: every plumbing series is an increasing function of the noise,
+    /// so its percentiles follow from these without touching the paths.
+    pub noise_quantiles: Vec<[(f64, f64, f64); 5]>,
     /// Uniform draw that decides the meeting (cut when below the cut probability).
     pub meeting: Vec<f64>,
     /// Each asset's cumulative idiosyncratic shock at the horizon, `[a * paths + p]`.
@@ -117,9 +121,21 @@ impl Draws {
                 }
             }
         }
+        let noise_quantiles = (0..days)
+            .map(|t| {
+                let mut day: Vec<f64> = (0..paths).map(|p| noise[p * days + t]).collect();
+                day.sort_unstable_by(f64::total_cmp);
+                super::quantile::LEVELS.map(|q| {
+                    let h = (paths - 1) as f64 * q;
+                    let k = h as usize;
+                    (day[k], day[(k + 1).min(paths - 1)], h - k as f64)
+                })
+            })
+            .collect();
         Draws {
             paths,
             days,
+            noise_quantiles,
             market,
             ai,
             rates,

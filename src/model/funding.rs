@@ -31,6 +31,10 @@ pub struct Plumbing {
     stress_scale: f64,
     curve_table: Vec<f64>,
     stress_table: Vec<f64>,
+    /// Stress as a function of the shortfall, per kind of day (1 $bn apart from 0).
+    stress_by_kind: [Vec<f64>; 3],
+    /// Per kind of day: below this shortfall there is no stress at all.
+    calm_below: [f64; 3],
 }
 
 const CURVE_STEP_BN: f64 = 1.0;
@@ -79,12 +83,34 @@ impl Plumbing {
             stress_scale: f.stress_scale_bp,
             curve_table: Vec::new(),
             stress_table: Vec::new(),
+            stress_by_kind: [Vec::new(), Vec::new(), Vec::new()],
+            calm_below: [0.0; 3],
         };
         p.curve_table = (0..curve_len).map(|i| p.curve_exact(i as f64 * CURVE_STEP_BN)).collect();
         p.stress_table = (0..stress_len)
             .map(|i| p.stress_exact(i as f64 * f.stress_scale_bp / STRESS_STEPS_PER_SCALE))
             .collect();
+        for (k, kind) in [DayKind::Ordinary, DayKind::MonthEnd, DayKind::YearEnd].into_iter().enumerate() {
+            let table: Vec<f64> = (0..curve_len).map(|i| p.day(i as f64 * CURVE_STEP_BN, kind).stress).collect();
+            let calm = table.iter().take_while(|&&x| x == 0.0).count();
+            p.calm_below[k] = if calm == 0 { -1.0 } else { (calm - 1) as f64 * CURVE_STEP_BN };
+            p.stress_by_kind[k] = table;
+        }
         p
+    }
+
+    /// Funding stress alone at shortfall `s` (the hot path: one table read, none when calm).
+    /// The same as `day(s, kind).stress` up to interpolation, and increasing in `s`.
+    pub fn stress(&self, s: f64, kind: DayKind) -> f64 {
+        let k = kind as usize;
+        if s <= 0.0 {
+            // The curve is flat there: the stress is that of a zero shortfall.
+            return self.stress_by_kind[k].first().copied().unwrap_or(0.0);
+        }
+        if s <= self.calm_below[k] {
+            return 0.0;
+        }
+        lookup(&self.stress_by_kind[k], s, 1.0 / CURVE_STEP_BN).unwrap_or_else(|| self.day(s, kind).stress)
     }
 
     fn curve_exact(&self, s: f64) -> f64 {
@@ -114,8 +140,11 @@ impl Plumbing {
         let srf_bn = need.min(self.capacity[k]).min(self.limit);
         // While the facility meets the whole need it holds repo at its rate exactly; beyond its
         // capacity the rest of the shortfall goes through the curve (never below the cap).
-        let backstopped = if need <= 0.0 {
+        let backstopped = if !self.srf {
             self.curve(s)
+        } else if need <= 0.0 {
+            // Below the cap by construction; the min keeps table rounding from poking above it.
+            self.curve(s).min(self.cap_bp)
         } else if need <= srf_bn {
             self.cap_bp
         } else {

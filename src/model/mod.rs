@@ -94,8 +94,9 @@ impl Engine {
 
     /// The headline numbers of a projection.
     pub fn headline(&self, p: &Projection) -> Headline {
+        // Peaks over the projected days (day 0 is the as-of state, not a projection).
         let peak = |series: &[Band], key: fn(&Band) -> f64| {
-            (0..series.len()).fold(0, |best, i| if key(&series[i]) > key(&series[best]) { i } else { best })
+            (1..series.len()).fold(1.min(series.len() - 1), |best, i| if key(&series[i]) > key(&series[best]) { i } else { best })
         };
         let spread_peak_day = peak(&p.spread, |b| b.p50);
         let mut srf_peak_day = peak(&p.srf, |b| b.p50);

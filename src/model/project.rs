@@ -93,7 +93,7 @@ pub(super) fn project(
                 keep: 1.0 - a.mean_reversion,
                 market: daily_vol(s, i) * a.market,
                 funding: (a.funding + interaction) * u,
-                earnings: a.earnings * inputs.surprise * u,
+                earnings: a.earnings_response() * inputs.surprise * u,
                 policy: a.policy * u,
                 muted: a.quote == Quote::Price,
                 vol: daily_vol(s, i),
@@ -111,8 +111,6 @@ pub(super) fn project(
 
     let mut fan_buf: Vec<Vec<f64>> = fans.iter().map(|_| vec![0.0; n * paths]).collect();
     let mut horizon_buf = vec![vec![0.0; paths]; s.assets.len()];
-    let mut spread_buf = vec![0.0; n * paths];
-    let mut srf_buf = vec![0.0; n * paths];
     let mut st = PathState {
         amplified_market: vec![0.0; n],
         cum_market: vec![0.0; n],
@@ -123,40 +121,39 @@ pub(super) fn project(
     };
     let pre_meeting_days = (tl.meeting - 1).max(1) as f64;
 
+    // Per-day constants of this update, hoisted out of the path loop.
+    let kinds: Vec<_> = (1..=n).map(|day| tl.kind[day]).collect();
+    let downside_base: Vec<f64> =
+        (1..=n).map(|day| 1.0 + if day >= tl.earnings { chain.vol_miss * miss } else { 0.0 }).collect();
+    // The repricing glides in before the meeting; the meeting then delivers a cut (1 − priced)
+    // or a hold (− priced) against the as-of pricing.
+    let before_meeting = tl.meeting - 1;
+    let glide: Vec<f64> =
+        (1..tl.meeting).map(|day| repricing * (day as f64 / pre_meeting_days).min(1.0)).collect();
+    let fan_slot: Vec<Option<usize>> = (0..s.assets.len()).map(|a| fans.iter().position(|&f| f == a)).collect();
+
     for p in 0..paths {
-        let cut = draws.meeting[p] < cut_probability;
+        let after = if draws.meeting[p] < cut_probability { 1.0 - priced_before } else { -priced_before };
         let (mut cum_market, mut cum_stress) = (0.0, 0.0);
+        let noise = &draws.noise[p * n..(p + 1) * n];
+        let market = &draws.market[p * n..(p + 1) * n];
         for t in 0..n {
-            let day = t + 1;
-            let i = p * n + t;
-            let f = plumbing.day(reserves[t] + draws.noise[i], tl.kind[day]);
-            spread_buf[t * paths + p] = f.spread_bp;
-            srf_buf[t * paths + p] = f.srf_bn;
-            let missed = if day >= tl.earnings { miss } else { 0.0 };
-            let downside = 1.0 + chain.vol_stress * f.stress + chain.vol_miss * missed;
-            let z = draws.market[i];
-            let amplified = if z < 0.0 { downside * z } else { z };
+            let stress = plumbing.stress(reserves[t] + noise[t], kinds[t]);
+            let z = market[t];
+            let amplified = if z < 0.0 { (downside_base[t] + chain.vol_stress * stress) * z } else { z };
             cum_market += amplified;
-            cum_stress += f.stress;
+            cum_stress += stress;
             st.amplified_market[t] = amplified;
             st.cum_market[t] = cum_market;
-            st.stress[t] = f.stress;
+            st.stress[t] = stress;
             st.cum_stress[t] = cum_stress;
-            // The repricing glides in before the meeting; the meeting then delivers a cut
-            // (1 − priced) or a hold (− priced) against the as-of pricing.
-            let e = if day < tl.meeting {
-                repricing * (day as f64 / pre_meeting_days).min(1.0)
-            } else if cut {
-                1.0 - priced_before
-            } else {
-                -priced_before
-            };
+            let e = if t < before_meeting { glide[t] } else { after };
             st.easing[t] = e;
-            st.easing_muted[t] = if e > 0.0 { e * (1.0 - chain.rate_mute * f.stress) } else { e };
+            st.easing_muted[t] = if e > 0.0 { e * (1.0 - chain.rate_mute * stress) } else { e };
         }
         for (a, c) in consts.iter().enumerate() {
             let easing = if c.muted { &st.easing_muted } else { &st.easing };
-            let fan = fans.iter().position(|&f| f == a);
+            let fan = fan_slot[a];
             if let Some(reverting) = draws.reverting(a) {
                 // Mean-reverting assets: the channels enter a recursion that decays them.
                 let other = &reverting[p * n..(p + 1) * n];
@@ -214,14 +211,33 @@ pub(super) fn project(
             AssetPath { asset: a, horizon: band(&horizon_buf[a]).map(level), daily }
         })
         .collect();
+    let (spread, srf) = plumbing_fans(plumbing, tl, draws, inputs, &reserves);
+    Projection { assets, spread, srf }
+}
+
+/// SOFR − IORB and SRF use per day. Both increase with the shortfall, so their percentiles are
+/// the funding curve applied to the shortfall's percentiles: ten evaluations a day, exact.
+fn plumbing_fans(plumbing: &Plumbing, tl: &Timeline, draws: &Draws, inputs: &Inputs, reserves: &[f64]) -> (Vec<Band>, Vec<Band>) {
     let as_of = plumbing.day(inputs.shortfall, tl.kind[0]);
-    let fan = |buf: &[f64], start: f64| {
-        let mut out = Vec::with_capacity(n + 1);
-        out.push(Band::point(start));
-        out.extend(buf.chunks(paths).map(band));
-        out
-    };
-    Projection { assets, spread: fan(&spread_buf, as_of.spread_bp), srf: fan(&srf_buf, as_of.srf_bn) }
+    let mut spread = vec![Band::point(as_of.spread_bp)];
+    let mut srf = vec![Band::point(as_of.srf_bn)];
+    for (t, brackets) in draws.noise_quantiles.iter().enumerate() {
+        let kind = tl.kind[t + 1];
+        let values = brackets.map(|(a, b, frac)| {
+            let (lo, hi) = (plumbing.day(reserves[t] + a, kind), plumbing.day(reserves[t] + b, kind));
+            (lo.spread_bp + (hi.spread_bp - lo.spread_bp) * frac, lo.srf_bn + (hi.srf_bn - lo.srf_bn) * frac)
+        });
+        let band = |pick: fn(&(f64, f64)) -> f64| Band {
+            p5: pick(&values[0]),
+            p25: pick(&values[1]),
+            p50: pick(&values[2]),
+            p75: pick(&values[3]),
+            p95: pick(&values[4]),
+        };
+        spread.push(band(|v| v.0));
+        srf.push(band(|v| v.1));
+    }
+    (spread, srf)
 }
 
 /// The shortfall path before noise, $bn, for days 1..=n: the input, runoff until QT ends, dated

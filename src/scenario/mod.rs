@@ -234,6 +234,8 @@ pub struct Asset {
     pub id: String,
     /// Visible name.
     pub label: Text,
+    /// What the level is quoted in (`index, 17 Nov = 100`, `$/oz`, `%`).
+    pub units: Text,
     /// Cross-asset chart group.
     pub group: Group,
     /// How it is quoted.
@@ -250,8 +252,10 @@ pub struct Asset {
     pub ai: f64,
     /// Correlation with the rates factor.
     pub rates: f64,
-    /// Move on the reaction day per 1 pp of earnings surprise (percent, or bp for rates).
-    pub earnings: f64,
+    /// The reporting company's weight in this series (its own move passes through mechanically).
+    pub earnings_weight: f64,
+    /// Move of the rest of the series per 1 pp of earnings surprise (percent, or bp for rates).
+    pub earnings_spill: f64,
     /// Move per 25 bp of unexpected easing (percent, or bp for rates).
     pub policy: f64,
     /// Daily drift at full funding stress (percent a day, or bp a day for rates).
@@ -354,6 +358,14 @@ pub struct Preset {
     pub rmp_start: String,
     /// RMP pace, $bn a month.
     pub rmp_pace: f64,
+}
+
+impl Asset {
+    /// Reaction-day move per 1 pp of earnings surprise: the company's own weight plus the
+    /// spill-over on the rest of the series.
+    pub fn earnings_response(&self) -> f64 {
+        self.earnings_weight + (1.0 - self.earnings_weight) * self.earnings_spill
+    }
 }
 
 impl Scenario {

@@ -209,7 +209,8 @@ fn asset(c: &mut Check, at: &str, a: &Asset) {
         );
     }
     let bound = if price { 50.0 } else { 500.0 };
-    c.range(&format!("{at}.earnings"), a.earnings, -bound, bound);
+    c.range(&format!("{at}.earnings_weight"), a.earnings_weight, 0.0, 1.0);
+    c.range(&format!("{at}.earnings_spill"), a.earnings_spill, -bound, bound);
     c.range(&format!("{at}.policy"), a.policy, -bound, bound);
     c.range(&format!("{at}.funding"), a.funding, -bound, bound);
 }

@@ -1,0 +1,291 @@
+//! The engine's economics, natively: properties over the whole input box, published
+//! sensitivities, the base case, determinism and scenario validation.
+#![cfg(not(target_arch = "wasm32"))]
+
+use proptest::prelude::*;
+use tapecast::model::{Band, Engine, Projection};
+use tapecast::scenario::{default_scenario, from_json, validate, Scenario};
+use tapecast::Inputs;
+
+/// The default scenario with fewer paths: every property below holds path by path (see
+/// docs/MODEL.md, "Monotone by construction"), so the path count does not change what is tested.
+fn engine_with_paths(paths: u32) -> Engine {
+    let mut s = default_scenario();
+    s.simulation.paths = paths;
+    Engine::new(s).expect("default scenario validates")
+}
+
+fn idx(e: &Engine, id: &str) -> usize {
+    e.scenario().asset_index(id).expect(id)
+}
+
+fn horizon(e: &Engine, p: &Projection, id: &str) -> Band {
+    p.assets[idx(e, id)].horizon
+}
+
+fn finite_and_ordered(b: &Band) -> bool {
+    let v = b.values();
+    v.iter().all(|x| x.is_finite()) && v.windows(2).all(|w| w[0] <= w[1])
+}
+
+/// Inputs anywhere in the declared box.
+fn any_inputs() -> impl Strategy<Value = Inputs> {
+    (-25.0..=25.0f64, 0.0..=100.0f64, 0.0..=500.0f64, 0usize..3, 0.0..=100.0f64).prop_map(
+        |(surprise, cut_odds, shortfall, rmp_start, rmp_pace)| Inputs { surprise, cut_odds, shortfall, rmp_start, rmp_pace },
+    )
+}
+
+fn cases() -> u32 {
+    std::env::var("TAPECAST_PROPTEST_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(10_000)
+}
+
+thread_local! {
+    static SMALL: Engine = engine_with_paths(200);
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: cases(), failure_persistence: None, ..ProptestConfig::default() })]
+
+    /// No NaN or infinity anywhere, percentiles ordered, and every input moves every path the
+    /// way the story says.
+    #[test]
+    fn the_whole_input_box(i in any_inputs(), d in 0.0..=10.0f64, pick in 0usize..4) {
+        SMALL.with(|e| {
+            let all: Vec<usize> = (0..e.scenario().assets.len()).collect();
+            let p = e.project(&i, &all);
+            for a in &p.assets {
+                prop_assert!(finite_and_ordered(&a.horizon), "{:?}", a);
+                for b in a.daily.as_ref().unwrap() {
+                    prop_assert!(finite_and_ordered(b), "{:?}", b);
+                }
+            }
+            for b in p.spread.iter().chain(&p.srf) {
+                prop_assert!(finite_and_ordered(b), "{:?}", b);
+            }
+            let s = e.scenario();
+            let mut j = i;
+            match pick {
+                0 => {
+                    // A larger Nvidia surprise never lowers the median S&P 500, Nasdaq-100, semis.
+                    j.surprise = (i.surprise + d).min(s.inputs.surprise.max);
+                    let q = e.project(&j, &[]);
+                    for id in ["spx", "ndx", "semis"] {
+                        prop_assert!(horizon(e, &q, id).p50 >= horizon(e, &p, id).p50, "{id} {:?} -> {:?}", i, j);
+                    }
+                }
+                1 => {
+                    // Higher cut odds never raise the median 2-year yield nor lower the median S&P 500.
+                    j.cut_odds = (i.cut_odds + d * 5.0).min(100.0);
+                    let q = e.project(&j, &[]);
+                    prop_assert!(horizon(e, &q, "us2y").p50 <= horizon(e, &p, "us2y").p50);
+                    prop_assert!(horizon(e, &q, "spx").p50 >= horizon(e, &p, "spx").p50);
+                }
+                2 => {
+                    // A larger shortfall never lowers SOFR − IORB or SRF use, on any day, at any percentile.
+                    j.shortfall = (i.shortfall + d * 20.0).min(500.0);
+                    let q = e.project(&j, &[]);
+                    for (a, b) in q.spread.iter().zip(&p.spread).chain(q.srf.iter().zip(&p.srf)) {
+                        for (x, y) in a.values().iter().zip(b.values()) {
+                            prop_assert!(*x >= y, "{:?} -> {:?}", i, j);
+                        }
+                    }
+                }
+                _ => {
+                    // Reserve purchases never raise stress: more pace, or any start against none.
+                    j.rmp_pace = (i.rmp_pace + d * 5.0).min(100.0);
+                    let none = s.inputs.rmp_start.options.iter().position(|o| o.start.is_none()).unwrap();
+                    let without = e.project(&Inputs { rmp_start: none, ..i }, &[]);
+                    let faster = e.project(&j, &[]);
+                    for (less, more) in [(&faster, &p), (&p, &without)] {
+                        for (a, b) in less.spread.iter().zip(&more.spread).chain(less.srf.iter().zip(&more.srf)) {
+                            for (x, y) in a.values().iter().zip(b.values()) {
+                                prop_assert!(*x <= y, "{:?} -> {:?}", i, j);
+                            }
+                        }
+                    }
+                }
+            }
+            Ok(())
+        })?;
+    }
+}
+
+#[test]
+fn full_size_spot_checks_of_the_same_properties() {
+    let e = engine_with_paths(2000);
+    let s = e.scenario();
+    let base = Inputs::as_of(s);
+    let p = e.project(&base, &[]);
+    let beat = e.project(&Inputs { surprise: 10.0, ..base }, &[]);
+    let dovish = e.project(&Inputs { cut_odds: 90.0, ..base }, &[]);
+    let short = e.project(&Inputs { shortfall: 400.0, ..base }, &[]);
+    assert!(horizon(&e, &beat, "spx").p50 > horizon(&e, &p, "spx").p50);
+    assert!(horizon(&e, &dovish, "us2y").p50 < horizon(&e, &p, "us2y").p50);
+    assert!(short.spread.iter().zip(&p.spread).all(|(a, b)| a.p95 >= b.p95));
+}
+
+/// Median change of a series from the as-of close to a day, in percent (prices) or bp (rates).
+fn change(e: &Engine, p: &Projection, id: &str, day: usize) -> f64 {
+    let a = &e.scenario().assets[idx(e, id)];
+    let b = p.assets[idx(e, id)].daily.as_ref().unwrap()[day];
+    match a.quote {
+        tapecast::scenario::Quote::Price => (b.p50 / a.start - 1.0) * 100.0,
+        tapecast::scenario::Quote::Rate => (b.p50 - a.start) * 100.0,
+    }
+}
+
+#[test]
+fn a_fully_unexpected_25bp_cut_moves_stocks_about_one_percent_and_the_2_year_15bp() {
+    // With common random numbers, all cut (odds 100) against none (odds 0) differs after the
+    // meeting by exactly one 25 bp cut; before the meeting the repricing is compared at the
+    // same priced odds, so the meeting-day difference is the surprise effect.
+    let e = engine_with_paths(2000);
+    let s = e.scenario();
+    let m = e.timeline().meeting;
+    let fans = [idx(&e, "spx"), idx(&e, "us2y"), idx(&e, "ndx"), idx(&e, "health")];
+    let cut = e.project(&Inputs { cut_odds: 100.0, ..Inputs::as_of(s) }, &fans);
+    let hold = e.project(&Inputs { cut_odds: 0.0, ..Inputs::as_of(s) }, &fans);
+    // Differences on the meeting day, less the difference the day before (the repricing).
+    let jump = |id: &str| (change(&e, &cut, id, m) - change(&e, &hold, id, m)) - (change(&e, &cut, id, m - 1) - change(&e, &hold, id, m - 1));
+    let repriced = |id: &str| change(&e, &cut, id, m - 1) - change(&e, &hold, id, m - 1);
+    // Odds 0 -> 100 before the meeting reprice a full 25 bp too; the meeting adds nothing then.
+    let total = |id: &str| change(&e, &cut, id, m) - change(&e, &hold, id, m);
+    let spx = total("spx");
+    assert!((0.6..=1.2).contains(&spx), "S&P 500 per 25 bp: {spx:.3}% (Bernanke-Kuttner: about 1%)");
+    let two = total("us2y");
+    assert!((-16.0..=-14.5).contains(&two), "2-year per 25 bp: {two:.2} bp (Kuttner: -15.35)");
+    assert!(total("ndx") > spx && total("health") < spx, "tech more, healthcare less");
+    assert!(jump("us2y").abs() < 1e-6 && repriced("us2y") < -14.5, "fully priced odds leave no meeting-day jump");
+}
+
+#[test]
+fn a_one_percent_nvidia_move_adds_eight_basis_points_to_the_sp500_mechanically() {
+    // Switch off the spill-over: what remains is the mechanical 8% weight.
+    let mut s = default_scenario();
+    s.simulation.paths = 500;
+    let spx = s.asset_index("spx").unwrap();
+    s.assets[spx].earnings_spill = 0.0;
+    let e = Engine::new(s).unwrap();
+    let d = e.timeline().earnings;
+    let up = e.project(&Inputs { surprise: 10.0, ..Inputs::as_of(e.scenario()) }, &[spx]);
+    let flat = e.project(&Inputs { surprise: 0.0, ..Inputs::as_of(e.scenario()) }, &[spx]);
+    let per_pp = (change(&e, &up, "spx", d) - change(&e, &flat, "spx", d)) / 10.0;
+    // Log returns: exp(0.8%) - 1 = 0.803%.
+    assert!((per_pp - 0.08).abs() < 0.001, "mechanical S&P move per 1% of Nvidia: {per_pp:.4} pp");
+}
+
+#[test]
+fn the_as_of_state_projects_a_sensible_base_case() {
+    let e = engine_with_paths(2000);
+    let s = e.scenario();
+    let p = e.project_all(&Inputs::as_of(s));
+    let spx = horizon(&e, &p, "spx");
+    let start = s.assets[idx(&e, "spx")].start;
+    // No drift beyond the channels: the median within 2% of the close; the 90% band about
+    // ±1.645 × 15.5% × sqrt(31/252) ≈ ±9%, a little wider on the downside (asymmetric stress).
+    assert!((spx.p50 / start - 1.0).abs() < 0.02, "S&P median {:.0}", spx.p50);
+    let (lo, hi) = (spx.p5 / start - 1.0, spx.p95 / start - 1.0);
+    assert!((-0.14..=-0.06).contains(&lo) && (0.06..=0.12).contains(&hi), "S&P 90% band {lo:.3}..{hi:.3}");
+    // Funding: calm most days; month-end and year-end prints above the SRF rate, far from 2019.
+    let peak = p.spread.iter().map(|b| b.p50).fold(f64::MIN, f64::max);
+    assert!((10.0..=60.0).contains(&peak), "peak median SOFR - IORB {peak:.1} bp");
+    let srf = p.srf.iter().map(|b| b.p95).fold(f64::MIN, f64::max);
+    assert!((10.0..=200.0).contains(&srf), "peak SRF use {srf:.0} bn");
+    // Rates: the meeting is a coin toss at 40%, so the 2-year median stays near 3.57%.
+    let two = horizon(&e, &p, "us2y");
+    assert!((two.p50 - 3.57).abs() < 0.12, "2-year median {:.3}", two.p50);
+}
+
+#[test]
+fn the_2019_replay_spikes_only_without_the_srf() {
+    let mut s = default_scenario();
+    s.simulation.paths = 500;
+    let e = Engine::new(s.clone()).unwrap();
+    let replay = Inputs::preset(&s, "2019-replay").unwrap();
+    let tax = e.timeline().index_of("2025-12-16").unwrap();
+    let with = e.project(&replay, &[]).spread[tax];
+    s.funding.srf_enabled = false;
+    let without = Engine::new(s).unwrap().project(&replay, &[]).spread[tax];
+    assert!(without.p50 >= 200.0, "no SRF: {:.0} bp", without.p50);
+    assert!(with.p50 < 100.0, "with the SRF: {:.0} bp", with.p50);
+}
+
+#[test]
+fn same_inputs_same_numbers() {
+    let a = engine_with_paths(500);
+    let b = engine_with_paths(500);
+    let i = Inputs { surprise: -6.5, cut_odds: 22.0, shortfall: 260.0, rmp_start: 1, rmp_pace: 35.0 };
+    assert_eq!(a.project_all(&i), b.project_all(&i));
+    assert_eq!(a.project(&i, &[3]), a.project(&i, &[3]));
+}
+
+#[test]
+fn fans_agree_with_the_horizon_distribution() {
+    let e = engine_with_paths(500);
+    let i = Inputs::as_of(e.scenario());
+    let p = e.project_all(&i);
+    let h = e.timeline().horizon;
+    for a in &p.assets {
+        let day = a.daily.as_ref().unwrap()[h];
+        for (x, y) in day.values().iter().zip(a.horizon.values()) {
+            assert!((x - y).abs() <= 1e-9 * y.abs().max(1.0), "{}: {x} vs {y}", a.asset);
+        }
+    }
+}
+
+#[test]
+fn the_default_scenario_round_trips_through_json() {
+    let s = default_scenario();
+    let json = serde_json::to_string_pretty(&s).unwrap();
+    let back: Scenario = from_json(&json).unwrap();
+    assert_eq!(back, s);
+    assert_eq!(serde_json::to_string_pretty(&back).unwrap(), json);
+    assert!(validate(&s).is_empty(), "{:?}", validate(&s));
+}
+
+#[test]
+fn each_kind_of_bad_field_has_its_own_readable_message() {
+    let mut s = default_scenario();
+    s.assets[3].vol = -0.2;
+    s.assets[1].market = 0.9;
+    s.assets[1].ai = 0.9;
+    s.assets[2].id = "spx".into();
+    s.assets[4].start = f64::NAN;
+    s.calendar.events[0].date = "2025-11-22".into();
+    s.calendar.holidays[0] = "27 Nov".into();
+    s.inputs.cut_odds.max = -1.0;
+    s.funding.drains[1].days = 0;
+    s.chain.credit_asset = "junk".into();
+    s.presets[1].rmp_start = "someday".into();
+    s.presets[2].shortfall = 9000.0;
+    s.id = "Bad Id!".into();
+    let messages: Vec<String> = validate(&s).iter().map(|p| p.to_string()).collect();
+    let expect = [
+        "assets[3].vol: -0.2 is below 0",
+        "assets[1].market: market² + ai² + rates² = 1.62 should be at most 1",
+        "assets[2].id: \"spx\" is used by an earlier asset",
+        "assets[4].start: NaN is not a finite number",
+        "calendar.events[0].date: \"2025-11-22\" is not a trading day",
+        "calendar.holidays[0]: \"27 Nov\" is not a date of the form YYYY-MM-DD",
+        "inputs.cut_odds.max: -1 is below 0",
+        "funding.drains[1].days: 0 is below 1",
+        "chain.credit_asset: \"junk\" is not the id of an asset",
+        "presets[1].rmp_start: \"someday\" is not one of inputs.rmp_start.options",
+        "presets[2].shortfall: 9000 is above 500",
+        "id: \"Bad Id!\" is not an id",
+    ];
+    for e in expect {
+        assert!(messages.iter().any(|m| m.starts_with(e)), "missing {e:?} in {messages:#?}");
+    }
+    assert!(Engine::new(s).is_err());
+}
+
+#[test]
+fn malformed_scenario_files_say_where() {
+    let err = from_json("{\"id\": 5}").unwrap_err();
+    assert!(err.contains("line 1"), "{err}");
+    let mut v: serde_json::Value = serde_json::from_str(tapecast::scenario::DEFAULT_SCENARIO_JSON).unwrap();
+    v["assets"][0]["vol"] = serde_json::json!("fast");
+    let err = from_json(&v.to_string()).unwrap_err();
+    assert!(err.contains("invalid type") && err.contains("fast"), "{err}");
+}
