@@ -15,6 +15,7 @@
 #![warn(missing_docs)]
 
 pub mod chart;
+pub mod golden;
 pub mod inputs;
 pub mod model;
 pub mod scenario;

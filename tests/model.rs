@@ -289,3 +289,21 @@ fn malformed_scenario_files_say_where() {
     let err = from_json(&v.to_string()).unwrap_err();
     assert!(err.contains("invalid type") && err.contains("fast"), "{err}");
 }
+
+#[test]
+fn numbers_match_the_committed_reference() {
+    // Native and wasm (tests/web.rs) both compare against this file, to 1e-9 relative.
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/golden/projection.txt");
+    let e = Engine::new(default_scenario()).unwrap();
+    if std::env::var("TAPECAST_BLESS").is_ok() {
+        std::fs::write(path, tapecast::golden::render(&e)).unwrap();
+    }
+    let reference = std::fs::read_to_string(path)
+        .expect("tests/golden/projection.txt is missing; CI does not create it: run `TAPECAST_BLESS=1 cargo test --test model numbers_match` and review the diff");
+    let problems = tapecast::golden::compare(&e, &reference, 1e-9);
+    assert!(
+        problems.is_empty(),
+        "the projection changed. If intended (a model or scenario change), re-run with TAPECAST_BLESS=1 and commit the diff:\n{}",
+        problems.join("\n")
+    );
+}

@@ -93,3 +93,12 @@ fn a_bad_author_scenario_is_refused_with_every_problem_and_its_path() {
     assert!(err.starts_with("scenario file:"), "{err}");
     assert!(Widget::new(with_scenario(&scenario_with_vol(0.3))).is_ok(), "a valid author scenario loads");
 }
+
+#[wasm_bindgen_test]
+fn wasm_numbers_match_the_native_reference_to_1e_9() {
+    let value = js_sys::JSON::parse(tapecast::scenario::DEFAULT_SCENARIO_JSON).unwrap();
+    let scenario: tapecast::Scenario = serde_wasm_bindgen::from_value(value).unwrap();
+    let engine = tapecast::Engine::new(scenario).unwrap();
+    let problems = tapecast::golden::compare(&engine, include_str!("golden/projection.txt"), 1e-9);
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
