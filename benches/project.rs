@@ -45,6 +45,14 @@ fn main() {
         }
         return;
     }
+    if std::env::var("TAPECAST_PROFILE_FULL").is_ok() {
+        // For `perf record`: nothing but full projections (set-up, draws, one projection).
+        for _ in 0..300 {
+            let engine = Engine::new(black_box(scenario.clone())).unwrap();
+            black_box(engine.project(&base, &[0]));
+        }
+        return;
+    }
     let (full_med, full_p95) = time(runs(60), |_| {
         let engine = Engine::new(black_box(scenario.clone())).unwrap();
         black_box(engine.project(&base, &[0]));
@@ -59,6 +67,19 @@ fn main() {
     let (all_med, all_p95) = time(runs(100), |_| {
         black_box(engine.project_all(black_box(&base)));
     });
+    let values: Vec<f64> = {
+        let mut x = 7u64;
+        (0..paths)
+            .map(|_| {
+                x = x.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+                let u = ((x >> 11) as f64 + 0.5) / (1u64 << 53) as f64;
+                libm::log(u / (1.0 - u))
+            })
+            .collect()
+    };
+    let (band_med, band_p95) = time(runs(2000), |_| {
+        black_box(tapecast::model::band(black_box(&values)));
+    });
     if quick {
         println!("bench smoke run ok (use `cargo bench --bench project` for figures)");
         return;
@@ -69,4 +90,5 @@ fn main() {
     println!("| full projection (validate + draws + project) | {full_med:.3} | {full_p95:.3} | 2.0 |");
     println!("| input change (draws reused, 1 fan) | {upd_med:.3} | {upd_p95:.3} | 1.0 |");
     println!("| input change, daily fans for every asset | {all_med:.3} | {all_p95:.3} | - |");
+    println!("| percentiles of {paths} values (one band) | {band_med:.4} | {band_p95:.4} | - |");
 }

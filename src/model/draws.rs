@@ -8,12 +8,14 @@
 //! is asked for, as a Gaussian bridge pinned to that total, so the fan and the horizon agree.
 //! Mean-reverting assets get their whole daily path at set-up.
 
+use super::quantile::Selector;
 use super::rng::Normals;
 use super::timeline::Timeline;
 use crate::scenario::{Quote, Scenario};
 use std::cell::OnceCell;
 
-/// The scenario's draws. Per-path-and-day arrays are laid out `[p * days + t]`, `t = day − 1`.
+/// The scenario's draws. Per-path-and-day arrays are laid out day by day, `[t * paths + p]`
+/// with `t = day − 1`, so that an update walks each day's paths in one contiguous run.
 pub struct Draws {
     /// Paths.
     pub paths: usize,
@@ -80,15 +82,23 @@ impl Draws {
         let reverting_assets: Vec<usize> =
             (0..s.assets.len()).filter(|&a| s.assets[a].mean_reversion > 0.0).collect();
 
+        // Per-asset constants of the mean-reverting recursions.
+        let rev: Vec<(f64, f64, f64, f64, f64)> = reverting_assets
+            .iter()
+            .map(|&a| {
+                let asset = &s.assets[a];
+                (daily_vol(s, a), asset.ai, asset.rates, idio_loading(s, a), 1.0 - asset.mean_reversion)
+            })
+            .collect();
+
         let cells = paths * days;
         let (mut market, mut ai, mut rates, mut noise) =
             (vec![0.0; cells], vec![0.0; cells], vec![0.0; cells], vec![0.0; cells]);
         let mut reverting: Vec<Option<Vec<f64>>> = vec![None; s.assets.len()];
-        for &a in &reverting_assets {
-            reverting[a] = Some(vec![0.0; cells]);
-        }
+        let mut rev_paths: Vec<Vec<f64>> = reverting_assets.iter().map(|_| vec![0.0; cells]).collect();
         let mut meeting = vec![0.0; paths];
         let mut idio_horizon = vec![0.0; s.assets.len() * paths];
+        let mut level = vec![0.0; reverting_assets.len()];
         for p in 0..paths {
             meeting[p] = z.uniform();
             for a in 0..s.assets.len() {
@@ -96,9 +106,9 @@ impl Draws {
             }
             let mut reserve = f.noise_bn * z.next();
             let (mut cum_ai, mut cum_rates) = (0.0, 0.0);
-            let mut level = vec![0.0; reverting_assets.len()];
+            level.fill(0.0);
             for t in 0..days {
-                let i = p * days + t;
+                let i = t * paths + p;
                 let (zm, za, zr) = (z.next(), z.next(), z.next());
                 market[i] = zm * mult[t];
                 cum_ai += za * mult[t];
@@ -109,29 +119,20 @@ impl Draws {
                     reserve = f.noise_persistence * reserve + innovation * z.next();
                 }
                 noise[i] = reserve;
-                for (k, &a) in reverting_assets.iter().enumerate() {
-                    let asset = &s.assets[a];
-                    let shock = daily_vol(s, a)
-                        * mult[t]
-                        * (asset.ai * za + asset.rates * zr + idio_loading(s, a) * z.next());
-                    level[k] = (1.0 - asset.mean_reversion) * level[k] + shock;
-                    if let Some(path) = reverting[a].as_mut() {
-                        path[i] = level[k];
-                    }
+                for (k, &(vol, a_ai, a_rates, idio, keep)) in rev.iter().enumerate() {
+                    let shock = vol * mult[t] * (a_ai * za + a_rates * zr + idio * z.next());
+                    level[k] = keep * level[k] + shock;
+                    rev_paths[k][i] = level[k];
                 }
             }
         }
-        let noise_quantiles = (0..days)
-            .map(|t| {
-                let mut day: Vec<f64> = (0..paths).map(|p| noise[p * days + t]).collect();
-                day.sort_unstable_by(f64::total_cmp);
-                super::quantile::LEVELS.map(|q| {
-                    let h = (paths - 1) as f64 * q;
-                    let k = h as usize;
-                    (day[k], day[(k + 1).min(paths - 1)], h - k as f64)
-                })
-            })
-            .collect();
+        for (&a, path) in reverting_assets.iter().zip(rev_paths) {
+            reverting[a] = Some(path);
+        }
+        // Every plumbing series increases with the noise: its order statistics are all an update
+        // needs of it.
+        let mut select = Selector::default();
+        let noise_quantiles = noise.chunks_exact(paths).map(|day| select.brackets(day)).collect();
         Draws {
             paths,
             days,
@@ -162,21 +163,24 @@ impl Draws {
             let (paths, days, h) = (self.paths, self.days, self.horizon);
             let total_var: f64 = self.day_var[..h].iter().sum();
             let mut z = Normals::new(self.seed ^ (0xA5A5_0000 + asset as u64).wrapping_mul(0x9E37_79B9));
+            let sd: Vec<f64> = self.day_var.iter().map(|&v| libm::sqrt(v)).collect();
+            let pin: Vec<f64> = (0..days).map(|t| if t < h { self.day_var[t] / total_var } else { 0.0 }).collect();
             let mut out = vec![0.0; paths * days];
             let mut eps = vec![0.0; days];
             for p in 0..paths {
-                for (t, e) in eps.iter_mut().enumerate() {
-                    *e = libm::sqrt(self.day_var[t]) * z.next();
+                for (e, sd) in eps.iter_mut().zip(&sd) {
+                    *e = sd * z.next();
                 }
-                let gap = self.idio_horizon[asset * paths + p] - eps[..h].iter().sum::<f64>();
+                let total = self.idio_horizon[asset * paths + p];
+                let gap = total - eps[..h].iter().sum::<f64>();
                 let mut cum = 0.0;
                 for t in 0..days {
-                    let pinned = if t < h { self.day_var[t] / total_var * gap } else { 0.0 };
+                    let pinned = if t < h { pin[t] * gap } else { 0.0 };
                     cum += eps[t] + pinned;
-                    out[p * days + t] = cum;
+                    out[t * paths + p] = cum;
                 }
                 // The horizon value is the draw itself, not a sum that rounding may move.
-                out[p * days + h - 1] = self.idio_horizon[asset * paths + p];
+                out[(h - 1) * paths + p] = total;
             }
             out
         })

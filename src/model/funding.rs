@@ -113,6 +113,25 @@ impl Plumbing {
         lookup(&self.stress_by_kind[k], s, 1.0 / CURVE_STEP_BN).unwrap_or_else(|| self.day(s, kind).stress)
     }
 
+    /// `out[p] = self.stress(base + noise[p], kind)` for every path: the same values, with the
+    /// day's table chosen once and no data-dependent branch inside the table. (At a shortfall
+    /// `s ≤ 0` the read at 0 gives the table's first entry, and up to `calm_below` it reads two
+    /// zeros: the same numbers `stress` returns by its early exits.)
+    pub fn stress_each(&self, base: f64, noise: &[f64], kind: DayKind, out: &mut [f64]) {
+        let table = &self.stress_by_kind[kind as usize];
+        let last = table.len().saturating_sub(1);
+        for (o, &e) in out.iter_mut().zip(noise) {
+            let s = base + e;
+            let pos = if s > 0.0 { s } else { 0.0 } * (1.0 / CURVE_STEP_BN);
+            let i = pos as usize;
+            *o = if i < last {
+                table[i] + (table[i + 1] - table[i]) * (pos - i as f64)
+            } else {
+                self.stress(s, kind)
+            };
+        }
+    }
+
     fn curve_exact(&self, s: f64) -> f64 {
         if s <= 0.0 {
             self.ample

@@ -8,7 +8,7 @@
 
 use super::draws::{daily_vol, idio_loading, unit, Draws};
 use super::funding::Plumbing;
-use super::quantile::{band, Band};
+use super::quantile::{Band, Selector};
 use super::timeline::Timeline;
 use crate::inputs::Inputs;
 use crate::scenario::{Quote, Scenario};
@@ -33,22 +33,6 @@ pub struct Projection {
     pub spread: Vec<Band>,
     /// SRF use per day, $bn.
     pub srf: Vec<Band>,
-}
-
-/// Per-path, per-day values shared by every asset (index `t = day − 1`).
-struct PathState {
-    /// Market shock with the downside amplified by stress and an earnings miss.
-    amplified_market: Vec<f64>,
-    /// Its running sum.
-    cum_market: Vec<f64>,
-    /// Funding stress.
-    stress: Vec<f64>,
-    /// Its running sum.
-    cum_stress: Vec<f64>,
-    /// Easing against the as-of pricing, in units of 25 bp.
-    easing: Vec<f64>,
-    /// The same with the positive part muted by funding stress (for prices).
-    easing_muted: Vec<f64>,
 }
 
 /// Per-asset constants for one update.
@@ -104,112 +88,120 @@ pub(super) fn project(
         })
         .collect();
     // Day-by-day idiosyncratic paths exist only for the fans asked for.
-    let fan_idio: Vec<Option<&[f64]>> = fans
-        .iter()
-        .map(|&a| draws.reverting(a).is_none().then(|| draws.idio_daily(a)))
+    let fan_idio: Vec<Option<&[f64]>> = (0..s.assets.len())
+        .map(|a| (fans.contains(&a) && draws.reverting(a).is_none()).then(|| draws.idio_daily(a)))
         .collect();
-
-    let mut fan_buf: Vec<Vec<f64>> = fans.iter().map(|_| vec![0.0; n * paths]).collect();
-    let mut horizon_buf = vec![vec![0.0; paths]; s.assets.len()];
-    let mut st = PathState {
-        amplified_market: vec![0.0; n],
-        cum_market: vec![0.0; n],
-        stress: vec![0.0; n],
-        cum_stress: vec![0.0; n],
-        easing: vec![0.0; n],
-        easing_muted: vec![0.0; n],
+    let level_of = |a: usize| {
+        let asset = &s.assets[a];
+        move |x: f64| match asset.quote {
+            Quote::Price => asset.start * libm::exp(x),
+            Quote::Rate => asset.start + x / 100.0,
+        }
     };
+    let mut daily: Vec<Option<Vec<Band>>> = (0..s.assets.len())
+        .map(|a| {
+            fans.contains(&a).then(|| {
+                let mut days = Vec::with_capacity(n + 1);
+                days.push(Band::point(s.assets[a].start));
+                days
+            })
+        })
+        .collect();
+    let mut horizon: Vec<Band> = vec![Band::point(0.0); s.assets.len()];
+    let mut select = Selector::default();
     let pre_meeting_days = (tl.meeting - 1).max(1) as f64;
-
-    // Per-day constants of this update, hoisted out of the path loop.
-    let kinds: Vec<_> = (1..=n).map(|day| tl.kind[day]).collect();
-    let downside_base: Vec<f64> =
-        (1..=n).map(|day| 1.0 + if day >= tl.earnings { chain.vol_miss * miss } else { 0.0 }).collect();
     // The repricing glides in before the meeting; the meeting then delivers a cut (1 − priced)
     // or a hold (− priced) against the as-of pricing.
     let before_meeting = tl.meeting - 1;
-    let glide: Vec<f64> =
-        (1..tl.meeting).map(|day| repricing * (day as f64 / pre_meeting_days).min(1.0)).collect();
-    let fan_slot: Vec<Option<usize>> = (0..s.assets.len()).map(|a| fans.iter().position(|&f| f == a)).collect();
+    let after: Vec<f64> =
+        draws.meeting.iter().map(|&u| if u < cut_probability { 1.0 - priced_before } else { -priced_before }).collect();
 
-    for p in 0..paths {
-        let after = if draws.meeting[p] < cut_probability { 1.0 - priced_before } else { -priced_before };
-        let (mut cum_market, mut cum_stress) = (0.0, 0.0);
-        let noise = &draws.noise[p * n..(p + 1) * n];
-        let market = &draws.market[p * n..(p + 1) * n];
-        for t in 0..n {
-            let stress = plumbing.stress(reserves[t] + noise[t], kinds[t]);
-            let z = market[t];
-            let amplified = if z < 0.0 { (downside_base[t] + chain.vol_stress * stress) * z } else { z };
-            cum_market += amplified;
-            cum_stress += stress;
-            st.amplified_market[t] = amplified;
-            st.cum_market[t] = cum_market;
-            st.stress[t] = stress;
-            st.cum_stress[t] = cum_stress;
-            let e = if t < before_meeting { glide[t] } else { after };
-            st.easing[t] = e;
-            st.easing_muted[t] = if e > 0.0 { e * (1.0 - chain.rate_mute * stress) } else { e };
+    // Day by day over all paths: each path's running sums and recursions advance in the same
+    // order as a path-by-path walk, so every value is the same, but each day is one contiguous
+    // run of arithmetic. Per path: the day's amplified market shock, stress, their running sums,
+    // the easing and the muted easing; per mean-reverting asset, its state.
+    let zeros = || vec![0.0; paths];
+    let (mut amplified, mut stress, mut cum_market, mut cum_stress) = (zeros(), zeros(), zeros(), zeros());
+    let (mut easing, mut easing_muted, mut values) = (zeros(), zeros(), zeros());
+    let mut state: Vec<Vec<f64>> = (0..s.assets.len()).map(|a| if draws.reverting(a).is_some() { zeros() } else { Vec::new() }).collect();
+    for t in 0..n {
+        let day = t * paths..(t + 1) * paths;
+        let downside = 1.0 + if t + 1 >= tl.earnings { chain.vol_miss * miss } else { 0.0 };
+        plumbing.stress_each(reserves[t], &draws.noise[day.clone()], tl.kind[t + 1], &mut stress);
+        // Branch-free forms of `if z < 0 { (downside + …) · z } else { z }` and of the muted
+        // easing below (× 1 is exact, so the values are the same; the signs are random per path,
+        // and a mispredicted branch per path and day costs more than the arithmetic).
+        let market = &draws.market[day.clone()];
+        for p in 0..paths {
+            let z = market[p];
+            let down = downside + chain.vol_stress * stress[p];
+            let a = if z < 0.0 { down } else { 1.0 } * z;
+            amplified[p] = a;
+            cum_market[p] += a;
+            cum_stress[p] += stress[p];
+        }
+        if t < before_meeting {
+            let g = repricing * ((t + 1) as f64 / pre_meeting_days).min(1.0);
+            easing.fill(g);
+        } else {
+            easing.copy_from_slice(&after);
+        }
+        for p in 0..paths {
+            let e = easing[p];
+            let mute = 1.0 - chain.rate_mute * stress[p];
+            easing_muted[p] = e * if e > 0.0 { mute } else { 1.0 };
         }
         for (a, c) in consts.iter().enumerate() {
-            let easing = if c.muted { &st.easing_muted } else { &st.easing };
-            let fan = fan_slot[a];
+            let eased = if c.muted { &easing_muted } else { &easing };
+            let fan = daily[a].is_some();
             if let Some(reverting) = draws.reverting(a) {
                 // Mean-reverting assets: the channels enter a recursion that decays them.
-                let other = &reverting[p * n..(p + 1) * n];
-                let mut x = 0.0;
-                for t in 0..n {
-                    x = c.keep * x + c.market * st.amplified_market[t] + c.funding * st.stress[t];
-                    if t + 1 == tl.earnings {
-                        x += c.earnings;
+                let other = &reverting[day.clone()];
+                let earns = t + 1 == tl.earnings;
+                let x = &mut state[a];
+                for p in 0..paths {
+                    let mut v = c.keep * x[p] + c.market * amplified[p] + c.funding * stress[p];
+                    if earns {
+                        v += c.earnings;
                     }
-                    let v = x + other[t] + c.policy * easing[t];
-                    if let Some(k) = fan {
-                        fan_buf[k][t * paths + p] = v;
-                    }
-                    if t + 1 == h {
-                        horizon_buf[a][p] = v;
-                    }
+                    x[p] = v;
+                    values[p] = v + other[p] + c.policy * eased[p];
                 }
+            } else if fan || t + 1 == h {
+                // Random-walk assets: running sums, so only the days wanted are computed.
+                let earned = if t + 1 >= tl.earnings { c.earnings } else { 0.0 };
+                let idio: &[f64] = match fan_idio[a] {
+                    Some(daily) => &daily[day.clone()],
+                    None => &draws.idio_horizon[a * paths..(a + 1) * paths],
+                };
+                let (ai, rates) = (&draws.ai[day.clone()], &draws.rates[day.clone()]);
+                for p in 0..paths {
+                    values[p] = c.market * cum_market[p]
+                        + c.funding * cum_stress[p]
+                        + earned
+                        + c.vol * (c.ai * ai[p] + c.rates * rates[p] + c.idio * idio[p])
+                        + c.policy * eased[p];
+                }
+            } else {
                 continue;
             }
-            // Random-walk assets: running sums, so the horizon needs no day loop.
-            let level = |t: usize, idio: f64| {
-                let i = p * n + t;
-                let earned = if t + 1 >= tl.earnings { c.earnings } else { 0.0 };
-                c.market * st.cum_market[t]
-                    + c.funding * st.cum_stress[t]
-                    + earned
-                    + c.vol * (c.ai * draws.ai[i] + c.rates * draws.rates[i] + c.idio * idio)
-                    + c.policy * easing[t]
-            };
-            horizon_buf[a][p] = level(h - 1, draws.idio_horizon[a * paths + p]);
-            if let Some(k) = fan {
-                let idio = fan_idio[k].unwrap_or_default();
-                for t in 0..n {
-                    fan_buf[k][t * paths + p] = level(t, idio[p * n + t]);
-                }
+            if !fan && t + 1 != h {
+                continue;
+            }
+            let band = select.band(&values).map(level_of(a));
+            if let Some(days) = &mut daily[a] {
+                days.push(band);
+            }
+            if t + 1 == h {
+                horizon[a] = band;
             }
         }
     }
-
-    let assets = s
-        .assets
-        .iter()
+    let assets = daily
+        .into_iter()
+        .zip(horizon)
         .enumerate()
-        .map(|(a, asset)| {
-            let level = |x: f64| match asset.quote {
-                Quote::Price => asset.start * libm::exp(x),
-                Quote::Rate => asset.start + x / 100.0,
-            };
-            let daily = fans.iter().position(|&f| f == a).map(|k| {
-                let mut days = Vec::with_capacity(n + 1);
-                days.push(Band::point(asset.start));
-                days.extend(fan_buf[k].chunks(paths).map(|v| band(v).map(level)));
-                days
-            });
-            AssetPath { asset: a, horizon: band(&horizon_buf[a]).map(level), daily }
-        })
+        .map(|(a, (daily, horizon))| AssetPath { asset: a, horizon, daily })
         .collect();
     let (spread, srf) = plumbing_fans(plumbing, tl, draws, inputs, &reserves);
     Projection { assets, spread, srf }

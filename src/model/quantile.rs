@@ -41,73 +41,142 @@ impl Band {
 /// type 7). Exact, in linear time: a histogram finds the buckets that hold the wanted ranks, and
 /// only those buckets' values are selected among. `v` must be non-empty.
 pub fn band(v: &[f64]) -> Band {
-    const BUCKETS: usize = 512;
-    let n = v.len();
-    let (lo, hi) = v.iter().fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), &x| (lo.min(x), hi.max(x)));
-    if !(hi > lo) {
-        return Band::point(if lo.is_finite() { lo } else { 0.0 });
+    Selector::default().band(v)
+}
+
+/// The lower order statistic, the upper one and the interpolation weight for each of the
+/// [`LEVELS`]: the percentile is `lo + (hi − lo) · frac`.
+pub type Brackets = [(f64, f64, f64); 5];
+
+const BUCKETS: usize = 512;
+/// Marks a bucket that holds none of the wanted ranks.
+const UNWANTED: u16 = u16::MAX;
+
+/// Exact percentiles with reusable buffers: one selector serves every `band` of an update
+/// without allocating (the answers are the same as [`band`]'s).
+#[derive(Default)]
+pub struct Selector {
+    /// Each value's bucket, from the histogram pass.
+    bucket: Vec<u16>,
+    /// The values of the wanted buckets, bucket after bucket.
+    gathered: Vec<f64>,
+}
+
+impl Selector {
+    /// The [`LEVELS`] percentiles of `v` (see [`band`]).
+    pub fn band(&mut self, v: &[f64]) -> Band {
+        let o = match self.select(v) {
+            Ok(o) => o,
+            Err(x) => return Band::point(x),
+        };
+        let at = |i: usize| o[i].0 + (o[i].1 - o[i].0) * o[i].2;
+        Band { p5: at(0), p25: at(1), p50: at(2), p75: at(3), p95: at(4) }
     }
-    let scale = BUCKETS as f64 / (hi - lo);
-    let bucket = |x: f64| (((x - lo) * scale) as usize).min(BUCKETS - 1);
-    let mut counts = [0u32; BUCKETS];
-    for &x in v {
-        counts[bucket(x)] += 1;
-    }
-    // The ranks wanted: for each level, the order statistic below it and the one above.
-    let mut ranks = [0usize; 10];
-    let mut fracs = [0.0; 5];
-    for (i, q) in LEVELS.iter().enumerate() {
-        let h = (n - 1) as f64 * q;
-        let k = h as usize;
-        ranks[2 * i] = k;
-        ranks[2 * i + 1] = (k + 1).min(n - 1);
-        fracs[i] = h - k as f64;
-    }
-    // One cumulative scan, in rank order, finds the bucket of each rank and its rank inside it.
-    let mut order = [0usize, 1, 2, 3, 4, 5, 6, 7, 8, 9];
-    order.sort_unstable_by_key(|&r| ranks[r]);
-    let mut bucket_of = [0usize; 10];
-    let mut inner = [0usize; 10];
-    let (mut b, mut before) = (0usize, 0usize);
-    for r in order {
-        let rank = ranks[r];
-        while before + counts[b] as usize <= rank {
-            before += counts[b] as usize;
-            b += 1;
-        }
-        bucket_of[r] = b;
-        inner[r] = rank - before;
-    }
-    // Gather the values of those (at most ten) buckets into one buffer, bucket after bucket.
-    let mut start_of = [usize::MAX; BUCKETS];
-    let mut len = 0usize;
-    for &b in &bucket_of {
-        if start_of[b] == usize::MAX {
-            start_of[b] = len;
-            len += counts[b] as usize;
-        }
-    }
-    let mut gathered = vec![0.0; len];
-    let mut fill = start_of;
-    for &x in v {
-        let b = bucket(x);
-        if fill[b] != usize::MAX {
-            gathered[fill[b]] = x;
-            fill[b] += 1;
+
+    /// The order statistics around each of the [`LEVELS`] of `v` (non-empty).
+    pub fn brackets(&mut self, v: &[f64]) -> Brackets {
+        match self.select(v) {
+            Ok(o) => o,
+            Err(x) => {
+                let mut o = [(x, x, 0.0); 5];
+                for (slot, q) in o.iter_mut().zip(LEVELS) {
+                    let h = (v.len() - 1) as f64 * q;
+                    slot.2 = h - (h as usize) as f64;
+                }
+                o
+            }
         }
     }
-    let mut value = |r: usize| {
-        let b = bucket_of[r];
-        let part = &mut gathered[start_of[b]..start_of[b] + counts[b] as usize];
-        *part.select_nth_unstable_by(inner[r], f64::total_cmp).1
-    };
-    let mut out = [0.0; 5];
-    for (i, slot) in out.iter_mut().enumerate() {
-        let a = value(2 * i);
-        let b = value(2 * i + 1);
-        *slot = a + (b - a) * fracs[i];
+
+    /// The brackets, or `Err(x)` when every value is `x` (or none is finite: then 0).
+    fn select(&mut self, v: &[f64]) -> Result<Brackets, f64> {
+        let n = v.len();
+        // The range, with four running minima and maxima (no dependency chain between them).
+        let (mut lo, mut hi) = ([f64::INFINITY; 4], [f64::NEG_INFINITY; 4]);
+        let mut quads = v.chunks_exact(4);
+        for q in &mut quads {
+            for j in 0..4 {
+                lo[j] = if q[j] < lo[j] { q[j] } else { lo[j] };
+                hi[j] = if q[j] > hi[j] { q[j] } else { hi[j] };
+            }
+        }
+        for &x in quads.remainder() {
+            lo[0] = if x < lo[0] { x } else { lo[0] };
+            hi[0] = if x > hi[0] { x } else { hi[0] };
+        }
+        let lo = lo.into_iter().fold(f64::INFINITY, f64::min);
+        let hi = hi.into_iter().fold(f64::NEG_INFINITY, f64::max);
+        if !(hi > lo) {
+            return Err(if lo.is_finite() { lo } else { 0.0 });
+        }
+        let scale = BUCKETS as f64 / (hi - lo);
+        let mut counts = [0u32; BUCKETS];
+        self.bucket.clear();
+        self.bucket.extend(v.iter().map(|&x| (((x - lo) * scale) as usize).min(BUCKETS - 1) as u16));
+        for &b in &self.bucket {
+            counts[b as usize] += 1;
+        }
+        // The ranks wanted: for each level, the order statistic below it and the one above.
+        let mut ranks = [0usize; 10];
+        let mut fracs = [0.0; 5];
+        for (i, q) in LEVELS.iter().enumerate() {
+            let h = (n - 1) as f64 * q;
+            let k = h as usize;
+            ranks[2 * i] = k;
+            ranks[2 * i + 1] = (k + 1).min(n - 1);
+            fracs[i] = h - k as f64;
+        }
+        // One cumulative scan, in rank order, finds the bucket of each rank and its rank inside it.
+        let mut order = [0usize, 1, 2, 3, 4, 5, 6, 7, 8, 9];
+        order.sort_unstable_by_key(|&r| ranks[r]);
+        let mut bucket_of = [0usize; 10];
+        let mut inner = [0usize; 10];
+        let (mut b, mut before) = (0usize, 0usize);
+        for r in order {
+            let rank = ranks[r];
+            while before + counts[b] as usize <= rank {
+                before += counts[b] as usize;
+                b += 1;
+            }
+            bucket_of[r] = b;
+            inner[r] = rank - before;
+        }
+        // Gather the values of those (at most ten) buckets into one buffer, bucket after bucket.
+        let mut slot = [UNWANTED; BUCKETS];
+        let mut start_of = [0usize; 10];
+        let mut len = 0usize;
+        let mut wanted = 0usize;
+        for &b in &bucket_of {
+            if slot[b] == UNWANTED {
+                slot[b] = wanted as u16;
+                start_of[wanted] = len;
+                len += counts[b] as usize;
+                wanted += 1;
+            }
+        }
+        let mut fill = start_of;
+        self.gathered.clear();
+        self.gathered.resize(len, 0.0);
+        for (&x, &b) in v.iter().zip(&self.bucket) {
+            let k = slot[b as usize];
+            if k != UNWANTED {
+                self.gathered[fill[k as usize]] = x;
+                fill[k as usize] += 1;
+            }
+        }
+        let gathered = &mut self.gathered;
+        let mut value = |r: usize| {
+            let b = bucket_of[r];
+            let start = start_of[slot[b] as usize];
+            let part = &mut gathered[start..start + counts[b] as usize];
+            *part.select_nth_unstable_by(inner[r], f64::total_cmp).1
+        };
+        let mut out = [(0.0, 0.0, 0.0); 5];
+        for (i, slot) in out.iter_mut().enumerate() {
+            *slot = (value(2 * i), value(2 * i + 1), fracs[i]);
+        }
+        Ok(out)
     }
-    Band { p5: out[0], p25: out[1], p50: out[2], p75: out[3], p95: out[4] }
 }
 
 #[cfg(test)]
