@@ -40,13 +40,14 @@ ensure_wasm_bindgen() {
   fi
 }
 
+# Chromium, its driver, and a CJK font so that Chinese labels render in screenshots.
 ensure_chromium() {
-  if [ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ]; then
-    log "chromium + chromedriver present"
+  if [ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ] && [ -d /usr/share/fonts/truetype/wqy ]; then
+    log "chromium + chromedriver + CJK font present"
   else
-    log "installing chromium + chromium-driver (apt)"
+    log "installing chromium + chromium-driver + fonts-wqy-microhei (apt)"
     as_root apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq chromium chromium-driver
+    DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq chromium chromium-driver fonts-wqy-microhei
   fi
 }
 

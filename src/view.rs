@@ -1,9 +1,11 @@
-//! What a reader sees of a projection, in their language: the chart specs and the summary
-//! sentence. Pure functions of (engine, projection, language).
+//! What a reader sees of a projection, in their language: the three chart specs, the summary
+//! sentence, the table, the CSV, the export caption and the per-input cues. Pure functions of
+//! (engine, projection, inputs, language).
 
-use crate::chart::FanSpec;
-use crate::model::{Engine, Projection};
-use crate::scenario::Quote;
+use crate::chart::{BarRow, BarSection, BarsSpec, Chart, FanSpec, PlumbingSpec};
+use crate::inputs::{Inputs, FIELDS, MODEL_VERSION};
+use crate::model::{Band, Engine, Projection};
+use crate::scenario::{Group, Quote};
 use crate::text::{fill, num, short_date, tr, Key, Lang};
 
 /// Decimals that suit an asset's level: 0 for thousands, 1 for tens, 2 below and for rates.
@@ -102,4 +104,241 @@ pub fn summary(engine: &Engine, p: &Projection, lang: Lang) -> String {
         ("value", &num::signed(h.mover_change, 1)),
     ]));
     out
+}
+
+fn group_name(g: Group, lang: Lang) -> &'static str {
+    tr(
+        match g {
+            Group::Ai => Key::GroupAi,
+            Group::Broad => Key::GroupBroad,
+            Group::Defensive => Key::GroupDefensive,
+            Group::Alternatives => Key::GroupAlternatives,
+            Group::RatesCredit => Key::GroupRatesCredit,
+        },
+        lang,
+    )
+}
+
+/// The cross-asset chart: median change by the horizon with 25–75% whiskers, percent for prices
+/// and basis points for rates, grouped in a fixed order.
+pub fn bars_spec(engine: &Engine, p: &Projection, lang: Lang) -> BarsSpec {
+    let s = engine.scenario();
+    let tl = engine.timeline();
+    let order = [Group::Ai, Group::Broad, Group::Defensive, Group::Alternatives, Group::RatesCredit];
+    let section = |quote: Quote| {
+        let groups = order
+            .iter()
+            .filter_map(|&g| {
+                let rows: Vec<BarRow> = p
+                    .assets
+                    .iter()
+                    .filter(|a| s.assets[a.asset].group == g && s.assets[a.asset].quote == quote)
+                    .map(|a| {
+                        let asset = &s.assets[a.asset];
+                        let change = |x: f64| match quote {
+                            Quote::Price => (x / asset.start - 1.0) * 100.0,
+                            Quote::Rate => (x - asset.start) * 100.0,
+                        };
+                        let b = a.horizon;
+                        BarRow { label: asset.label.get(lang).into(), median: change(b.p50), p25: change(b.p25), p75: change(b.p75) }
+                    })
+                    .collect();
+                (!rows.is_empty()).then(|| (group_name(g, lang).to_string(), rows))
+            })
+            .collect::<Vec<_>>();
+        let (heading, suffix, decimals) = match quote {
+            Quote::Price => (tr(Key::ChangePercent, lang), "%", 1),
+            Quote::Rate => (tr(Key::ChangeBp, lang), " bp", 0),
+        };
+        BarSection { heading: heading.into(), suffix: suffix.into(), decimals, groups }
+    };
+    let sections = [section(Quote::Price), section(Quote::Rate)].into_iter().filter(|s| !s.groups.is_empty()).collect();
+    BarsSpec { title: fill(tr(Key::BarsTitle, lang), &[("date", &short_date(tl.dates[tl.horizon], lang))]), sections }
+}
+
+/// Day markers of the plumbing chart: dated drains (the stress dates).
+fn stress_dates(engine: &Engine, lang: Lang) -> Vec<(usize, String)> {
+    let tl = engine.timeline();
+    engine
+        .scenario()
+        .funding
+        .drains
+        .iter()
+        .filter_map(|d| tl.index_of(&d.date).map(|i| (i, d.label.get(lang).to_string())))
+        .collect()
+}
+
+/// The plumbing chart: SOFR − IORB with the SRF rate, and SRF use.
+pub fn plumbing_spec(engine: &Engine, p: &Projection, lang: Lang) -> PlumbingSpec {
+    let tl = engine.timeline();
+    let cap = engine.plumbing().cap_bp;
+    let h = engine.headline(p);
+    let spread = FanSpec {
+        title: tr(Key::SpreadTitle, lang).into(),
+        days: p.spread.clone(),
+        start: cap,
+        start_label: format!("{} ({} bp)", tr(Key::SrfRate, lang), num::signed(cap, 0)),
+        x_ticks: x_ticks(engine, lang),
+        events: stress_dates(engine, lang),
+        horizon: h.spread_peak_day.min(tl.days()),
+        decimals: 0,
+        suffix: String::new(),
+    };
+    PlumbingSpec { spread, srf_title: tr(Key::SrfTitle, lang).into(), srf: p.srf.clone(), srf_suffix: String::new() }
+}
+
+/// All three charts for a projection that has the daily path of `asset`.
+pub fn charts(engine: &Engine, p: &Projection, asset: usize, lang: Lang) -> Option<[Chart; 3]> {
+    Some([
+        Chart::Fan(fan_spec(engine, p, asset, lang)?),
+        Chart::Bars(bars_spec(engine, p, lang)),
+        Chart::Plumbing(plumbing_spec(engine, p, lang)),
+    ])
+}
+
+/// The data behind the charts as a table: caption, header and rows of text.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct Table {
+    /// Caption.
+    pub caption: String,
+    /// Column headers.
+    pub head: Vec<String>,
+    /// Rows.
+    pub rows: Vec<Vec<String>>,
+}
+
+/// The horizon percentiles of every series and the plumbing peaks, formatted.
+pub fn table(engine: &Engine, p: &Projection, lang: Lang) -> Table {
+    let s = engine.scenario();
+    let tl = engine.timeline();
+    let as_of = short_date(tl.dates[0], lang);
+    let mut head = vec![tr(Key::TableSeries, lang).to_string(), as_of];
+    head.extend(["5%", "25%", "50%", "75%", "95%"].map(String::from));
+    let mut rows: Vec<Vec<String>> = p
+        .assets
+        .iter()
+        .map(|a| {
+            let asset = &s.assets[a.asset];
+            let mut row = vec![format!("{} ({})", asset.label.get(lang), asset.units.get(lang)), level(engine, a.asset, asset.start)];
+            row.extend(a.horizon.values().iter().map(|v| level(engine, a.asset, *v)));
+            row
+        })
+        .collect();
+    let h = engine.headline(p);
+    let peak = |key: Key, day: usize, b: &Band, start: f64, signed: bool| {
+        let f = |v: f64| if signed { num::signed(v, 0) } else { num::fixed(v, 0) };
+        let mut row = vec![fill(tr(key, lang), &[("date", &short_date(tl.dates[day], lang))]), f(start)];
+        row.extend(b.values().iter().map(|v| f(*v)));
+        row
+    };
+    rows.push(peak(Key::TablePeakSpread, h.spread_peak_day, &h.spread_peak, p.spread[0].p50, true));
+    rows.push(peak(Key::TablePeakSrf, h.srf_peak_day, &h.srf_peak, p.srf[0].p50, false));
+    Table { caption: fill(tr(Key::TableCaption, lang), &[("date", &short_date(tl.dates[tl.horizon], lang))]), head, rows }
+}
+
+/// Every daily percentile as CSV, with the scenario, versions and inputs in header rows.
+pub fn csv(engine: &Engine, p: &Projection, inputs: &Inputs) -> String {
+    let s = engine.scenario();
+    let tl = engine.timeline();
+    let mut out = format!("# tapecast projection,scenario {} v{},model v{}\n", s.id, s.version, MODEL_VERSION);
+    out.push_str("# inputs");
+    for f in FIELDS {
+        out.push_str(&format!(",{f}={}", inputs.get_text(s, f)));
+    }
+    out.push_str("\ndate,series,unit,p5,p25,p50,p75,p95\n");
+    let mut rows = |id: &str, unit: &str, days: &[Band]| {
+        for (d, b) in days.iter().enumerate() {
+            out.push_str(&format!("{},{id},{unit}", tl.dates[d]));
+            for v in b.values() {
+                out.push(',');
+                out.push_str(&num::plain(v));
+            }
+            out.push('\n');
+        }
+    };
+    for a in &p.assets {
+        let asset = &s.assets[a.asset];
+        let unit = if asset.quote == Quote::Rate { "percent" } else { "level" };
+        if let Some(days) = &a.daily {
+            rows(&asset.id, unit, days);
+        }
+    }
+    rows("sofr-iorb", "bp", &p.spread);
+    rows("srf-use", "usd-bn", &p.srf);
+    out
+}
+
+/// The inputs in words, for captions: "Nvidia surprise +5.0% · December cut odds 40% · …".
+pub fn inputs_line(engine: &Engine, inputs: &Inputs, lang: Lang) -> String {
+    let s = engine.scenario();
+    let i = &s.inputs;
+    let parts = [
+        format!("{} {}%", i.surprise.label.get(lang), num::signed(inputs.surprise, 1)),
+        format!("{} {}%", i.cut_odds.label.get(lang), num::fixed(inputs.cut_odds, 0)),
+        format!("{} ${} bn", i.shortfall.label.get(lang), num::fixed(inputs.shortfall, 0)),
+        format!(
+            "{}: {}, ${} bn/mo",
+            i.rmp_start.label.get(lang),
+            i.rmp_start.options[inputs.rmp_start].label.get(lang),
+            num::fixed(inputs.rmp_pace, 0)
+        ),
+    ];
+    parts.join(" · ")
+}
+
+/// The caption under an exported image: title, inputs, versions and date, source.
+pub fn caption(engine: &Engine, inputs: &Inputs, lang: Lang, today: &str) -> Vec<String> {
+    let s = engine.scenario();
+    let version = s.version.to_string();
+    let model = MODEL_VERSION.to_string();
+    let today: String = today.chars().filter(|c| c.is_ascii_digit() || *c == '-').take(10).collect();
+    vec![
+        s.title.get(lang).to_string(),
+        inputs_line(engine, inputs, lang),
+        fill(tr(Key::ExportVersion, lang), &[("id", &s.id), ("version", &version), ("model", &model), ("date", &today)]),
+        s.source.get(lang).to_string(),
+    ]
+}
+
+/// For each input, the lowest and highest year-end median of the lead series reachable by moving
+/// that input alone across its range (others held), as a sentence.
+pub fn sensitivity(engine: &Engine, inputs: &Inputs, lang: Lang) -> Vec<(&'static str, String)> {
+    let s = engine.scenario();
+    let i = &s.inputs;
+    let lead = |x: &Inputs| engine.project(x, &[]).assets[0].horizon.p50;
+    let span = |values: Vec<Inputs>| {
+        let medians: Vec<f64> = values.iter().map(lead).collect();
+        let lo = medians.iter().copied().fold(f64::INFINITY, f64::min);
+        let hi = medians.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+        fill(tr(Key::Sensitivity, lang), &[
+            ("asset", s.assets[0].label.get(lang)),
+            ("lo", &level(engine, 0, lo)),
+            ("hi", &level(engine, 0, hi)),
+        ])
+    };
+    vec![
+        ("surprise", span(vec![Inputs { surprise: i.surprise.min, ..*inputs }, Inputs { surprise: i.surprise.max, ..*inputs }])),
+        ("cut-odds", span(vec![Inputs { cut_odds: i.cut_odds.min, ..*inputs }, Inputs { cut_odds: i.cut_odds.max, ..*inputs }])),
+        ("shortfall", span(vec![Inputs { shortfall: i.shortfall.min, ..*inputs }, Inputs { shortfall: i.shortfall.max, ..*inputs }])),
+        ("rmp-start", span((0..i.rmp_start.options.len()).map(|k| Inputs { rmp_start: k, ..*inputs }).collect())),
+        ("rmp-pace", span(vec![Inputs { rmp_pace: i.rmp_pace.min, ..*inputs }, Inputs { rmp_pace: i.rmp_pace.max, ..*inputs }])),
+    ]
+}
+
+/// The chip beside an input that moved away from the author's case: `+5 vs 17 Nov`; empty when
+/// the input is at its as-of value.
+pub fn delta(engine: &Engine, inputs: &Inputs, field: &str, lang: Lang) -> String {
+    let s = engine.scenario();
+    let base = Inputs::as_of(s);
+    let (now, was, decimals) = match field {
+        "surprise" => (inputs.surprise, base.surprise, 1),
+        "cut-odds" => (inputs.cut_odds, base.cut_odds, 0),
+        "shortfall" => (inputs.shortfall, base.shortfall, 0),
+        "rmp-pace" => (inputs.rmp_pace, base.rmp_pace, 0),
+        _ => return String::new(),
+    };
+    if (now - was).abs() < 1e-9 {
+        return String::new();
+    }
+    fill(tr(Key::FromAsOf, lang), &[("delta", &num::signed(now - was, decimals)), ("date", &short_date(engine.timeline().dates[0], lang))])
 }

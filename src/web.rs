@@ -4,7 +4,7 @@
 //! widget's state, and draws onto a canvas through plotters-canvas. Every export returns a
 //! `Result` or a plain value; nothing here panics on any input.
 
-use crate::chart::{fan, Palette, Style};
+use crate::chart::{self, Chart, Palette, Style};
 use crate::inputs::{self, Inputs, FIELDS};
 use crate::model::{Engine, Projection};
 use crate::scenario::{Problem, Scenario, DEFAULT_SCENARIO_JSON};
@@ -162,12 +162,25 @@ impl Widget {
     pub fn display(&self, field: &str) -> String {
         let i = &self.inputs;
         match field {
-            "surprise" => num::signed(i.surprise, 1),
-            "cut-odds" => num::fixed(i.cut_odds, 0),
-            "shortfall" => num::fixed(i.shortfall, 0),
-            "rmp-pace" => num::fixed(i.rmp_pace, 0),
+            "surprise" => self.display_value(field, i.surprise),
+            "cut-odds" => self.display_value(field, i.cut_odds),
+            "shortfall" => self.display_value(field, i.shortfall),
+            "rmp-pace" => self.display_value(field, i.rmp_pace),
             _ => self.get(field),
         }
+    }
+
+    /// Formats `value` as the control for `field` shows it (for track marks).
+    pub fn display_value(&self, field: &str, value: f64) -> String {
+        match field {
+            "surprise" => num::signed(value, 1),
+            _ => num::fixed(value, 0),
+        }
+    }
+
+    /// The id of the series whose fan is drawn.
+    pub fn asset_id(&self) -> String {
+        self.engine.scenario().assets[self.asset].id.clone()
     }
 
     /// Applies a preset; `false` for an unknown id (nothing changes).
@@ -230,18 +243,29 @@ impl Widget {
         self.projection.get_or_insert_with(|| engine.project(inputs, &[asset]))
     }
 
-    /// Draws the fan onto `canvas` at `css_width × css_height` CSS pixels and `dpr` backing
-    /// pixels per CSS pixel, in the light or dark palette, with the host's `font` family.
-    pub fn draw(&mut self, canvas: HtmlCanvasElement, css_width: f64, css_height: f64, dpr: f64, dark: bool, font: &str) -> Result<(), JsValue> {
+    /// Draws chart `kind` (`fan`, `bars`, `plumbing`) onto `canvas` at `css_width × css_height`
+    /// CSS pixels and `dpr` backing pixels per CSS pixel, in the light or dark palette, with the
+    /// host's `font` family. Sizes out of range are clamped; an unknown kind is an error.
+    #[allow(clippy::too_many_arguments)]
+    pub fn draw(&mut self, kind: &str, canvas: HtmlCanvasElement, css_width: f64, css_height: f64, dpr: f64, dark: bool, font: &str) -> Result<(), JsValue> {
+        let slot = match kind {
+            "fan" => 0,
+            "bars" => 1,
+            "plumbing" => 2,
+            _ => return Err(JsValue::from_str("chart kind: expected fan, bars or plumbing")),
+        };
         let ok = |x: f64, lo: f64, hi: f64| if x.is_finite() { x.clamp(lo, hi) } else { lo };
         let (w, h, dpr) = (ok(css_width, 1.0, 4096.0), ok(css_height, 1.0, 4096.0), ok(dpr, 1.0, 4.0));
         canvas.set_width((w * dpr).round() as u32);
         canvas.set_height((h * dpr).round() as u32);
-        let lang = self.lang;
-        let asset = self.asset;
+        let (lang, asset) = (self.lang, self.asset);
         self.projection();
         let projection = self.projection.as_ref().ok_or_else(|| JsValue::from_str("no projection"))?;
-        let spec = view::fan_spec(&self.engine, projection, asset, lang).ok_or_else(|| JsValue::from_str("no fan for the asset"))?;
+        let chart = match slot {
+            0 => Chart::Fan(view::fan_spec(&self.engine, projection, asset, lang).ok_or_else(|| JsValue::from_str("no fan for the series"))?),
+            1 => Chart::Bars(view::bars_spec(&self.engine, projection, lang)),
+            _ => Chart::Plumbing(view::plumbing_spec(&self.engine, projection, lang)),
+        };
         let style = Style {
             palette: if dark { Palette::DARK } else { Palette::LIGHT },
             scale: dpr,
@@ -249,8 +273,59 @@ impl Widget {
         };
         let backend = CanvasBackend::with_canvas_object(canvas).ok_or_else(|| JsValue::from_str("no 2d context"))?;
         let area = backend.into_drawing_area();
-        fan(&area, &spec, &style).map_err(|e| JsValue::from_str(&e.to_string()))?;
+        chart::draw(&area, &chart, &style).map_err(|e| JsValue::from_str(&e.to_string()))?;
         area.present().map_err(|e| JsValue::from_str(&e.to_string()))
+    }
+
+    /// The CSS height, in pixels, the cross-asset chart needs for its rows.
+    pub fn bars_height(&mut self) -> f64 {
+        self.projection();
+        match &self.projection {
+            Some(p) => chart::bars_height(&view::bars_spec(&self.engine, p, self.lang)),
+            None => 300.0,
+        }
+    }
+
+    /// Interface strings in the widget's language, keyed by name.
+    pub fn strings(&self) -> Result<JsValue, JsValue> {
+        use crate::text::{tr, Key::*};
+        let l = self.lang;
+        let pairs: Vec<(&str, &str)> = vec![
+            ("reset", tr(Reset, l)), ("copyLink", tr(CopyLink, l)), ("linkCopied", tr(LinkCopied, l)),
+            ("showTable", tr(ShowTable, l)), ("hideTable", tr(HideTable, l)), ("downloadPng", tr(DownloadPng, l)),
+            ("downloadCsv", tr(DownloadCsv, l)), ("presets", tr(Presets, l)), ("series", tr(Series, l)),
+            ("fanName", tr(FanName, l)), ("barsName", tr(BarsName, l)), ("plumbingName", tr(PlumbingName, l)),
+        ];
+        let map: std::collections::BTreeMap<&str, &str> = pairs.into_iter().collect();
+        to_js(&map)
+    }
+
+    /// The horizon percentiles of every series as a table (`{caption, head, rows}`).
+    pub fn table(&mut self) -> Result<JsValue, JsValue> {
+        self.projection();
+        let p = self.projection.as_ref().ok_or_else(|| JsValue::from_str("no projection"))?;
+        to_js(&view::table(&self.engine, p, self.lang))
+    }
+
+    /// Every daily percentile of every series as CSV, inputs in the header rows.
+    pub fn csv(&self) -> String {
+        let p = self.engine.project_all(&self.inputs);
+        view::csv(&self.engine, &p, &self.inputs)
+    }
+
+    /// Caption lines for an exported image (`today` as `YYYY-MM-DD`).
+    pub fn caption(&self, today: &str) -> Result<JsValue, JsValue> {
+        to_js(&view::caption(&self.engine, &self.inputs, self.lang, today))
+    }
+
+    /// For each input, a sentence saying how far it alone can move the lead series.
+    pub fn sensitivity(&self) -> Result<JsValue, JsValue> {
+        to_js(&view::sensitivity(&self.engine, &self.inputs, self.lang))
+    }
+
+    /// The chip text for an input moved away from the author's case (empty when it is not).
+    pub fn delta(&self, field: &str) -> String {
+        view::delta(&self.engine, &self.inputs, field, self.lang)
     }
 
     /// The summary sentence for the current inputs.
@@ -269,20 +344,42 @@ impl Widget {
         let h = self.engine.headline(p);
         #[derive(Serialize)]
         struct Out<'a> {
-            inputs: Vec<(&'static str, String)>,
+            inputs: InputsOut,
             headline: &'a crate::model::Headline,
             lead: String,
             mover: String,
+            /// The trading days, `YYYY-MM-DD`, as-of first (the headline's day indices point here).
+            dates: Vec<String>,
         }
         let s = self.engine.scenario();
         let out = Out {
-            inputs: FIELDS.iter().map(|f| (*f, self.inputs.get_text(s, f))).collect(),
+            dates: self.engine.timeline().dates.iter().map(|d| d.to_string()).collect(),
+            inputs: InputsOut {
+                surprise: self.inputs.surprise,
+                cut_odds: self.inputs.cut_odds,
+                shortfall: self.inputs.shortfall,
+                rmp_start: self.inputs.get_text(s, "rmp-start"),
+                rmp_pace: self.inputs.rmp_pace,
+            },
             headline: &h,
             lead: s.assets[0].id.clone(),
             mover: s.assets[h.mover].id.clone(),
         };
         to_js(&out)
     }
+}
+
+/// The inputs as the `scenariochange` event and the element's `value` show them.
+#[derive(Serialize)]
+struct InputsOut {
+    surprise: f64,
+    #[serde(rename = "cut-odds")]
+    cut_odds: f64,
+    shortfall: f64,
+    #[serde(rename = "rmp-start")]
+    rmp_start: String,
+    #[serde(rename = "rmp-pace")]
+    rmp_pace: f64,
 }
 
 /// Logs a warning to the console (used by the shell for readable input problems).

@@ -26,7 +26,7 @@ fn options(lang: &str) -> JsValue {
 fn builds_from_the_built_in_scenario_and_draws_at_dpr_2() {
     let mut w = Widget::new(JsValue::UNDEFINED).expect("default widget");
     let c = canvas();
-    w.draw(c.clone(), 640.0, 360.0, 2.0, false, "sans-serif").expect("draws");
+    w.draw("fan", c.clone(), 640.0, 360.0, 2.0, false, "sans-serif").expect("draws");
     assert_eq!((c.width(), c.height()), (1280, 720));
     let ctx: CanvasRenderingContext2d = c.get_context("2d").unwrap().unwrap().dyn_into().unwrap();
     let data = ctx.get_image_data(0.0, 0.0, 1280.0, 720.0).unwrap().data();
@@ -61,13 +61,17 @@ fn hostile_values_never_panic_and_never_reach_the_screen_as_nan() {
         ("rmp-pace", ""), ("rmp-start", "\u{0}"), ("cut-odds", "-0"), ("shortfall", "99999999999999999999"),
     ] {
         let _ = w.set(field, value);
-        w.draw(c.clone(), 320.0, 240.0, 1.0, true, "serif").unwrap();
+        for kind in ["fan", "bars", "plumbing"] {
+            w.draw(kind, c.clone(), 320.0, 240.0, 1.0, true, "serif").unwrap();
+        }
         let s = w.summary();
         assert!(!s.contains("NaN") && !s.contains("n/a") && !s.contains("inf"), "{s}");
     }
     // Out-of-range canvas sizes are clamped, not fatal.
-    w.draw(c.clone(), f64::NAN, -5.0, 1e9, false, "").unwrap();
+    w.draw("plumbing", c.clone(), f64::NAN, -5.0, 1e9, false, "").unwrap();
     assert!(c.width() >= 1 && c.height() >= 1);
+    assert!(w.draw("pie", c.clone(), 100.0, 100.0, 1.0, false, "").is_err(), "unknown kinds are refused");
+    assert!(!w.csv().contains("NaN"));
 }
 
 /// The built-in scenario as a JS object, with the fourth asset's volatility set to `vol`.

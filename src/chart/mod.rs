@@ -6,11 +6,15 @@
 //! wrong in the browser) and work proportional to pixels, not to simulated paths.
 
 mod axis;
+mod bars;
 mod fan;
+mod plumbing;
 mod theme;
 
 pub use axis::nice_ticks;
+pub use bars::{bars, bars_height, BarRow, BarSection, BarsSpec};
 pub use fan::{fan, FanSpec};
+pub use plumbing::{plumbing, PlumbingSpec};
 pub use theme::{Palette, Style};
 
 use plotters::coord::Shift;
@@ -19,15 +23,35 @@ use plotters::prelude::*;
 /// The result of drawing on a backend `DB`.
 pub type DrawResult<DB> = Result<(), DrawingAreaErrorKind<<DB as DrawingBackend>::ErrorType>>;
 
-/// Draws an SVG of a fan chart (native builds: snapshots and static fallbacks).
+/// One of the three charts, with its data.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Chart {
+    /// The selected series' path.
+    Fan(FanSpec),
+    /// Every series' change by the horizon.
+    Bars(BarsSpec),
+    /// SOFR − IORB and SRF use.
+    Plumbing(PlumbingSpec),
+}
+
+/// Draws a chart onto a drawing area of any backend.
+pub fn draw<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, chart: &Chart, style: &Style) -> DrawResult<DB> {
+    match chart {
+        Chart::Fan(spec) => fan(area, spec, style),
+        Chart::Bars(spec) => bars(area, spec, style),
+        Chart::Plumbing(spec) => plumbing(area, spec, style),
+    }
+}
+
+/// Draws a chart as SVG text (native builds: snapshot tests and static fallbacks).
 #[cfg(not(target_arch = "wasm32"))]
-pub fn fan_svg(spec: &FanSpec, style: &Style, width: u32, height: u32) -> String {
+pub fn svg(chart: &Chart, style: &Style, width: u32, height: u32) -> String {
     let mut out = String::new();
     {
         let backend = SVGBackend::with_string(&mut out, (width, height));
         let area = backend.into_drawing_area();
         // Drawing into a string cannot fail; an error would leave a partial SVG, still valid XML.
-        let _ = fan(&area, spec, style);
+        let _ = draw(&area, chart, style);
         let _ = area.present();
     }
     out

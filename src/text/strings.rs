@@ -21,6 +21,66 @@ pub enum Key {
     SummaryMover,
     /// Summary when the SRF is not used at all.
     SummaryNoSrf,
+    /// Cross-asset chart title.
+    BarsTitle,
+    /// Section heading for price changes.
+    ChangePercent,
+    /// Section heading for rate changes.
+    ChangeBp,
+    /// Group names.
+    GroupAi,
+    /// Broad market.
+    GroupBroad,
+    /// Defensives.
+    GroupDefensive,
+    /// Crypto and gold.
+    GroupAlternatives,
+    /// Rates, credit and volatility.
+    GroupRatesCredit,
+    /// Plumbing chart: spread panel title.
+    SpreadTitle,
+    /// Plumbing chart: the SRF rate reference line.
+    SrfRate,
+    /// Plumbing chart: SRF panel title.
+    SrfTitle,
+    /// Buttons and labels of the widget shell.
+    Reset,
+    /// Copy the permalink.
+    CopyLink,
+    /// Confirmation after copying.
+    LinkCopied,
+    /// Show the data as a table.
+    ShowTable,
+    /// Hide the table.
+    HideTable,
+    /// Download the charts as PNG.
+    DownloadPng,
+    /// Download the percentiles as CSV.
+    DownloadCsv,
+    /// Label of the preset buttons.
+    Presets,
+    /// Label of the series selector.
+    Series,
+    /// Prefix of the chip that shows how far an input moved from the author's case.
+    FromAsOf,
+    /// Sensitivity cue under each input.
+    Sensitivity,
+    /// Table column headers.
+    TableSeries,
+    /// Caption of the table.
+    TableCaption,
+    /// Peak rows of the table.
+    TablePeakSpread,
+    /// SRF peak row.
+    TablePeakSrf,
+    /// Exported image caption: versions line.
+    ExportVersion,
+    /// The chart's accessible names.
+    FanName,
+    /// Bars chart name.
+    BarsName,
+    /// Plumbing chart name.
+    PlumbingName,
 }
 
 /// The string for `key` in `lang`.
@@ -43,6 +103,66 @@ pub fn tr(key: Key, lang: Lang) -> &'static str {
         (SummaryNoSrf, Lang::Zh) => "无需动用常设回购便利",
         (SummaryMover, Lang::En) => "The biggest mover is {asset} ({value}%).",
         (SummaryMover, Lang::Zh) => "变动最大的是{asset}（{value}%）。",
+        (BarsTitle, Lang::En) => "Every series by {date}: median change, bars; 25–75% range, whiskers",
+        (BarsTitle, Lang::Zh) => "各资产至{date}：柱为中位数变化，须线为25–75%区间",
+        (ChangePercent, Lang::En) => "Change, %",
+        (ChangePercent, Lang::Zh) => "变化（%）",
+        (ChangeBp, Lang::En) => "Change, basis points",
+        (ChangeBp, Lang::Zh) => "变化（基点）",
+        (GroupAi, Lang::En) => "AI complex",
+        (GroupAi, Lang::Zh) => "AI 板块",
+        (GroupBroad, Lang::En) => "Broad market",
+        (GroupBroad, Lang::Zh) => "大盘",
+        (GroupDefensive, Lang::En) => "Defensive",
+        (GroupDefensive, Lang::Zh) => "防御板块",
+        (GroupAlternatives, Lang::En) => "Crypto and gold",
+        (GroupAlternatives, Lang::Zh) => "加密货币与黄金",
+        (GroupRatesCredit, Lang::En) => "Rates, credit, volatility",
+        (GroupRatesCredit, Lang::Zh) => "利率、信用与波动率",
+        (SpreadTitle, Lang::En) => "Repo stress: SOFR − IORB, bp",
+        (SpreadTitle, Lang::Zh) => "回购压力：SOFR − IORB（基点）",
+        (SrfRate, Lang::En) => "SRF rate",
+        (SrfRate, Lang::Zh) => "SRF 利率",
+        (SrfTitle, Lang::En) => "Standing Repo Facility use, $bn (bar: median; tick: 95th percentile)",
+        (SrfTitle, Lang::Zh) => "常设回购便利使用量，十亿美元（柱：中位数；短线：95分位）",
+        (Reset, Lang::En) => "Reset",
+        (Reset, Lang::Zh) => "重置",
+        (CopyLink, Lang::En) => "Copy link",
+        (CopyLink, Lang::Zh) => "复制链接",
+        (LinkCopied, Lang::En) => "Link copied",
+        (LinkCopied, Lang::Zh) => "链接已复制",
+        (ShowTable, Lang::En) => "Show as table",
+        (ShowTable, Lang::Zh) => "以表格显示",
+        (HideTable, Lang::En) => "Hide table",
+        (HideTable, Lang::Zh) => "隐藏表格",
+        (DownloadPng, Lang::En) => "PNG",
+        (DownloadPng, Lang::Zh) => "PNG 图片",
+        (DownloadCsv, Lang::En) => "CSV",
+        (DownloadCsv, Lang::Zh) => "CSV 数据",
+        (Presets, Lang::En) => "Scenarios from the story",
+        (Presets, Lang::Zh) => "文中情景",
+        (Series, Lang::En) => "Series",
+        (Series, Lang::Zh) => "资产",
+        (FromAsOf, Lang::En) => "{delta} vs {date}",
+        (FromAsOf, Lang::Zh) => "较{date} {delta}",
+        (Sensitivity, Lang::En) => "Alone, this input moves the {asset} year-end median between {lo} and {hi}.",
+        (Sensitivity, Lang::Zh) => "单独调整此项，{asset}年末中位数在 {lo} 至 {hi} 之间。",
+        (TableSeries, Lang::En) => "Series",
+        (TableSeries, Lang::Zh) => "资产",
+        (TableCaption, Lang::En) => "Projected levels on {date}: percentiles of the simulated paths",
+        (TableCaption, Lang::Zh) => "{date}预测水平：模拟路径的分位数",
+        (TablePeakSpread, Lang::En) => "Peak SOFR − IORB, bp ({date})",
+        (TablePeakSpread, Lang::Zh) => "SOFR − IORB 峰值，基点（{date}）",
+        (TablePeakSrf, Lang::En) => "Peak SRF use, $bn ({date})",
+        (TablePeakSrf, Lang::Zh) => "SRF 使用峰值，十亿美元（{date}）",
+        (ExportVersion, Lang::En) => "Scenario {id} v{version} · model v{model} · drawn {date}",
+        (ExportVersion, Lang::Zh) => "情景 {id} v{version} · 模型 v{model} · 绘制于 {date}",
+        (FanName, Lang::En) => "Fan chart of the projected path",
+        (FanName, Lang::Zh) => "预测路径扇形图",
+        (BarsName, Lang::En) => "Bar chart of every series' change by year-end",
+        (BarsName, Lang::Zh) => "各资产年末变化柱状图",
+        (PlumbingName, Lang::En) => "Repo stress and Standing Repo Facility use by day",
+        (PlumbingName, Lang::Zh) => "逐日回购压力与常设回购便利使用量",
     }
 }
 

@@ -27,8 +27,8 @@ export async function setup({ root = `${REPO}dist/`, headers = {} } = {}) {
    * A fresh page (own context) at the given DPR/viewport. `page.problems` collects console errors,
    * page errors, failed requests (network failure or HTTP >= 400) and requests leaving the origin.
    */
-  async function newPage({ dpr = 1, width = 1000, height = 800 } = {}) {
-    const context = await browser.newContext({ deviceScaleFactor: dpr, viewport: { width, height } });
+  async function newPage({ dpr = 1, width = 1000, height = 800, colorScheme = 'light', javaScriptEnabled = true } = {}) {
+    const context = await browser.newContext({ deviceScaleFactor: dpr, viewport: { width, height }, colorScheme, javaScriptEnabled });
     contexts.push(context);
     const page = await context.newPage();
     const origin = new URL(server.url).origin;

@@ -1,0 +1,317 @@
+// tests/e2e/widget.test.mjs — the <tape-cast> widget as readers and authors meet it, in real
+// Chromium: embedding, keyboard use, permalinks, several widgets, HiDPI, layouts, dark mode,
+// Chinese, the scenariochange event, hostile input, accessibility (axe-core), exports.
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { after, before, describe, test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { canvasHash, pollUntil, setup, shot } from './harness.mjs';
+
+const AXE = fileURLToPath(new URL('../../node_modules/axe-core/axe.min.js', import.meta.url));
+
+/** Waits until every <tape-cast> on the page is drawn. */
+async function ready(page, count = 1) {
+  await pollUntil(() => page.evaluate(() => document.querySelectorAll('tape-cast[data-ready]').length), (n) => n >= count,
+    { timeout: 20_000, what: `${count} widget(s) ready` });
+}
+
+/** Text of a selector inside the n-th widget's shadow root. */
+const inner = (page, selector, n = 0) =>
+  page.evaluate(([s, i]) => document.querySelectorAll('tape-cast')[i].shadowRoot.querySelector(s)?.textContent ?? null, [selector, n]);
+
+const value = (page, id, n = 0) =>
+  page.evaluate(([d, i]) => document.querySelectorAll('tape-cast')[i].shadowRoot.querySelector(`[data-input="${d}"]`).value, [id, n]);
+
+describe('the <tape-cast> widget', () => {
+  let env;
+  before(async () => { env = await setup(); });
+  after(async () => { await env?.teardown(); });
+
+  test('the one-line embed draws all three charts with no errors and nothing off-origin', async () => {
+    const page = await env.newPage({ dpr: 2, width: 1200, height: 900 });
+    const wasm = [];
+    page.on('request', (r) => { if (r.url().endsWith('.wasm')) wasm.push(r.url()); });
+    await page.goto(`${env.url}embed-example.html`);
+    await ready(page);
+    const sizes = await page.evaluate(() => [...document.querySelector('tape-cast').shadowRoot.querySelectorAll('canvas')].map((c) => {
+      const r = c.getBoundingClientRect();
+      return { part: c.getAttribute('part'), w: c.width, h: c.height, cw: r.width, ch: r.height };
+    }));
+    assert.deepEqual(sizes.map((s) => s.part), ['fan', 'bars', 'plumbing']);
+    for (const s of sizes) {
+      assert.equal(s.w, Math.round(s.cw * 2), `${s.part} width at DPR 2`);
+      assert.equal(s.h, Math.round(s.ch * 2), `${s.part} height at DPR 2`);
+    }
+    assert.equal(wasm.length, 1);
+    await shot(page, 'embed-1200');
+    assert.deepEqual(page.problems, { consoleErrors: [], pageErrors: [], failedRequests: [], foreignRequests: [] });
+  });
+
+  test('every control works from the keyboard alone', async () => {
+    const page = await env.newPage({ width: 1000, height: 900 });
+    await page.goto(`${env.url}embed-example.html`);
+    await ready(page);
+    // Tab to the first preset button, press it: the inputs jump to that preset.
+    const seen = [];
+    for (let i = 0; i < 40; i++) {
+      await page.keyboard.press('Tab');
+      const focus = await page.evaluate(() => {
+        const a = document.querySelector('tape-cast').shadowRoot.activeElement;
+        return a ? `${a.tagName.toLowerCase()}:${a.dataset.input ?? a.dataset.number ?? a.textContent.slice(0, 30)}` : null;
+      });
+      if (focus) seen.push(focus);
+    }
+    for (const want of ['button:Nvidia delivers, rotation ends', 'input:surprise', 'input:cut-odds', 'input:shortfall', 'select:rmp-start', 'input:rmp-pace', 'button:Show as table', 'button:Reset']) {
+      assert.ok(seen.includes(want), `Tab reaches ${want}; saw ${seen.join(' | ')}`);
+    }
+    const focusOn = (selector) => page.evaluate((s) => document.querySelector('tape-cast').shadowRoot.querySelector(s).focus(), selector);
+    // A preset by keyboard.
+    await page.evaluate(() => [...document.querySelector('tape-cast').shadowRoot.querySelectorAll('button')].find((b) => b.textContent === '2019 replay').focus());
+    await page.keyboard.press('Enter');
+    await pollUntil(() => value(page, 'shortfall'), (v) => v === '350', { what: '2019 replay preset' });
+    // The purchase start by keyboard.
+    await focusOn('select[data-input="rmp-start"]');
+    await page.keyboard.press('ArrowDown');
+    await pollUntil(() => value(page, 'rmp-start'), (v) => v === 'december', { what: 'select moves to december' });
+    // Reset by keyboard.
+    await page.evaluate(() => [...document.querySelector('tape-cast').shadowRoot.querySelectorAll('button')].find((b) => b.textContent === 'Reset').focus());
+    await page.keyboard.press('Space');
+    await pollUntil(() => value(page, 'shortfall'), (v) => v === '150', { what: 'reset to the as-of case' });
+    // The table toggle by keyboard: a real <table> with every series.
+    await page.evaluate(() => [...document.querySelector('tape-cast').shadowRoot.querySelectorAll('button')].find((b) => b.textContent === 'Show as table').focus());
+    await page.keyboard.press('Enter');
+    const rows = await pollUntil(() => page.evaluate(() => document.querySelector('tape-cast').shadowRoot.querySelectorAll('table tbody tr').length), (n) => n > 0, { what: 'table rows' });
+    assert.equal(rows, 16, '14 series and 2 plumbing rows');
+    assert.equal(await page.evaluate(() => document.querySelector('tape-cast').shadowRoot.querySelector('[aria-expanded]').getAttribute('aria-expanded')), 'true');
+    // The number box: typing an out-of-range value clamps it and says so.
+    await focusOn('input[data-number="cut-odds"]');
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('250');
+    await page.keyboard.press('Enter');
+    await pollUntil(() => value(page, 'cut-odds'), (v) => v === '100', { what: 'clamped to 100' });
+    const notes = await inner(page, '.notes');
+    assert.match(notes, /cut-odds: 250 is above the maximum 100 \(used 100\)/);
+    assert.deepEqual(page.problems.pageErrors, []);
+  });
+
+  test('the pace and purchase-start inputs move the plumbing chart and the text', async () => {
+    const page = await env.newPage({ width: 1000, height: 900 });
+    await page.goto(`${env.url}embed-example.html`);
+    await ready(page);
+    const before = { hash: await canvasHash(page, 'canvas[part="plumbing"]'), summary: await inner(page, '.summary') };
+    await page.evaluate(() => {
+      const s = document.querySelector('tape-cast').shadowRoot.querySelector('select[data-input="rmp-start"]');
+      s.value = 'december';
+      s.dispatchEvent(new Event('change'));
+    });
+    await page.evaluate(() => document.querySelector('tape-cast').shadowRoot.querySelector('input[data-input="rmp-pace"]').focus());
+    for (let i = 0; i < 8; i++) await page.keyboard.press('ArrowRight');
+    await pollUntil(async () => ({ hash: await canvasHash(page, 'canvas[part="plumbing"]'), summary: await inner(page, '.summary') }),
+      (s) => s.hash !== before.hash && s.summary !== before.summary, { what: 'plumbing and summary change' });
+    assert.equal(await inner(page, 'output[data-for="rmp-pace"]'), '85');
+  });
+
+  test('a permalink restores the reader\'s state after a reload', async () => {
+    const page = await env.newPage({ width: 1000, height: 900 });
+    await page.goto(`${env.url}index.html`);
+    await ready(page);
+    await page.evaluate(() => {
+      const root = document.querySelector('tape-cast').shadowRoot;
+      const r = root.querySelector('input[data-input="surprise"]');
+      r.value = '-9.5';
+      r.dispatchEvent(new Event('input'));
+      r.dispatchEvent(new Event('change'));
+      const c = root.querySelector('input[data-input="cut-odds"]');
+      c.value = '72';
+      c.dispatchEvent(new Event('input'));
+      c.dispatchEvent(new Event('change'));
+    });
+    const hash = await pollUntil(() => page.evaluate(() => location.hash), (h) => h.includes('cut-odds:72'), { what: 'fragment updated' });
+    assert.match(hash, /^#story=nov-2025\.s1\.m1,surprise:-9\.5,cut-odds:72,/);
+    await page.reload();
+    await ready(page);
+    assert.equal(await value(page, 'surprise'), '-9.5');
+    assert.equal(await value(page, 'cut-odds'), '72');
+    assert.match(await inner(page, '.delta'), /−9\.5 vs 17 Nov/);
+    // A link from another model version loads with a visible note, not silently.
+    await page.goto(`${env.url}index.html#story=nov-2025.s1.m0,surprise:3`);
+    await page.reload();
+    await ready(page);
+    assert.match(await inner(page, '.notes'), /was made with another version/);
+    assert.equal(await value(page, 'surprise'), '3');
+  });
+
+  test('two widgets on one page keep separate state and share one wasm download', async () => {
+    const page = await env.newPage({ width: 1000, height: 900 });
+    const wasm = [];
+    page.on('request', (r) => { if (r.url().endsWith('.wasm')) wasm.push(r.url()); });
+    await page.goto(`${env.url}embed-example.html`);
+    await ready(page);
+    await page.evaluate(() => {
+      const second = document.createElement('tape-cast');
+      second.id = 'second';
+      second.setAttribute('preset', 'fed-blinks');
+      second.setAttribute('asset', 'us2y');
+      document.body.append(second);
+    });
+    await ready(page, 2);
+    assert.equal(await value(page, 'cut-odds', 0), '40');
+    assert.equal(await value(page, 'cut-odds', 1), '85');
+    await page.evaluate(() => {
+      const r = document.querySelectorAll('tape-cast')[0].shadowRoot.querySelector('input[data-input="shortfall"]');
+      r.value = '300';
+      r.dispatchEvent(new Event('input'));
+      r.dispatchEvent(new Event('change'));
+    });
+    await pollUntil(() => inner(page, 'output[data-for="shortfall"]', 0), (t) => t === '300', { what: 'first widget moved' });
+    assert.equal(await value(page, 'shortfall', 1), '150', 'the second widget did not move');
+    const hash = await page.evaluate(() => location.hash);
+    assert.match(hash, /tc=nov-2025/);
+    assert.doesNotMatch(hash, /second=/, 'untouched widgets write nothing');
+    assert.equal(wasm.length, 1, 'the wasm is fetched once');
+    assert.deepEqual(page.problems.consoleErrors, []);
+  });
+
+  test('DPR 1 backing store, 360 px and 1200 px layouts, dark mode', async () => {
+    const narrow = await env.newPage({ dpr: 1, width: 360, height: 800 });
+    await narrow.goto(`${env.url}index.html`);
+    await ready(narrow);
+    const layout = await narrow.evaluate(() => {
+      const root = document.querySelector('tape-cast').shadowRoot;
+      const boxes = [...root.querySelectorAll('canvas')].map((c) => c.getBoundingClientRect());
+      const frame = root.querySelector('.frame').getBoundingClientRect();
+      const c = root.querySelector('canvas');
+      return { stacked: boxes[1].top >= boxes[0].bottom && boxes[2].top >= boxes[1].bottom, fits: boxes.every((b) => b.right <= frame.right + 0.5),
+        backing: [c.width, c.height, Math.round(c.getBoundingClientRect().width), Math.round(c.getBoundingClientRect().height)],
+        overflow: document.documentElement.scrollWidth > innerWidth };
+    });
+    assert.ok(layout.stacked, 'panels stack at 360 px');
+    assert.ok(layout.fits && !layout.overflow, 'nothing overflows at 360 px');
+    assert.deepEqual(layout.backing.slice(0, 2), layout.backing.slice(2), 'DPR 1: backing = CSS size');
+    await shot(narrow, 'article-360');
+
+    const wide = await env.newPage({ dpr: 1, width: 1400, height: 900 });
+    await wide.goto(`${env.url}embed-example.html`);
+    await ready(wide);
+    const sideBySide = await wide.evaluate(() => {
+      const [, bars, plumbing] = [...document.querySelector('tape-cast').shadowRoot.querySelectorAll('canvas')].map((c) => c.getBoundingClientRect());
+      return Math.abs(bars.top - plumbing.top) < 1 && plumbing.left > bars.right - 1;
+    });
+    assert.ok(sideBySide, 'bars and plumbing side by side when wide');
+    await shot(wide, 'embed-1400');
+
+    const dark = await env.newPage({ dpr: 1, width: 1000, height: 900, colorScheme: 'dark' });
+    await dark.goto(`${env.url}index.html`);
+    await ready(dark);
+    const pixel = await dark.evaluate(() => {
+      const c = document.querySelector('tape-cast').shadowRoot.querySelector('canvas[part="fan"]');
+      return [...c.getContext('2d').getImageData(2, c.height - 2, 1, 1).data];
+    });
+    assert.ok(pixel[0] < 60 && pixel[1] < 60 && pixel[2] < 60, `dark chart background, got ${pixel}`);
+    await shot(dark, 'article-dark');
+  });
+
+  test('Chinese: every visible string switches, and the lang attribute re-renders', async () => {
+    const page = await env.newPage({ dpr: 2, width: 1000, height: 900 });
+    await page.goto(`${env.url}zh.html`);
+    await ready(page);
+    assert.match(await inner(page, '.summary'), /中位数/);
+    assert.match(await inner(page, 'label'), /英伟达/);
+    assert.match(await inner(page, '.title'), /英伟达/);
+    await shot(page, 'article-zh');
+    await page.evaluate(() => document.querySelector('tape-cast').setAttribute('lang', 'en'));
+    await pollUntil(() => inner(page, '.summary'), (t) => /median/.test(t), { what: 'English after lang change' });
+    assert.deepEqual(page.problems.consoleErrors, []);
+  });
+
+  test('scenariochange carries the inputs and the headline, and prose follows it', async () => {
+    const page = await env.newPage({ width: 1000, height: 900 });
+    await page.goto(`${env.url}index.html`);
+    await ready(page);
+    const before = await page.evaluate(() => document.querySelector('[data-bind="lead"]').textContent);
+    const detail = await page.evaluate(() => new Promise((resolve) => {
+      const w = document.querySelector('tape-cast');
+      w.addEventListener('scenariochange', (e) => resolve(e.detail), { once: true });
+      w.value = { surprise: 12, 'cut-odds': 80 };
+    }));
+    assert.equal(detail.inputs.surprise, 12);
+    assert.equal(detail.inputs['cut-odds'], 80);
+    assert.equal(detail.inputs['rmp-start'], 'january');
+    assert.ok(detail.headline.lead.p5 < detail.headline.lead.p50 && detail.headline.lead.p50 < detail.headline.lead.p95);
+    assert.equal(detail.lead, 'spx');
+    assert.equal(detail.dates[0], '2025-11-17');
+    const after = await pollUntil(() => page.evaluate(() => document.querySelector('[data-bind="lead"]').textContent), (t) => t !== before, { what: 'prose updates' });
+    assert.ok(Number(after.replace(/,/g, '')) > Number(before.replace(/,/g, '')), 'a beat and a dovish Fed lift the bound median');
+    assert.deepEqual(await page.evaluate(() => document.querySelector('tape-cast').value),
+      { surprise: 12, 'cut-odds': 80, shortfall: 150, 'rmp-start': 'january', 'rmp-pace': 45 });
+  });
+
+  test('hostile attributes and fragments give notes, safe values and no script execution', async () => {
+    const page = await env.newPage({ width: 1000, height: 900 });
+    await page.goto(`${env.url}embed-example.html#tc=nov-2025.s1.m1,surprise:<img src=x onerror=window.__pwned=1>,cut-odds:1e999,shortfall:NaN,rmp-start:<b>,bogus:1`);
+    await ready(page);
+    await page.evaluate(() => {
+      const w = document.createElement('tape-cast');
+      w.id = 'hostile';
+      w.setAttribute('surprise', '"><script>window.__pwned=2</script>');
+      w.setAttribute('cut-odds', '-5e300');
+      w.setAttribute('shortfall', '99999999');
+      w.setAttribute('preset', '<svg onload=window.__pwned=3>');
+      w.setAttribute('asset', 'javascript:alert(1)');
+      w.setAttribute('lang', '"><img src=x>');
+      w.setAttribute('theme', 'url(javascript:1)');
+      document.body.append(w);
+    });
+    await ready(page, 2);
+    assert.equal(await page.evaluate(() => window.__pwned), undefined, 'nothing ran');
+    const first = await inner(page, '.notes', 0);
+    assert.match(first, /surprise: "<img src=x onerror=window.__pwned=1>" is not a number \(kept the previous value\)/);
+    assert.match(first, /cut-odds: "1e999" is not a number/);
+    assert.match(first, /input: "bogus" is not an input/);
+    const second = await inner(page, '.notes', 1);
+    assert.match(second, /cut-odds: -5e300|cut-odds: -5.00e300/);
+    assert.match(second, /shortfall: 99999999 is above the maximum 500 \(used 500\)/);
+    assert.match(second, /preset: "<svg onload=window.__pwned=3>" is not a preset/);
+    assert.match(second, /asset: "javascript:alert\(1\)" is not a series/);
+    assert.equal(await value(page, 'shortfall', 1), '500');
+    assert.equal(await value(page, 'cut-odds', 1), '0');
+    const markup = await page.evaluate(() => [...document.querySelectorAll('tape-cast')].map((w) => w.shadowRoot.querySelectorAll('img, script, svg').length));
+    assert.deepEqual(markup, [0, 0], 'no markup from input made it into the DOM');
+    for (const n of [0, 1]) assert.doesNotMatch(await inner(page, '.summary', n), /NaN|n\/a|Infinity/);
+    assert.deepEqual(page.problems.pageErrors, []);
+    assert.deepEqual(page.problems.foreignRequests, []);
+  });
+
+  test('axe-core finds no accessibility violations (light and dark)', async () => {
+    for (const colorScheme of ['light', 'dark']) {
+      const page = await env.newPage({ width: 1000, height: 900, colorScheme });
+      await page.goto(`${env.url}index.html`);
+      await ready(page);
+      await page.addScriptTag({ content: await readFile(AXE, 'utf8') });
+      const violations = await page.evaluate(async () => {
+        const r = await window.axe.run(document, { resultTypes: ['violations'] });
+        return r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+      });
+      assert.deepEqual(violations, [], `${colorScheme}: ${violations.join('\n')}`);
+    }
+  });
+
+  test('exports: CSV with inputs in header rows, PNG with a caption', async () => {
+    const page = await env.newPage({ dpr: 2, width: 1000, height: 900 });
+    await page.goto(`${env.url}embed-example.html`);
+    await ready(page);
+    const click = (text) => page.evaluate((t) => [...document.querySelector('tape-cast').shadowRoot.querySelectorAll('button')].find((b) => b.textContent === t).click(), text);
+    const [csv] = await Promise.all([page.waitForEvent('download'), click('CSV')]);
+    const text = await readFile(await csv.path(), 'utf8');
+    const lines = text.split('\n');
+    assert.match(lines[0], /^# tapecast projection,scenario nov-2025 v1,model v1$/);
+    assert.match(lines[1], /^# inputs,surprise=0,cut-odds=40,shortfall=150,rmp-start=january,rmp-pace=45$/);
+    assert.equal(lines[2], 'date,series,unit,p5,p25,p50,p75,p95');
+    assert.equal(lines.filter((l) => l.startsWith('2025-12-31,spx,')).length, 1);
+    assert.doesNotMatch(text, /NaN|inf/i);
+    const [png] = await Promise.all([page.waitForEvent('download'), click('PNG')]);
+    const bytes = await readFile(await png.path());
+    assert.equal(bytes.subarray(1, 4).toString(), 'PNG');
+    assert.ok(bytes.length > 20_000, `a real image (${bytes.length} bytes)`);
+  });
+});

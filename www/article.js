@@ -1,0 +1,22 @@
+// article.js — the demo article's own script: binds a few numbers in the prose to the widget
+// through its `scenariochange` event (an external file, so the page works under a strict CSP).
+
+const story = document.getElementById('story');
+const lang = document.documentElement.lang.startsWith('zh') ? 'zh-CN' : 'en-GB';
+const whole = new Intl.NumberFormat(lang, { maximumFractionDigits: 0 });
+const signed = new Intl.NumberFormat(lang, { maximumFractionDigits: 0, signDisplay: 'always' });
+const day = new Intl.DateTimeFormat(lang, { day: 'numeric', month: 'short', timeZone: 'UTC' });
+
+function set(name, text) {
+  for (const node of document.querySelectorAll(`[data-bind="${name}"]`)) node.textContent = text;
+}
+
+story?.addEventListener('scenariochange', (event) => {
+  const { headline, dates } = event.detail;
+  set('lead', whole.format(headline.lead.p50));
+  set('lead-lo', whole.format(headline.lead.p5));
+  set('lead-hi', whole.format(headline.lead.p95));
+  set('spread', signed.format(headline.spread_peak.p50));
+  const peak = dates?.[headline.spread_peak_day];
+  if (peak) set('spread-day', day.format(new Date(`${peak}T00:00:00Z`)));
+});
