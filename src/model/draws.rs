@@ -98,31 +98,62 @@ impl Draws {
         let mut rev_paths: Vec<Vec<f64>> = reverting_assets.iter().map(|_| vec![0.0; cells]).collect();
         let mut meeting = vec![0.0; paths];
         let mut idio_horizon = vec![0.0; s.assets.len() * paths];
-        let mut level = vec![0.0; reverting_assets.len()];
-        for p in 0..paths {
-            meeting[p] = z.uniform();
-            for a in 0..s.assets.len() {
-                idio_horizon[a * paths + p] = horizon_sd * z.next();
+        // Each path's normals in the order a path-by-path walk takes them: per asset its
+        // idiosyncratic total, the first reserve noise, then per day the market, AI and rates
+        // shocks, the reserve innovation (after the first day) and one shock per mean-reverting
+        // asset. Paths are drawn in order, then walked in blocks of eight, day by day, so that
+        // each day's writes fill whole cache lines; every value is computed as in a walk of one
+        // path at a time.
+        const BLOCK: usize = 8;
+        let n_assets = s.assets.len();
+        let per_day = 3 + rev.len();
+        let day_at = |t: usize| n_assets + 1 + t * per_day + t.saturating_sub(1);
+        let per_path = day_at(days);
+        let mut normals = vec![0.0; BLOCK * per_path];
+        let mut reserve = [0.0; BLOCK];
+        let (mut cum_ai, mut cum_rates) = ([0.0; BLOCK], [0.0; BLOCK]);
+        let mut level = vec![[0.0; BLOCK]; rev.len()];
+        for first in (0..paths).step_by(BLOCK) {
+            let block = BLOCK.min(paths - first);
+            for j in 0..block {
+                meeting[first + j] = z.uniform();
+                z.fill(&mut normals[j * per_path..(j + 1) * per_path]);
             }
-            let mut reserve = f.noise_bn * z.next();
-            let (mut cum_ai, mut cum_rates) = (0.0, 0.0);
-            level.fill(0.0);
-            for t in 0..days {
-                let i = t * paths + p;
-                let (zm, za, zr) = (z.next(), z.next(), z.next());
-                market[i] = zm * mult[t];
-                cum_ai += za * mult[t];
-                cum_rates += zr * mult[t];
-                ai[i] = cum_ai;
-                rates[i] = cum_rates;
-                if t > 0 {
-                    reserve = f.noise_persistence * reserve + innovation * z.next();
+            for j in 0..block {
+                let zs = &normals[j * per_path..];
+                for a in 0..n_assets {
+                    idio_horizon[a * paths + first + j] = horizon_sd * zs[a];
                 }
-                noise[i] = reserve;
-                for (k, &(vol, a_ai, a_rates, idio, keep)) in rev.iter().enumerate() {
-                    let shock = vol * mult[t] * (a_ai * za + a_rates * zr + idio * z.next());
-                    level[k] = keep * level[k] + shock;
-                    rev_paths[k][i] = level[k];
+                reserve[j] = f.noise_bn * zs[n_assets];
+                cum_ai[j] = 0.0;
+                cum_rates[j] = 0.0;
+                for l in level.iter_mut() {
+                    l[j] = 0.0;
+                }
+            }
+            for t in 0..days {
+                let at = day_at(t);
+                let row = t * paths + first;
+                for j in 0..block {
+                    let zs = &normals[j * per_path + at..];
+                    let (zm, za, zr) = (zs[0], zs[1], zs[2]);
+                    let i = row + j;
+                    market[i] = zm * mult[t];
+                    cum_ai[j] += za * mult[t];
+                    cum_rates[j] += zr * mult[t];
+                    ai[i] = cum_ai[j];
+                    rates[i] = cum_rates[j];
+                    let mut k = 3;
+                    if t > 0 {
+                        reserve[j] = f.noise_persistence * reserve[j] + innovation * zs[3];
+                        k = 4;
+                    }
+                    noise[i] = reserve[j];
+                    for (r, &(vol, a_ai, a_rates, idio, keep)) in rev.iter().enumerate() {
+                        let shock = vol * mult[t] * (a_ai * za + a_rates * zr + idio * zs[k + r]);
+                        level[r][j] = keep * level[r][j] + shock;
+                        rev_paths[r][i] = level[r][j];
+                    }
                 }
             }
         }
@@ -168,8 +199,9 @@ impl Draws {
             let mut out = vec![0.0; paths * days];
             let mut eps = vec![0.0; days];
             for p in 0..paths {
+                z.fill(&mut eps);
                 for (e, sd) in eps.iter_mut().zip(&sd) {
-                    *e = sd * z.next();
+                    *e *= sd;
                 }
                 let total = self.idio_horizon[asset * paths + p];
                 let gap = total - eps[..h].iter().sum::<f64>();

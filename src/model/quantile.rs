@@ -112,7 +112,12 @@ impl Selector {
         let scale = BUCKETS as f64 / (hi - lo);
         let mut counts = [0u32; BUCKETS];
         self.bucket.clear();
-        self.bucket.extend(v.iter().map(|&x| (((x - lo) * scale) as usize).min(BUCKETS - 1) as u16));
+        // Any increasing map to buckets keeps the answer exact. Rounding `(x − lo) · scale` (in
+        // 0..=BUCKETS) to an integer by adding 2^52 and reading the low mantissa bits is one
+        // increasing map, cheaper than a saturating float-to-integer conversion.
+        const ROUND: f64 = (1u64 << 52) as f64;
+        let top = (BUCKETS - 1) as u16;
+        self.bucket.extend(v.iter().map(|&x| ((((x - lo) * scale + ROUND).to_bits() & 0x3ff) as u16).min(top)));
         for &b in &self.bucket {
             counts[b as usize] += 1;
         }

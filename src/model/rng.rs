@@ -77,6 +77,29 @@ impl Normals {
         self.from_u32(bits as u32)
     }
 
+    /// Fills `out` with the next `out.len()` normals: the same numbers, in the same order, as
+    /// that many calls of [`Normals::next`], in one tight loop.
+    pub fn fill(&mut self, out: &mut [f64]) {
+        let rest = match (self.spare, out.split_first_mut()) {
+            (Some(z), Some((first, tail))) => {
+                *first = z;
+                self.spare = None;
+                tail
+            }
+            _ => out,
+        };
+        let mut pairs = rest.chunks_exact_mut(2);
+        for pair in &mut pairs {
+            let bits = self.rng.next_u64();
+            pair[0] = self.from_u32(bits as u32);
+            pair[1] = self.from_u32((bits >> 32) as u32);
+        }
+        if let [last] = pairs.into_remainder() {
+            *last = self.next();
+        }
+    }
+
+    #[inline(always)]
     fn from_u32(&self, x: u32) -> f64 {
         let i = (x >> (32 - BITS)) as usize;
         if i == 0 || i == BINS - 1 {
@@ -145,6 +168,15 @@ mod tests {
         assert!((tail - 0.05).abs() < 0.002, "5% tail {tail}");
         let u = Rng::new(1).uniform();
         assert!(u > 0.0 && u < 1.0);
+        // Bulk fills give the same stream as single draws, whatever the spare's state.
+        let (mut one, mut bulk) = (Normals::new(3), Normals::new(3));
+        for len in [0, 1, 2, 3, 5, 8, 13, 1, 1] {
+            let mut buf = vec![0.0; len];
+            bulk.fill(&mut buf);
+            let singles: Vec<u64> = (0..len).map(|_| one.next().to_bits()).collect();
+            assert_eq!(buf.iter().map(|x| x.to_bits()).collect::<Vec<_>>(), singles, "fill of {len}");
+            assert_eq!(one.uniform().to_bits(), bulk.uniform().to_bits());
+        }
     }
 
     #[test]
