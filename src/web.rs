@@ -213,6 +213,11 @@ impl Widget {
         }
     }
 
+    /// The widget's language tag (`en`, `zh-CN`).
+    pub fn lang_tag(&self) -> String {
+        self.lang.tag().into()
+    }
+
     /// Sets the language (`en`, `zh`…).
     pub fn set_lang(&mut self, tag: &str) {
         self.lang = Lang::parse(tag);
@@ -277,11 +282,12 @@ impl Widget {
         area.present().map_err(|e| JsValue::from_str(&e.to_string()))
     }
 
-    /// The CSS height, in pixels, the cross-asset chart needs for its rows.
-    pub fn bars_height(&mut self) -> f64 {
+    /// The CSS height, in pixels, the cross-asset chart needs for its rows at `css_width`.
+    pub fn bars_height(&mut self, css_width: f64) -> f64 {
+        let width = if css_width.is_finite() { css_width.clamp(100.0, 4096.0) } else { 600.0 };
         self.projection();
         match &self.projection {
-            Some(p) => chart::bars_height(&view::bars_spec(&self.engine, p, self.lang)),
+            Some(p) => chart::bars_height(&view::bars_spec(&self.engine, p, self.lang), width),
             None => 300.0,
         }
     }

@@ -45,7 +45,7 @@ fn charts(lang: Lang) -> [Chart; 3] {
 fn each_panel_matches_its_snapshot() {
     let [fan, bars, plumbing] = charts(Lang::En);
     let height = match &bars {
-        Chart::Bars(spec) => tapecast::chart::bars_height(spec).ceil() as u32,
+        Chart::Bars(spec) => tapecast::chart::bars_height(spec, 720.0).ceil() as u32,
         _ => unreachable!(),
     };
     check("fan-en", &svg(&fan, &style(Palette::LIGHT), 720, 405));

@@ -299,7 +299,8 @@ class TapeCast extends HTMLElement {
     const box = el('div', { className: 'control' });
     const head = el('div', { className: 'head' });
     const label = el('label', { for: id }, `${c.label} `);
-    if (c.unit) label.append(el('span', { className: 'unit' }, `(${c.unit})`));
+    const [open, close] = this.widget.lang_tag().startsWith('zh') ? ['（', '）'] : ['(', ')'];
+    if (c.unit) label.append(el('span', { className: 'unit' }, `${open}${c.unit}${close}`));
     const delta = el('span', { className: 'delta' });
     head.append(label, delta);
     const help = el('p', { className: 'help', id: `${id}-help` }, c.help);
@@ -374,7 +375,7 @@ class TapeCast extends HTMLElement {
     this.frameEl.classList.toggle('dark', dark);
     const font = getComputedStyle(this).fontFamily;
     const bars = this.canvases.get('bars');
-    const barsHeight = `${Math.ceil(w.bars_height())}px`;
+    const barsHeight = `${Math.ceil(w.bars_height(bars.box.getBoundingClientRect().width))}px`;
     if (bars.box.style.height !== barsHeight) bars.box.style.height = barsHeight;
     const dpr = devicePixelRatio || 1;
     for (const kind of CHARTS) {

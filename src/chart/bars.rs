@@ -2,7 +2,7 @@
 //! range as a whisker; one section per unit (percent for prices, basis points for rates), rows
 //! grouped (AI complex, broad market, defensives, crypto and gold, rates and credit).
 
-use super::fan::{label_style, text_width};
+use super::fan::{label_style, text_width, title, wrap};
 use super::{axis::nice_ticks, background, DrawResult, Style};
 use crate::text::num;
 use plotters::coord::Shift;
@@ -48,13 +48,26 @@ pub struct BarsSpec {
 pub const ROW: f64 = 19.0;
 const GROUP: f64 = 17.0;
 const SECTION: f64 = 40.0;
-const TITLE: f64 = 24.0;
+const TITLE_GAP: f64 = 6.0;
 
-/// The CSS height the chart needs for its rows.
-pub fn bars_height(spec: &BarsSpec) -> f64 {
+/// The CSS height the chart needs for its rows at `width` CSS pixels.
+pub fn bars_height(spec: &BarsSpec, width: f64) -> f64 {
     let rows: usize = spec.sections.iter().flat_map(|s| &s.groups).map(|g| g.1.len()).sum();
     let groups: usize = spec.sections.iter().map(|s| s.groups.len()).sum();
-    TITLE + spec.sections.len() as f64 * SECTION + groups as f64 * GROUP + rows as f64 * ROW + 8.0
+    let title_h = wrap(&spec.title, width - 4.0, 13.0).len() as f64 * 13.0 * 1.3;
+    title_h + TITLE_GAP + spec.sections.len() as f64 * SECTION + groups as f64 * GROUP + rows as f64 * ROW + 8.0
+}
+
+/// `text`, cut with an ellipsis to fit `room` CSS pixels at `size`.
+fn fit(text: &str, room: f64, size: f64) -> String {
+    if text_width(text, size) <= room {
+        return text.to_string();
+    }
+    let mut out: String = text.chars().collect();
+    while !out.is_empty() && text_width(&out, size) + text_width("…", size) > room {
+        out.pop();
+    }
+    format!("{}…", out.trim_end())
 }
 
 /// Draws the cross-asset chart onto `area`.
@@ -64,6 +77,7 @@ pub fn bars<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, spec: &BarsSpec, 
     let (w, _) = area.dim_in_pixel();
     let w = w as i32;
     let font = |size: f64, color: RGBColor, h: HPos, v: VPos| label_style(style, size, color, Pos::new(h, v));
+    let css_w = w as f64 / style.scale;
     let longest = spec
         .sections
         .iter()
@@ -71,12 +85,12 @@ pub fn bars<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, spec: &BarsSpec, 
         .flat_map(|g| &g.1)
         .map(|r| text_width(&r.label, 11.0))
         .fold(60.0f64, f64::max);
-    let left = style.px(longest.min(170.0) + 14.0);
-    let right = style.px(52.0);
+    let room = longest.min(css_w * 0.4);
+    let left = style.px(room + 14.0);
+    let right = style.px(if css_w < 480.0 { 8.0 } else { 52.0 });
     let plot_w = (w - left - right).max(1);
     let thin = style.px(1.0).max(1) as u32;
-    area.draw(&Text::new(spec.title.clone(), (style.px(2.0), style.px(2.0)), font(13.0, p.text, HPos::Left, VPos::Top)))?;
-    let mut y = style.px(TITLE);
+    let mut y = style.px(title(area, &spec.title, 13.0, style)? + TITLE_GAP);
     for section in &spec.sections {
         let rows = section.groups.iter().flat_map(|g| &g.1);
         let (lo, hi) = rows.fold((0.0f64, 0.0f64), |(lo, hi), r| (lo.min(r.p25).min(r.median), hi.max(r.p75).max(r.median)));
@@ -99,7 +113,7 @@ pub fn bars<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, spec: &BarsSpec, 
             y += style.px(GROUP);
             for r in rows {
                 let mid = y + style.px(ROW / 2.0);
-                area.draw(&Text::new(r.label.clone(), (left - style.px(8.0), mid), font(11.0, p.text, HPos::Right, VPos::Center)))?;
+                area.draw(&Text::new(fit(&r.label, room, 11.0), (left - style.px(8.0), mid), font(11.0, p.text, HPos::Right, VPos::Center)))?;
                 let color = if r.median >= 0.0 { p.series } else { p.down };
                 let half = style.px(ROW * 0.3);
                 area.draw(&Rectangle::new([(x(0.0), mid - half), (x(r.median), mid + half)], color.mix(0.75).filled()))?;
@@ -108,9 +122,15 @@ pub fn bars<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, spec: &BarsSpec, 
                 for end in [r.p25, r.p75] {
                     area.draw(&PathElement::new(vec![(x(end), mid - half / 2), (x(end), mid + half / 2)], whisker))?;
                 }
+                // The value sits beyond the whisker on the bar's side, or on the other side when
+                // it would run into the row labels or off the chart.
                 let value = format!("{}{}", num::signed(r.median, section.decimals), section.suffix);
-                let (anchor, at) = if r.median >= 0.0 { (HPos::Left, x(r.p75.max(r.median)) + style.px(4.0)) } else { (HPos::Right, x(r.p25.min(r.median)) - style.px(4.0)) };
-                let at = at.clamp(left, w - style.px(2.0));
+                let width = style.px(text_width(&value, 10.0));
+                let right_at = x(r.p75.max(r.median)) + style.px(4.0);
+                let left_at = x(r.p25.min(r.median)) - style.px(4.0);
+                let fits_left = left_at - width >= left;
+                let fits_right = right_at + width <= w;
+                let (anchor, at) = if (r.median < 0.0 && fits_left) || !fits_right { (HPos::Right, left_at.max(left + width)) } else { (HPos::Left, right_at) };
                 area.draw(&Text::new(value, (at, mid), font(10.0, p.muted, anchor, VPos::Center)))?;
                 y += style.px(ROW);
             }

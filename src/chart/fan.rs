@@ -42,13 +42,58 @@ pub(super) fn label_style(style: &Style, size: f64, color: RGBColor, pos: Pos) -
     TextStyle { font, color: color.to_backend_color(), pos }
 }
 
+/// Splits `text` into lines no wider than `max` CSS pixels at `size` (breaks after spaces and
+/// between CJK characters; a single long word stays whole).
+pub(super) fn wrap(text: &str, max: f64, size: f64) -> Vec<String> {
+    let mut lines = Vec::new();
+    let mut line = String::new();
+    let mut last_break: Option<usize> = None;
+    for c in text.chars() {
+        let cjk = (c as u32) > 0x2E80;
+        if cjk {
+            last_break = Some(line.len()); // a line may break before a CJK character
+        }
+        line.push(c);
+        if text_width(&line, size) > max {
+            if let Some(at) = last_break.filter(|&at| at > 0 && at < line.len()) {
+                let rest = line.split_off(at);
+                lines.push(line.trim_end().to_string());
+                line = rest.trim_start().to_string();
+                last_break = None;
+            }
+        }
+        if c == ' ' || cjk {
+            last_break = Some(line.len()); // … and after a space or a CJK character
+        }
+    }
+    if !line.trim().is_empty() || lines.is_empty() {
+        lines.push(line.trim_end().to_string());
+    }
+    lines
+}
+
+/// Draws a wrapped title at the top left; returns its height in CSS pixels.
+pub(super) fn title<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, text: &str, size: f64, style: &Style) -> Result<f64, DrawingAreaErrorKind<DB::ErrorType>> {
+    let width = area.dim_in_pixel().0 as f64 / style.scale - 4.0;
+    let lines = wrap(text, width, size);
+    let step = size * 1.3;
+    for (i, line) in lines.iter().enumerate() {
+        let pos = (style.px(2.0), style.px(2.0 + step * i as f64));
+        area.draw(&Text::new(line.clone(), pos, label_style(style, size, style.palette.text, Pos::new(HPos::Left, VPos::Top))))?;
+    }
+    Ok(step * lines.len() as f64)
+}
+
 /// Draws the fan chart onto `area` (its whole extent).
 pub fn fan<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, spec: &FanSpec, style: &Style) -> DrawResult<DB> {
     background(area, style)?;
     let p = &style.palette;
     let (w, h) = area.dim_in_pixel();
     let (w, h) = (w as i32, h as i32);
-    let (left, right, top, bottom) = (style.px(58.0), style.px(64.0), style.px(48.0), style.px(24.0));
+    let narrow = (w as f64 / style.scale) < 480.0;
+    let title_h = title(area, &spec.title, 13.0, style)?;
+    let (left, right) = if narrow { (style.px(46.0), style.px(44.0)) } else { (style.px(58.0), style.px(64.0)) };
+    let (top, bottom) = (style.px(title_h + 31.0), style.px(24.0));
     let (plot_w, plot_h) = ((w - left - right).max(1), (h - top - bottom).max(1));
     let n = spec.days.len().saturating_sub(1).max(1);
     let font = |size: f64, color: &RGBColor, pos: Pos| label_style(style, size, *color, pos);
@@ -115,7 +160,22 @@ pub fn fan<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, spec: &FanSpec, st
         let lx = left + plot_w + style.px(6.0);
         area.draw(&Text::new(value, (lx, hy), font(12.0, &p.text, Pos::new(HPos::Left, VPos::Center))))?;
     }
-    // Title.
-    area.draw(&Text::new(spec.title.clone(), (style.px(2.0), style.px(2.0)), font(13.0, &p.text, Pos::new(HPos::Left, VPos::Top))))?;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::wrap;
+
+    #[test]
+    fn titles_wrap_at_spaces_and_between_cjk_characters() {
+        let lines = wrap("Standing Repo Facility use, $bn (bar: median; tick: 95th percentile)", 200.0, 12.0);
+        assert!(lines.len() >= 2, "{lines:?}");
+        assert!(lines.iter().all(|l| super::text_width(l, 12.0) <= 200.0), "{lines:?}");
+        assert_eq!(lines.join(" "), "Standing Repo Facility use, $bn (bar: median; tick: 95th percentile)");
+        let zh = wrap("常设回购便利使用量，十亿美元（柱：中位数；短线：95分位）", 120.0, 12.0);
+        assert!(zh.len() >= 3 && zh.concat() == "常设回购便利使用量，十亿美元（柱：中位数；短线：95分位）", "{zh:?}");
+        assert_eq!(wrap("short", 500.0, 12.0), vec!["short"]);
+        assert_eq!(wrap("", 500.0, 12.0), vec![""]);
+    }
 }

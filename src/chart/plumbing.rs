@@ -1,7 +1,7 @@
 //! The plumbing chart: SOFR − IORB as a fan with the SRF rate as its reference line (top), and
 //! daily SRF use as bars, median with a 95th-percentile tick (bottom). Stress dates are marked.
 
-use super::fan::{fan, label_style, FanSpec};
+use super::fan::{fan, label_style, title, FanSpec};
 use super::{axis::nice_ticks, DrawResult, Style};
 use crate::model::Band;
 use crate::text::num;
@@ -36,7 +36,10 @@ fn srf_bars<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, spec: &PlumbingSp
     let (w, h) = area.dim_in_pixel();
     let (w, h) = (w as i32, h as i32);
     // The same horizontal layout as the fan above, so the days line up.
-    let (left, right, top, bottom) = (style.px(58.0), style.px(64.0), style.px(22.0), style.px(8.0));
+    let narrow = (w as f64 / style.scale) < 480.0;
+    let title_h = title(area, &spec.srf_title, 12.0, style)?;
+    let (left, right) = if narrow { (style.px(46.0), style.px(44.0)) } else { (style.px(58.0), style.px(64.0)) };
+    let (top, bottom) = (style.px(title_h + 6.0), style.px(8.0));
     let (plot_w, plot_h) = ((w - left - right).max(1), (h - top - bottom).max(1));
     let n = spec.srf.len().saturating_sub(1).max(1);
     let hi = spec.srf.iter().map(|b| b.p95).fold(10.0f64, f64::max) * 1.08;
@@ -61,6 +64,5 @@ fn srf_bars<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, spec: &PlumbingSp
             area.draw(&PathElement::new(vec![(l, y(b.p95)), (r.max(l + 1), y(b.p95))], p.reference.stroke_width(style.px(2.0).max(1) as u32)))?;
         }
     }
-    area.draw(&Text::new(spec.srf_title.clone(), (style.px(2.0), style.px(2.0)), font(12.0, p.text, HPos::Left, VPos::Top)))?;
     Ok(())
 }
