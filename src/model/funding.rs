@@ -38,6 +38,8 @@ pub struct Plumbing {
 }
 
 const CURVE_STEP_BN: f64 = 1.0;
+/// The highest SOFR − IORB the curve gives, bp.
+pub const MAX_SPREAD_BP: f64 = 10_000.0;
 const STRESS_STEPS_PER_SCALE: f64 = 128.0;
 const STRESS_TABLE_SCALES: f64 = 12.0;
 
@@ -132,11 +134,19 @@ impl Plumbing {
         }
     }
 
+    /// The stress table for a kind of day: stress at shortfalls 0, 1, 2 … $bn (for tools that
+    /// re-implement the projection, such as the benchmark's plain-JavaScript twin).
+    pub fn stress_table(&self, kind: DayKind) -> &[f64] {
+        &self.stress_by_kind[kind as usize]
+    }
+
     fn curve_exact(&self, s: f64) -> f64 {
         if s <= 0.0 {
             self.ample
         } else {
-            self.ample + self.scale * libm::expm1(s / self.efold)
+            // Capped so that no author's scenario can overflow to infinity (100 percentage points
+            // is far beyond any repo print on record).
+            (self.ample + self.scale * libm::expm1(s / self.efold)).min(MAX_SPREAD_BP)
         }
     }
 
