@@ -84,15 +84,24 @@ pub(super) fn title<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, text: &st
     Ok(step * lines.len() as f64)
 }
 
+/// Left and right margins of a day axis, in backing pixels, for a chart `width` pixels wide:
+/// shared by every chart with days across so that their days line up.
+pub(super) fn side_margins(width: i32, style: &Style) -> (i32, i32) {
+    if (width as f64 / style.scale) < 480.0 {
+        (style.px(46.0), style.px(44.0))
+    } else {
+        (style.px(58.0), style.px(64.0))
+    }
+}
+
 /// Draws the fan chart onto `area` (its whole extent).
 pub fn fan<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, spec: &FanSpec, style: &Style) -> DrawResult<DB> {
     background(area, style)?;
     let p = &style.palette;
     let (w, h) = area.dim_in_pixel();
     let (w, h) = (w as i32, h as i32);
-    let narrow = (w as f64 / style.scale) < 480.0;
     let title_h = title(area, &spec.title, 13.0, style)?;
-    let (left, right) = if narrow { (style.px(46.0), style.px(44.0)) } else { (style.px(58.0), style.px(64.0)) };
+    let (left, right) = side_margins(w, style);
     let (top, bottom) = (style.px(title_h + 31.0), style.px(24.0));
     let (plot_w, plot_h) = ((w - left - right).max(1), (h - top - bottom).max(1));
     let n = spec.days.len().saturating_sub(1).max(1);

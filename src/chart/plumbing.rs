@@ -1,7 +1,7 @@
 //! The plumbing chart: SOFR − IORB as a fan with the SRF rate as its reference line (top), and
 //! daily SRF use as bars, median with a 95th-percentile tick (bottom). Stress dates are marked.
 
-use super::fan::{fan, label_style, title, FanSpec};
+use super::fan::{fan, label_style, side_margins, title, FanSpec};
 use super::{axis::nice_ticks, DrawResult, Style};
 use crate::model::Band;
 use crate::text::num;
@@ -35,10 +35,9 @@ fn srf_bars<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, spec: &PlumbingSp
     let p = &style.palette;
     let (w, h) = area.dim_in_pixel();
     let (w, h) = (w as i32, h as i32);
-    // The same horizontal layout as the fan above, so the days line up.
-    let narrow = (w as f64 / style.scale) < 480.0;
     let title_h = title(area, &spec.srf_title, 12.0, style)?;
-    let (left, right) = if narrow { (style.px(46.0), style.px(44.0)) } else { (style.px(58.0), style.px(64.0)) };
+    // The same horizontal layout as the fan above, so the days line up.
+    let (left, right) = side_margins(w, style);
     let (top, bottom) = (style.px(title_h + 6.0), style.px(8.0));
     let (plot_w, plot_h) = ((w - left - right).max(1), (h - top - bottom).max(1));
     let n = spec.srf.len().saturating_sub(1).max(1);
