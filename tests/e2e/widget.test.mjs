@@ -296,6 +296,14 @@ describe('the <tape-cast> widget', () => {
     }
   });
 
+  test('if the wasm cannot load, the widget says so in words', async () => {
+    const page = await env.newPage({ width: 800, height: 600 });
+    await page.route('**/*.wasm', (route) => route.abort());
+    await page.goto(`${env.url}embed-example.html`);
+    const message = await pollUntil(() => inner(page, '[role="alert"]'), (t) => t !== null, { what: 'a failure message' });
+    assert.match(message, /The interactive chart could not start/);
+  });
+
   test('exports: CSV with inputs in header rows, PNG with a caption', async () => {
     const page = await env.newPage({ dpr: 2, width: 1000, height: 900 });
     await page.goto(`${env.url}embed-example.html`);
