@@ -45,6 +45,12 @@ fn main() {
         }
         return;
     }
+    if let Ok(path) = std::env::var("TAPECAST_TWIN_SPEC") {
+        // The scenario as plain numbers for the browser benchmark's plain-JavaScript twin.
+        std::fs::write(&path, twin_spec(&Engine::new(scenario.clone()).unwrap())).unwrap();
+        println!("wrote {path}");
+        return;
+    }
     if std::env::var("TAPECAST_PROFILE_FULL").is_ok() {
         // For `perf record`: nothing but full projections (set-up, draws, one projection).
         for _ in 0..300 {
@@ -91,4 +97,60 @@ fn main() {
     println!("| input change (draws reused, 1 fan) | {upd_med:.3} | {upd_p95:.3} | 1.0 |");
     println!("| input change, daily fans for every asset | {all_med:.3} | {all_p95:.3} | - |");
     println!("| percentiles of {paths} values (one band) | {band_med:.4} | {band_p95:.4} | - |");
+}
+
+/// Everything the plain-JavaScript twin (bench/twin.js) needs, as JSON: the calendar, the funding
+/// stress tables and each asset's parameters. The twin redoes the draws and the projection.
+fn twin_spec(e: &Engine) -> String {
+    use tapecast::model::DayKind;
+    use tapecast::scenario::Quote;
+    let (s, tl, pl) = (e.scenario(), e.timeline(), e.plumbing());
+    let kind = |k: &DayKind| match k {
+        DayKind::Ordinary => 0,
+        DayKind::MonthEnd => 1,
+        DayKind::YearEnd => 2,
+    };
+    let assets: Vec<_> = s
+        .assets
+        .iter()
+        .map(|a| {
+            serde_json::json!({
+                "price": a.quote == Quote::Price, "start": a.start, "vol": a.vol,
+                "market": a.market, "ai": a.ai, "rates": a.rates, "mean_reversion": a.mean_reversion,
+                "earnings_response": a.earnings_response(), "policy": a.policy, "funding": a.funding,
+            })
+        })
+        .collect();
+    let rmp_start: Vec<i64> = s
+        .inputs
+        .rmp_start
+        .options
+        .iter()
+        .map(|o| o.start.as_deref().and_then(|d| tl.index_of(d)).map_or(-1, |i| i as i64))
+        .collect();
+    let tables: Vec<Vec<f64>> =
+        [DayKind::Ordinary, DayKind::MonthEnd, DayKind::YearEnd].iter().map(|&k| pl.stress_table(k).to_vec()).collect();
+    serde_json::json!({
+        "paths": s.simulation.paths, "seed": s.simulation.seed,
+        "trading_days_per_year": s.simulation.trading_days_per_year,
+        "days": tl.days(), "horizon": tl.horizon, "earnings": tl.earnings, "meeting": tl.meeting,
+        "qt_end": tl.qt_end, "vol_multiplier": tl.vol_multiplier, "drain_bn": tl.drain_bn,
+        "kind": tl.kind.iter().map(kind).collect::<Vec<_>>(),
+        "noise_bn": s.funding.noise_bn, "noise_persistence": s.funding.noise_persistence,
+        "qt_runoff_bn_per_month": s.funding.qt_runoff_bn_per_month,
+        "stress_tables": tables,
+        "chain": {
+            "implied_move": s.chain.implied_move, "vol_miss": s.chain.vol_miss, "vol_stress": s.chain.vol_stress,
+            "rate_mute": s.chain.rate_mute, "credit_miss_stress_bp": s.chain.credit_miss_stress_bp,
+            "credit": s.asset_index(&s.chain.credit_asset).map_or(-1, |i| i as i64),
+        },
+        "cut_odds_as_of": s.inputs.cut_odds.as_of, "rmp_start": rmp_start,
+        "as_of": {
+            "surprise": s.inputs.surprise.as_of, "cut_odds": s.inputs.cut_odds.as_of,
+            "shortfall": s.inputs.shortfall.as_of, "rmp_start": s.inputs.rmp_start.as_of,
+            "rmp_pace": s.inputs.rmp_pace.as_of,
+        },
+        "assets": assets,
+    })
+    .to_string()
 }

@@ -399,3 +399,26 @@ pub fn warn(message: &str) {
 pub fn model_version() -> u32 {
     crate::inputs::MODEL_VERSION
 }
+
+// Benchmark hooks (scripts/bench): the model timed apart from drawing, and its numbers for the
+// plain-JavaScript twin's check.
+#[wasm_bindgen]
+impl Widget {
+    /// Recomputes the projection for the current inputs: the model alone, no drawing.
+    pub fn bench_project(&mut self) {
+        self.projection = None;
+        self.projection();
+    }
+
+    /// The current projection's numbers: each asset's horizon band (5 values, scenario order),
+    /// then the drawn asset's daily bands (5 values a day, as-of day first).
+    pub fn bench_numbers(&mut self) -> Vec<f64> {
+        let asset = self.asset;
+        let p = self.projection();
+        let mut out: Vec<f64> = p.assets.iter().flat_map(|a| a.horizon.values()).collect();
+        if let Some(days) = &p.assets[asset].daily {
+            out.extend(days.iter().flat_map(|b| b.values()));
+        }
+        out
+    }
+}

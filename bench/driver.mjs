@@ -1,0 +1,232 @@
+// bench/driver.mjs — drives bench/index.html (copied to dist/bench/ by scripts/bench) in headless
+// Chromium (playwright-core, system chromium, DPR 2, a 720 px widget) over several cold page loads
+// and writes bench-results/browser.json + bench-results/results.md. Run it through scripts/bench.
+//
+// Options: --loads N (cold loads, default 3) --updates N (timed updates per load, default 200)
+//          --warmup N (discarded, default 10) --growth N (updates for the memory-growth check,
+//          default 10000) --profile (save a CDP CPU profile of one load's updates)
+import { execFileSync } from 'node:child_process';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { brotliCompressSync, constants as zc } from 'node:zlib';
+import os from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { startServer, ISOLATE_HEADERS } from '../scripts/serve.mjs';
+
+const REPO = fileURLToPath(new URL('../', import.meta.url));
+const DIST = `${REPO}dist/`;
+const siteAt = process.argv.indexOf('--site');
+const SITE = siteAt >= 0 ? `${process.argv[siteAt + 1].replace(/\/$/, '')}/` : `${REPO}target/bench-site/`;
+const OUT = `${REPO}bench-results/`;
+const arg = (name, dflt) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? Number(process.argv[i + 1]) : dflt;
+};
+const LOADS = arg('loads', 3), UPDATES = arg('updates', 200), WARMUP = arg('warmup', 10), GROWTH = arg('growth', 10000);
+const PROFILE = process.argv.includes('--profile');
+const FRAME_MS = 1000 / 60;
+
+const CHROMIUM_ARGS = [
+  '--headless=new', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+];
+
+/** Median and p95 by nearest rank (as benches/project.rs). */
+function stats(xs) {
+  const s = [...xs].sort((a, b) => a - b);
+  const at = (q) => s[Math.round((s.length - 1) * q)];
+  return { median: at(0.5), p95: at(0.95), n: s.length };
+}
+const fmt = (x, d = 2) => (x === undefined || x === null || Number.isNaN(x) ? 'n/a' : x.toFixed(d));
+const kib = (b) => (b / 1024).toFixed(1);
+
+function hasBrotliCli() {
+  try { execFileSync('brotli', ['--version'], { stdio: 'ignore' }); return true; } catch { return false; }
+}
+
+/** Raw, gzip -9 and brotli sizes of every file one widget needs (CSS is inside tapecast.js). */
+async function shippedBytes(files) {
+  const cli = hasBrotliCli();
+  const rows = [];
+  for (const f of files) {
+    const body = await readFile(`${DIST}${f}`);
+    const gzip = execFileSync('gzip', ['-9', '-c'], { input: body, maxBuffer: 1 << 26 }).length;
+    const brotli = cli
+      ? execFileSync('brotli', ['-q', '11', '-c'], { input: body, maxBuffer: 1 << 26 }).length
+      : brotliCompressSync(body, { params: { [zc.BROTLI_PARAM_QUALITY]: 11 } }).length;
+    rows.push({ file: f, raw: body.length, gzip, brotli });
+  }
+  const total = rows.reduce((t, r) => ({ raw: t.raw + r.raw, gzip: t.gzip + r.gzip, brotli: t.brotli + r.brotli }), { raw: 0, gzip: 0, brotli: 0 });
+  return { rows, total, brotliTool: cli ? 'brotli CLI -q 11' : 'node zlib brotli, quality 11 (no brotli CLI)' };
+}
+
+async function heapUsed(cdp) {
+  await cdp.send('HeapProfiler.collectGarbage');
+  return (await cdp.send('Runtime.getHeapUsage')).usedSize;
+}
+
+/**
+ * Drags the surprise slider back and forth with CDP mouse events, one step per update, waiting
+ * for each update's frame to be done; returns the page's records (see bench.armDrag).
+ */
+async function drag(page, n) {
+  await page.evaluate(() => window.bench.armDrag());
+  const box = await page.locator('tape-cast input[type=range][data-input="surprise"]').boundingBox();
+  const y = box.y + box.height / 2;
+  const left = box.x + 6, right = box.x + box.width - 6;
+  const stride = Math.max(3, (right - left) / 25);
+  let x = left, dir = 1, done = 0;
+  await page.mouse.move(x, y);
+  await page.mouse.down();
+  for (let tries = 0; done < n && tries < n * 3; tries++) {
+    x += dir * stride;
+    if (x > right || x < left) { dir = -dir; x += 2 * dir * stride; }
+    await page.mouse.move(x, y);
+    done = await page.evaluate((k) => window.bench.dragDone(k, 300), done + 1);
+  }
+  await page.mouse.up();
+  return page.evaluate(() => window.bench.dragRecords());
+}
+
+async function main() {
+  if (!existsSync(`${SITE}bench/index.html`)) throw new Error(`${SITE}bench/ missing: run ./scripts/bench`);
+  await mkdir(OUT, { recursive: true });
+  const server = await startServer({ root: SITE, port: 0, headers: ISOLATE_HEADERS });
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  const url = `${server.url}bench/index.html`;
+  const all = { latency: [], gaps: [], scriptedLatency: [], scriptedGaps: [], model: [], draw: [], twinWasm: [], twinJs: [], first: [], twinSetup: [], memory: [] };
+  let twinCheck = { maxRel: 0, compared: 0 };
+  let requested = new Set();
+  const problems = [];
+  try {
+    for (let load = 0; load < LOADS + 1; load++) {
+      const growthRun = load === LOADS; // the last load checks memory growth instead
+      const context = await browser.newContext({ deviceScaleFactor: 2, viewport: { width: 1000, height: 900 } });
+      const page = await context.newPage();
+      page.on('pageerror', (e) => problems.push(String(e)));
+      page.on('console', (m) => { if (m.type() === 'error') problems.push(m.text()); });
+      page.on('response', (r) => {
+        const path = new URL(r.url()).pathname.replace(/^\//, '');
+        if (!path.startsWith('bench/')) requested.add(path);
+      });
+      const cdp = await context.newCDPSession(page);
+      await page.goto(url);
+      const first = await page.evaluate(() => window.bench.firstChart());
+      const isolated = await page.evaluate(() => crossOriginIsolated);
+      if (!isolated) problems.push('page is not cross-origin isolated: timer precision is coarse');
+      if (!growthRun) {
+        all.first.push(first.painted);
+        if (PROFILE && load === 0) {
+          await cdp.send('Profiler.enable');
+          await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+          await cdp.send('Profiler.start');
+        }
+        const u = await page.evaluate(([n, w]) => window.bench.updates(n, w), [UPDATES, WARMUP]);
+        if (PROFILE && load === 0) {
+          const { profile } = await cdp.send('Profiler.stop');
+          await writeFile(`${OUT}updates.cpuprofile`, JSON.stringify(profile));
+        }
+        all.scriptedLatency.push(...u.latency);
+        all.scriptedGaps.push(...u.gaps);
+        const d = await drag(page, UPDATES + WARMUP);
+        all.latency.push(...d.slice(WARMUP).map((r) => r.latency));
+        all.gaps.push(...d.slice(WARMUP).map((r) => r.gap));
+        const s = await page.evaluate(([n, w]) => window.bench.split(n, w), [UPDATES, WARMUP]);
+        all.model.push(...s.model);
+        all.draw.push(...s.draw);
+        const t = await page.evaluate(([n, w]) => window.bench.twin(n, w), [UPDATES, WARMUP]);
+        all.twinWasm.push(...t.wasm);
+        all.twinJs.push(...t.js);
+        all.twinSetup.push(t.setup);
+        twinCheck = { maxRel: Math.max(twinCheck.maxRel, t.maxRel), compared: twinCheck.compared + t.compared };
+      } else {
+        await page.evaluate(([n, w]) => window.bench.updates(n, w), [UPDATES, WARMUP]);
+        const wasmAfter = await page.evaluate(() => window.bench.wasmMemory());
+        const heapAfter = await heapUsed(cdp);
+        const m = await page.evaluate((n) => window.bench.many(n), GROWTH);
+        const heapGrown = await heapUsed(cdp);
+        all.memory = { wasmAfterUpdates: wasmAfter, heapAfterUpdates: heapAfter, wasmAfterMany: m.wasmMemory, heapAfterMany: heapGrown, many: GROWTH };
+      }
+      await context.close();
+    }
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+
+  const slat = stats(all.scriptedLatency);
+  const smissed = all.scriptedGaps.filter((g) => g > 1.5 * FRAME_MS).length;
+  const lat = stats(all.latency), model = stats(all.model), draw = stats(all.draw), first = stats(all.first);
+  const interval = FRAME_MS;
+  const missed = all.gaps.filter((g) => g > 1.5 * interval).length;
+  const tw = stats(all.twinWasm), tj = stats(all.twinJs);
+  const files = ['tapecast.js', 'pkg/tapecast.js', 'pkg/tapecast_bg.wasm'];
+  const extra = [...requested].filter((f) => f && !files.includes(f) && !f.endsWith('favicon.ico'));
+  const bytes = await shippedBytes(files);
+  let native = null;
+  if (existsSync(`${OUT}native.md`)) native = (await readFile(`${OUT}native.md`, 'utf8')).trim();
+  const mem = all.memory;
+  const budgets = [
+    ['0 missed frames in the timed updates at DPR 2', missed === 0, `${missed} of ${all.gaps.length}`],
+    ['input → frame done p95 ≤ 16.7 ms', lat.p95 <= 16.7, `${fmt(lat.p95)} ms`],
+    ['kernel: wasm ≥ 4× faster than plain JS', tj.median / tw.median >= 4, `${fmt(tj.median / tw.median, 1)}×`],
+    ['shipped wasm + JS + CSS ≤ 90 KiB gzip -9', bytes.total.gzip <= 90 * 1024, `${kib(bytes.total.gzip)} KiB`],
+    [`no memory growth over ${mem.many} updates (≤ 64 KiB wasm, ≤ 256 KiB JS heap)`,
+      mem.wasmAfterMany - mem.wasmAfterUpdates <= 65536 && mem.heapAfterMany - mem.heapAfterUpdates <= 262144,
+      `wasm +${mem.wasmAfterMany - mem.wasmAfterUpdates} B, JS heap ${mem.heapAfterMany - mem.heapAfterUpdates >= 0 ? '+' : ''}${mem.heapAfterMany - mem.heapAfterUpdates} B`],
+    ['twin agrees with wasm (relative 1e-9)', twinCheck.maxRel <= 1e-9, `max ${twinCheck.maxRel.toExponential(2)} over ${twinCheck.compared} numbers`],
+  ];
+  const cpu = os.cpus();
+  const machine = `${cpu.length} × ${cpu[0]?.model ?? 'cpu'}, ${(os.totalmem() / 2 ** 20).toFixed(0)} MiB RAM, ${os.platform()} ${os.release()}, Chromium ${browser.version()}`;
+  const md = [
+    `# tapecast benchmark (${new Date().toISOString()})`,
+    '',
+    `Machine: ${machine}. ${LOADS} cold loads × ${UPDATES} updates (${WARMUP} warm-up discarded), DPR 2, 720 px widget, cross-origin isolated.`,
+    '',
+    '| measure | median | p95 | n |',
+    '|---|---|---|---|',
+    `| input (pointer drag) → frame done, ms | ${fmt(lat.median)} | ${fmt(lat.p95)} | ${lat.n} |`,
+    `| missed frames (next frame > 1.5 intervals) | ${missed} of ${all.gaps.length} (${fmt((100 * missed) / all.gaps.length, 1)}%) | | |`,
+    `| scripted input (dispatched in a task after a paint) → frame done, ms | ${fmt(slat.median)} | ${fmt(slat.p95)} | ${slat.n} |`,
+    `| missed frames, scripted input | ${smissed} of ${all.scriptedGaps.length} | | |`,
+    `| model only (wasm), ms | ${fmt(model.median, 3)} | ${fmt(model.p95, 3)} | ${model.n} |`,
+    `| draw only (fan + bars + plumbing), ms | ${fmt(draw.median, 3)} | ${fmt(draw.p95, 3)} | ${draw.n} |`,
+    `| first chart (navigation start → painted), ms | ${fmt(first.median, 1)} | ${fmt(first.p95, 1)} | ${first.n} |`,
+    `| kernel, wasm model, ms | ${fmt(tw.median, 3)} | ${fmt(tw.p95, 3)} | ${tw.n} |`,
+    `| kernel, plain-JS twin, ms | ${fmt(tj.median, 3)} | ${fmt(tj.p95, 3)} | ${tj.n} |`,
+    `| kernel ratio wasm / JS (medians) | ${fmt(tw.median / tj.median, 3)} (JS / wasm ${fmt(tj.median / tw.median, 2)}×) | | |`,
+    `| twin set-up (draws in JS), ms | ${fmt(stats(all.twinSetup).median, 1)} | | ${all.twinSetup.length} |`,
+    '',
+    `Twin check: the JS twin's percentiles (every asset's horizon band and the drawn fan, every 10th input) differ from wasm's by at most ${twinCheck.maxRel.toExponential(2)} relative (${twinCheck.compared} numbers; tolerance 1e-9).`,
+    '',
+    '| memory | bytes |',
+    '|---|---|',
+    `| wasm linear memory after ${UPDATES + WARMUP} updates | ${mem.wasmAfterUpdates} |`,
+    `| wasm linear memory after ${mem.many} more | ${mem.wasmAfterMany} |`,
+    `| JS heap (after GC) after ${UPDATES + WARMUP} updates | ${mem.heapAfterUpdates} |`,
+    `| JS heap (after GC) after ${mem.many} more | ${mem.heapAfterMany} |`,
+    '',
+    `| shipped file (one widget) | raw | gzip -9 | brotli |`,
+    '|---|---|---|---|',
+    ...bytes.rows.map((r) => `| ${r.file} | ${r.raw} | ${r.gzip} | ${r.brotli} |`),
+    `| **total** | ${bytes.total.raw} (${kib(bytes.total.raw)} KiB) | ${bytes.total.gzip} (${kib(bytes.total.gzip)} KiB) | ${bytes.total.brotli} (${kib(bytes.total.brotli)} KiB) |`,
+    '',
+    `Brotli: ${bytes.brotliTool}. The widget's CSS is inside tapecast.js (a constructed stylesheet).${extra.length ? ` Other files the bench page loaded: ${extra.join(', ')}.` : ''}`,
+    '',
+    '| budget | met | value |',
+    '|---|---|---|',
+    ...budgets.map(([name, ok, v]) => `| ${name} | ${ok ? 'yes' : '**no**'} | ${v} |`),
+    ...(native ? ['', '## Native engine (cargo bench --bench project)', '', native] : []),
+    ...(problems.length ? ['', '## Page problems', '', ...problems.map((p) => `- ${p}`)] : []),
+    '',
+  ].join('\n');
+  const json = { date: new Date().toISOString(), machine, options: { LOADS, UPDATES, WARMUP, GROWTH }, latency: lat, missed, scripted: { latency: slat, missed: smissed }, frames: all.gaps.length,
+    model, draw, first, kernel: { wasm: tw, js: tj, ratio: tw.median / tj.median, check: twinCheck, twinSetup: all.twinSetup },
+    memory: mem, bytes, budgets: budgets.map(([name, ok, value]) => ({ name, ok, value })), raw: all, problems };
+  await writeFile(`${OUT}browser.json`, JSON.stringify(json, null, 1));
+  await writeFile(`${OUT}results.md`, md);
+  console.log(md);
+}
+
+main().catch((e) => { console.error(e); process.exit(1); });

@@ -1,0 +1,195 @@
+// bench/page.js — measurements inside the benchmark page; bench/driver.mjs calls window.bench.*.
+// Every function returns plain numbers (milliseconds unless named otherwise).
+import '../tapecast.js';
+import init from '../pkg/tapecast.js';
+import { Twin } from './twin.js';
+
+const now = () => performance.now();
+/** Runs `f` in a task after the current frame's rendering (style, layout, paint). */
+const afterPaint = (f) => {
+  const ch = new MessageChannel();
+  ch.port1.onmessage = () => f();
+  ch.port2.postMessage(0);
+};
+const nextFrame = () => new Promise((r) => requestAnimationFrame(r));
+/** Resolves at the start of a frame: in a task right after a frame's paint. */
+const frameStart = () => new Promise((r) => requestAnimationFrame((ts) => afterPaint(() => r(ts))));
+
+const widget = () => document.querySelector('tape-cast');
+const ready = async () => {
+  await window.firstChart;
+  return widget();
+};
+
+/** The slider's values, visited so that every update changes the input. */
+function sweep(range, n) {
+  const min = Number(range.min), max = Number(range.max), step = Number(range.step) || 1;
+  const steps = Math.round((max - min) / step);
+  // A stride coprime with the number of steps visits values all over the range.
+  return Array.from({ length: n }, (_, i) => String(min + ((i * 37 + 1) % (steps + 1)) * step));
+}
+
+const sliders = (el) => ['surprise', 'cut-odds', 'shortfall', 'rmp-pace']
+  .map((id) => el.shadowRoot.querySelector(`input[type=range][data-input="${id}"]`));
+
+async function wasmMemory() {
+  const exports = await init(); // already initialised by the widget: returns the same instance
+  return exports.memory.buffer.byteLength;
+}
+
+window.bench = {
+  firstChart: () => window.firstChart,
+
+  /**
+   * Input → frame done: at the start of a frame, set a slider and dispatch `input`; the widget
+   * redraws in its next animation frame; the end is a task posted from an animation-frame
+   * callback queued after the widget's, so it runs after that frame's style, layout and paint.
+   * A frame is missed when the next frame starts more than 1.5 intervals after the redraw's.
+   */
+  async updates(n, warmup) {
+    const el = await ready();
+    const ranges = sliders(el);
+    const values = ranges.map((r) => sweep(r, n + warmup));
+    const latency = [], gaps = [];
+    let redrawFrame = null;
+    for (let i = 0; i < n + warmup; i++) {
+      const start = await frameStart();
+      if (redrawFrame !== null && i > warmup) gaps.push(start - redrawFrame);
+      const k = i % ranges.length;
+      ranges[k].value = values[k][i];
+      const t0 = now();
+      ranges[k].dispatchEvent(new Event('input', { bubbles: true }));
+      const [frame, t1] = await new Promise((r) => requestAnimationFrame((ts) => afterPaint(() => r([ts, now()]))));
+      redrawFrame = frame;
+      if (i >= warmup) latency.push(t1 - t0);
+    }
+    gaps.push((await frameStart()) - redrawFrame);
+    return { latency, gaps };
+  },
+
+  /**
+   * Input → frame done for real pointer input (the driver drags a slider with CDP mouse events,
+   * which Chromium aligns to frames, as a reader's drag): from the `input` event (a capturing
+   * listener, before the widget's) to a task posted from an animation-frame callback of the
+   * frame that follows it, i.e. after that frame's style, layout and paint. `gap` is how long
+   * after the redraw's frame the next frame started.
+   */
+  armDrag() {
+    const records = [];
+    let pending = false;
+    document.addEventListener('input', () => {
+      if (pending) return;
+      pending = true;
+      const t0 = now();
+      requestAnimationFrame((frame) => afterPaint(() => {
+        const t1 = now();
+        requestAnimationFrame((next) => { records.push({ latency: t1 - t0, gap: next - frame }); pending = false; });
+      }));
+    }, true);
+    window.dragRecords = records;
+    return true;
+  },
+
+  /** Resolves when `count` drag updates are recorded (or after `timeout` ms). */
+  dragDone(count, timeout = 500) {
+    return new Promise((resolve) => {
+      const end = now() + timeout;
+      const poll = () => (window.dragRecords.length >= count || now() > end ? resolve(window.dragRecords.length) : requestAnimationFrame(poll));
+      poll();
+    });
+  },
+
+  dragRecords: () => window.dragRecords,
+
+  /** The model alone and the drawing alone, per update, on the widget's own state and canvases. */
+  async split(n, warmup) {
+    const el = await ready();
+    const w = el.widget;
+    const ranges = sliders(el);
+    const values = ranges.map((r) => sweep(r, n + warmup));
+    const fields = ['surprise', 'cut-odds', 'shortfall', 'rmp-pace'];
+    const dark = el.dark(), font = getComputedStyle(el).fontFamily, dpr = devicePixelRatio || 1;
+    const model = [], draw = [];
+    for (let i = 0; i < n + warmup; i++) {
+      const k = i % fields.length;
+      w.set(fields[k], values[k][i]);
+      const t0 = now();
+      w.bench_project();
+      const t1 = now();
+      for (const [kind, { box, canvas }] of el.canvases) {
+        if (!box.offsetParent) continue;
+        const r = box.getBoundingClientRect();
+        w.draw(kind, canvas, r.width, r.height, dpr, dark, font);
+      }
+      const t2 = now();
+      if (i >= warmup) { model.push(t1 - t0); draw.push(t2 - t1); }
+      if (i % 20 === 0) await nextFrame();
+    }
+    return { model, draw };
+  },
+
+  /** Many updates as fast as the page allows (input event, then a synchronous redraw). */
+  async many(n) {
+    const el = await ready();
+    const ranges = sliders(el);
+    const values = ranges.map((r) => sweep(r, n));
+    for (let i = 0; i < n; i++) {
+      const k = i % ranges.length;
+      ranges[k].value = values[k][i];
+      ranges[k].dispatchEvent(new Event('input', { bubbles: true }));
+      el.render();
+      if (i % 50 === 49) await nextFrame();
+    }
+    await nextFrame();
+    return { wasmMemory: await wasmMemory() };
+  },
+
+  wasmMemory,
+
+  /**
+   * The plain-JS twin against the wasm model on the same inputs, alternating per input: wasm
+   * `bench_project()` (the widget's model alone) and the twin's `project()`. Also checks the
+   * percentiles agree: returns the largest relative difference over every number compared.
+   */
+  async twin(n, warmup) {
+    const el = await ready();
+    const w = el.widget;
+    const spec = await (await fetch('./twin-spec.json')).json();
+    const t0 = now();
+    const twin = new Twin(spec);
+    const setup = now() - t0;
+    const fan = 0;
+    w.select_asset('spx');
+    const surprise = sweep({ min: -25, max: 25, step: 0.5 }, n + warmup);
+    const cut = sweep({ min: 0, max: 100, step: 1 }, n + warmup);
+    const short = sweep({ min: 0, max: 500, step: 5 }, n + warmup);
+    const wasm = [], js = [];
+    let maxRel = 0, compared = 0;
+    const base = { ...spec.as_of };
+    // Reset the widget's other inputs to the as-of state the twin starts from.
+    w.reset();
+    for (let i = 0; i < n + warmup; i++) {
+      const inputs = { ...base, surprise: Number(surprise[i]), cut_odds: Number(cut[i]), shortfall: Number(short[i]) };
+      w.set('surprise', surprise[i]);
+      w.set('cut-odds', cut[i]);
+      w.set('shortfall', short[i]);
+      const a = now();
+      w.bench_project();
+      const b = now();
+      const mine = twin.project(inputs, fan);
+      const c = now();
+      if (i >= warmup) { wasm.push(b - a); js.push(c - b); }
+      if (i % 10 === 0) {
+        const theirs = w.bench_numbers();
+        if (theirs.length !== mine.length) throw new Error(`twin: ${mine.length} numbers, wasm ${theirs.length}`);
+        for (let j = 0; j < mine.length; j++) {
+          const rel = Math.abs(mine[j] - theirs[j]) / Math.max(Math.abs(theirs[j]), 1e-300);
+          if (!(rel <= maxRel)) maxRel = Number.isFinite(rel) ? Math.max(maxRel, rel) : Infinity;
+          compared++;
+        }
+      }
+      if (i % 10 === 0) await nextFrame();
+    }
+    return { wasm, js, setup, maxRel, compared };
+  },
+};
