@@ -1,0 +1,131 @@
+//! Authors' files: the example scenario and the deliberately broken one in `www/scenarios/`,
+//! docs/SCENARIOS.md covering every field, and the snapshot command (`tapecast-snapshots`):
+//! deterministic output, readable problems for a bad file.
+#![cfg(not(target_arch = "wasm32"))]
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use tapecast::scenario::{from_json, validate, DEFAULT_SCENARIO_JSON};
+use tapecast::{Engine, Inputs};
+
+const ROOT: &str = env!("CARGO_MANIFEST_DIR");
+
+fn read(rel: &str) -> String {
+    std::fs::read_to_string(Path::new(ROOT).join(rel)).unwrap_or_else(|e| panic!("{rel}: {e}"))
+}
+
+#[test]
+fn the_example_scenario_validates_and_every_preset_projects() {
+    let s = from_json(&read("www/scenarios/megacap-fed-week.json")).expect("parses");
+    assert_eq!(validate(&s), vec![], "no problems");
+    assert_ne!(s.id, "nov-2025", "a second story, not the built-in one");
+    let engine = Engine::new(s.clone()).expect("engine");
+    for p in &s.presets {
+        let inputs = Inputs::preset(&s, &p.id).expect("preset resolves");
+        let projection = engine.project(&inputs, &[0]);
+        let lead = projection.assets[0].horizon;
+        assert!(lead.p5.is_finite() && lead.p5 < lead.p50 && lead.p50 < lead.p95, "{}: {lead:?}", p.id);
+    }
+}
+
+#[test]
+fn the_broken_scenario_names_each_problem_with_its_field_path() {
+    let s = from_json(&read("www/scenarios/broken.json")).expect("structure parses");
+    let problems: Vec<String> = validate(&s).iter().map(|p| p.to_string()).collect();
+    assert_eq!(problems, vec![
+        r#"calendar.horizon: "2026-06-31" is not a date of the form YYYY-MM-DD"#,
+        r#"calendar.events[1].date: "2026-05-02" is not a trading day between the as-of date and the end"#,
+        "assets[3].vol: -0.2 is below 0",
+        r#"chain.credit_asset: "junk" is not the id of an asset"#,
+        "presets[1].cut_odds: 140 is above 100",
+    ]);
+}
+
+fn keys(value: &serde_json::Value, out: &mut std::collections::BTreeSet<String>) {
+    match value {
+        serde_json::Value::Object(map) => {
+            for (k, v) in map {
+                out.insert(k.clone());
+                keys(v, out);
+            }
+        }
+        serde_json::Value::Array(items) => items.iter().for_each(|v| keys(v, out)),
+        _ => {}
+    }
+}
+
+#[test]
+fn scenarios_md_documents_every_field() {
+    let doc = read("docs/SCENARIOS.md");
+    let mut all = std::collections::BTreeSet::new();
+    for json in [DEFAULT_SCENARIO_JSON.to_string(), read("www/scenarios/megacap-fed-week.json")] {
+        keys(&serde_json::from_str(&json).unwrap(), &mut all);
+    }
+    let missing: Vec<&String> = all.iter().filter(|k| !doc.contains(&format!("`{k}`"))).collect();
+    assert!(missing.is_empty(), "docs/SCENARIOS.md does not mention {missing:?}");
+}
+
+fn temp(name: &str) -> PathBuf {
+    let dir = Path::new(ROOT).join("target/tmp").join(format!("{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    dir
+}
+
+fn files(dir: &Path) -> Vec<PathBuf> {
+    fn walk(dir: &Path, base: &Path, out: &mut Vec<PathBuf>) {
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                walk(&path, base, out);
+            } else {
+                out.push(path.strip_prefix(base).unwrap().to_path_buf());
+            }
+        }
+    }
+    let mut out = Vec::new();
+    walk(dir, dir, &mut out);
+    out.sort();
+    out
+}
+
+#[test]
+fn the_snapshot_command_is_deterministic_and_complete() {
+    let exe = env!("CARGO_BIN_EXE_tapecast-snapshots");
+    let (a, b) = (temp("snap-a"), temp("snap-b"));
+    for dir in [&a, &b] {
+        let out = Command::new(exe).arg("--out").arg(dir).output().unwrap();
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    }
+    let names = files(&a);
+    assert_eq!(names, files(&b));
+    // The as-of state and every preset, in both languages: an SVG and a figure each.
+    let s = tapecast::scenario::default_scenario();
+    let states = 1 + s.presets.iter().filter(|p| p.id != "as-of").count();
+    assert_eq!(names.len(), states * 2 * 2 + 1, "{names:?}");
+    for n in &names {
+        assert_eq!(std::fs::read(a.join(n)).unwrap(), std::fs::read(b.join(n)).unwrap(), "{} differs between runs", n.display());
+    }
+    let svg = std::fs::read_to_string(a.join("en/nvda-misses.svg")).unwrap();
+    assert!(svg.starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\""));
+    assert_eq!(svg.matches("<svg ").count(), 4, "three panels nested in one image");
+    assert!(!svg.contains("NaN") && !svg.contains("<script"));
+    let html = std::fs::read_to_string(a.join("en/nvda-misses.html")).unwrap();
+    assert!(html.contains(r#"<a href="embed.html?preset=nvda-misses"><img src="snapshots/en/nvda-misses.svg""#), "{html}");
+    assert!(html.contains("<tbody>") && html.matches("<tr>").count() >= 15);
+    let _ = std::fs::remove_dir_all(&a);
+    let _ = std::fs::remove_dir_all(&b);
+}
+
+#[test]
+fn the_snapshot_command_renders_an_authors_file_and_refuses_a_broken_one() {
+    let exe = env!("CARGO_BIN_EXE_tapecast-snapshots");
+    let dir = temp("snap-author");
+    let ok = Command::new(exe).args(["--scenario", &format!("{ROOT}/www/scenarios/megacap-fed-week.json"), "--out"]).arg(&dir).output().unwrap();
+    assert!(ok.status.success(), "{}", String::from_utf8_lossy(&ok.stderr));
+    assert!(dir.join("en/blowout-and-cut.svg").exists());
+    let bad = Command::new(exe).args(["--scenario", &format!("{ROOT}/www/scenarios/broken.json"), "--out"]).arg(&dir).output().unwrap();
+    assert!(!bad.status.success());
+    let err = String::from_utf8_lossy(&bad.stderr);
+    assert!(err.contains("assets[3].vol: -0.2 is below 0") && err.contains("presets[1].cut_odds: 140 is above 100"), "{err}");
+    let _ = std::fs::remove_dir_all(&dir);
+}
