@@ -107,17 +107,29 @@ class TapeCast extends HTMLElement {
   }
 
   connectedCallback() {
-    if (this.shadowRoot) return;
+    if (this.shadowRoot) { if (!this.started) this.lazyStart(); return; }
     const root = this.attachShadow({ mode: 'open' });
     root.adoptedStyleSheets = [styles()];
     this.key = this.id || `tc${count++ || ''}`;
     this.frameEl = el('div', { className: 'frame', part: 'frame' });
-    this.frameEl.append(el('p', { className: 'summary' }, 'Loading the interactive chart…'));
+    // Until the wasm is ready, show the author's fallback (light-DOM children such as a
+    // snapshot <figure>) through a slot; build() replaces it with the interactive chart.
+    const fallback = [...this.children].some((c) => !c.matches('script'));
+    this.frameEl.append(fallback ? el('slot') : el('p', { className: 'summary' }, 'Loading the interactive chart…'));
     root.append(this.frameEl);
-    this.start().catch((e) => this.fail(e));
+    this.lazyStart();
+  }
+
+  /** Fetches and compiles the wasm only once the widget is within about a viewport of view. */
+  lazyStart() {
+    const go = () => { this.lazy?.disconnect(); this.lazy = null; this.started = true; this.start().catch((e) => this.fail(e)); };
+    if (this.getAttribute('loading') === 'eager' || typeof IntersectionObserver !== 'function') return go();
+    this.lazy = new IntersectionObserver((entries) => { if (entries.some((e) => e.isIntersecting)) go(); }, { rootMargin: '100% 0px' });
+    this.lazy.observe(this);
   }
 
   disconnectedCallback() {
+    this.lazy?.disconnect();
     this.resize?.disconnect();
     this.darkQuery?.removeEventListener('change', this.onTheme);
     cancelAnimationFrame(this.frame);
@@ -459,7 +471,7 @@ class TapeCast extends HTMLElement {
   fail(error) {
     const message = `The interactive chart could not start: ${error?.message ?? error}`;
     console.error(`<tape-cast>: ${message}`);
-    this.shadowRoot?.replaceChildren(el('p', { className: 'failed', role: 'alert' }, message));
+    this.shadowRoot?.replaceChildren(el('p', { className: 'failed', role: 'alert' }, message), el('slot'));
   }
 }
 
