@@ -1,0 +1,56 @@
+// embed.js — the iframe embed (embed.html). Builds one <tape-cast> from the page's query string
+// (the same names as the element's attributes) and reports the content height to the host page
+// through postMessage, so the host's listener (iframe-resize.js) can size the iframe. Without a
+// listener the frame keeps the snippet's height and the widget switches to its compact layout
+// when the full one would not fit, so nothing scrolls.
+
+const NAMES = ['surprise', 'cut-odds', 'shortfall', 'rmp-start', 'rmp-pace', 'preset', 'asset', 'lang', 'theme', 'compact', 'id', 'src'];
+const TYPE = 'tapecast:height';
+
+const main = document.getElementById('embed');
+const params = new URLSearchParams(location.search);
+const widget = document.createElement('tape-cast');
+widget.setAttribute('loading', 'eager'); // the iframe itself is the lazy part (loading="lazy")
+for (const name of NAMES) {
+  const value = params.get(name);
+  if (value !== null) widget.setAttribute(name, value.slice(0, 200));
+}
+const lang = params.get('lang');
+if (lang) document.documentElement.lang = lang.toLowerCase().startsWith('zh') ? 'zh-CN' : 'en';
+main.replaceChildren(widget);
+
+let acknowledged = false;
+let last = 0;
+const framed = window.parent !== window;
+
+/** The content's height in CSS pixels (the <main> box, not the viewport). */
+const contentHeight = () => Math.ceil(main.getBoundingClientRect().height);
+
+function report() {
+  const height = contentHeight();
+  if (framed && height !== last) {
+    last = height;
+    // Only the height leaves the frame; the host's listener checks this frame's origin.
+    window.parent.postMessage({ type: TYPE, height }, '*');
+  }
+  fit();
+}
+
+/** No listener answered: keep the layout scroll-free inside the snippet's fixed height. */
+function fit() {
+  if (!framed || acknowledged || !widget.hasAttribute('data-ready')) return;
+  if (contentHeight() > innerHeight + 1 && !widget.hasAttribute('compact')) widget.setAttribute('compact', '');
+}
+
+addEventListener('message', (event) => {
+  if (event.source === window.parent && event.data?.type === 'tapecast:ack') {
+    acknowledged = true;
+    if (!params.has('compact') && widget.hasAttribute('compact')) widget.removeAttribute('compact');
+  }
+});
+
+new ResizeObserver(report).observe(main);
+addEventListener('resize', report);
+// The first redraw decides: no answer from a listener by then means a fixed-height frame.
+widget.addEventListener('scenariochange', report);
+report();
