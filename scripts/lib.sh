@@ -60,3 +60,18 @@ ensure_npm() {
     npm ci --no-audit --no-fund --loglevel=error
   fi
 }
+
+# Static site generators for the example sites (tests/e2e/sites.test.mjs): Debian's hugo and
+# jekyll, plus the minima theme and the two plugins it loads.
+ensure_site_generators() {
+  local gems=/usr/share/rubygems-integration/all/gems
+  if command -v hugo >/dev/null && command -v jekyll >/dev/null \
+     && compgen -G "$gems/minima-*" >/dev/null && compgen -G "$gems/jekyll-feed-*" >/dev/null \
+     && compgen -G "$gems/jekyll-seo-tag-*" >/dev/null; then
+    log "hugo + jekyll (minima) present"
+  else
+    log "installing hugo + jekyll + jekyll-theme-minima (apt)"
+    as_root apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq hugo jekyll jekyll-theme-minima ruby-jekyll-feed ruby-jekyll-seo-tag
+  fi
+}

@@ -1,0 +1,89 @@
+// tests/e2e/sites.test.mjs — real site generators: the Hugo (shortcode) and Jekyll (include)
+// examples under examples/, built by the Debian packages `hugo` and `jekyll` from a copy with the
+// release folder added, then loaded in headless Chromium: the widget renders inside the site's
+// theme, starts from the author's preset and reacts to the keyboard.
+import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { cp, mkdir, mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { after, describe, test } from 'node:test';
+import { canvasHash, pollUntil, setup, shot } from './harness.mjs';
+import { releaseDir, REPO } from './release.mjs';
+
+const run = promisify(execFile);
+
+const SITES = {
+  hugo: {
+    async build(src, out) {
+      await cp(await releaseDir(), join(src, 'static/tapecast'), { recursive: true });
+      await run('hugo', ['--source', src, '--destination', out, '--quiet', '--noBuildLock'], { timeout: 60_000 });
+    },
+    page: 'posts/nvidia-week/',
+    preset: { surprise: -10, shortfall: 250 },
+    theme: { header: '.site-header', font: /Palatino|Georgia/ },
+  },
+  jekyll: {
+    async build(src, out) {
+      const release = await releaseDir();
+      await cp(release, join(src, 'tapecast'), { recursive: true });
+      await mkdir(join(src, '_includes'), { recursive: true });
+      await cp(join(release, 'snapshots'), join(src, '_includes/tapecast-snapshots'), { recursive: true });
+      await run('jekyll', ['build', '--quiet', '--disable-disk-cache', '-s', src, '-d', out], { timeout: 120_000 });
+    },
+    page: '2025/11/18/fed-blinks.html',
+    preset: { 'cut-odds': 85, 'rmp-start': 'december' },
+    theme: { header: 'header.site-header', font: /Helvetica|Arial|sans-serif/ },
+  },
+};
+
+for (const [name, site] of Object.entries(SITES)) {
+  describe(`the ${name} example`, () => {
+    let env;
+    after(async () => { await env?.teardown(); });
+
+    test(`${name} builds the site, and the widget renders and reacts inside its theme`, async () => {
+      const work = await mkdtemp(join(tmpdir(), `tapecast-${name}-`));
+      const src = join(work, 'src');
+      const out = join(work, 'public');
+      await cp(`${REPO}examples/${name}`, src, { recursive: true });
+      const started = Date.now();
+      await site.build(src, out);
+      assert.ok(Date.now() - started < 60_000, `${name} builds in seconds`);
+      env = await setup({ root: out });
+
+      // Without JavaScript: the theme's page with the snapshot figure and table.
+      const still = await env.newPage({ width: 900, height: 900, javaScriptEnabled: false });
+      await still.goto(`${env.url}${site.page}`);
+      assert.ok(await still.$(site.theme.header), 'theme header');
+      assert.ok((await still.$$('tape-cast figure.tapecast-snapshot tbody tr')).length >= 10, 'fallback table inside the element');
+
+      const page = await env.newPage({ width: 900, height: 900 });
+      const changes = [];
+      await page.exposeFunction('recordChange', (d) => changes.push(d));
+      await page.addInitScript(() => document.addEventListener('scenariochange', (e) => window.recordChange(e.detail.inputs)));
+      await page.goto(`${env.url}${site.page}`);
+      await pollUntil(() => page.evaluate(() => !!document.querySelector('tape-cast[data-ready]')), Boolean, { timeout: 20_000, what: 'widget ready' });
+      assert.ok(await page.$(site.theme.header), 'inside the theme');
+      const look = await page.evaluate(() => {
+        const w = document.querySelector('tape-cast');
+        return { font: getComputedStyle(w).fontFamily, parent: getComputedStyle(w.parentElement).fontFamily, width: w.getBoundingClientRect().width, value: w.value };
+      });
+      assert.equal(look.font, look.parent, 'the widget uses the theme font');
+      assert.match(look.font, site.theme.font);
+      assert.ok(look.width > 300);
+      for (const [k, v] of Object.entries(site.preset)) assert.equal(look.value[k], v, `preset ${k}`);
+
+      // React: the keyboard moves the surprise slider; the chart redraws and the event fires.
+      const before = await canvasHash(page);
+      await page.evaluate(() => document.querySelector('tape-cast').shadowRoot.querySelector('input[data-input="surprise"]').focus());
+      for (let i = 0; i < 6; i++) await page.keyboard.press('ArrowRight');
+      await pollUntil(() => page.evaluate(() => document.querySelector('tape-cast').value.surprise), (v) => v === look.value.surprise + 3, { what: 'slider moved' });
+      await pollUntil(() => canvasHash(page), (h) => h !== before, { what: 'fan redrawn' });
+      assert.ok(changes.some((c) => c.surprise === look.value.surprise + 3), 'scenariochange with the new input');
+      await shot(page, `site-${name}`);
+      assert.deepEqual(page.problems, { consoleErrors: [], pageErrors: [], failedRequests: [], foreignRequests: [] });
+    });
+  });
+}
