@@ -88,7 +88,8 @@ impl Plumbing {
             stress_by_kind: [Vec::new(), Vec::new(), Vec::new()],
             calm_below: [0.0; 3],
         };
-        p.curve_table = (0..curve_len).map(|i| p.curve_exact(i as f64 * CURVE_STEP_BN)).collect();
+        // Tabulated before the cap and capped after interpolation, so the cap's kink is exact.
+        p.curve_table = (0..curve_len).map(|i| p.curve_uncapped(i as f64 * CURVE_STEP_BN)).collect();
         p.stress_table = (0..stress_len)
             .map(|i| p.stress_exact(i as f64 * f.stress_scale_bp / STRESS_STEPS_PER_SCALE))
             .collect();
@@ -140,14 +141,19 @@ impl Plumbing {
         &self.stress_by_kind[kind as usize]
     }
 
-    fn curve_exact(&self, s: f64) -> f64 {
+    /// The curve before the cap, kept finite (an author's curve may grow past any f64).
+    fn curve_uncapped(&self, s: f64) -> f64 {
         if s <= 0.0 {
             self.ample
         } else {
-            // Capped so that no author's scenario can overflow to infinity (100 percentage points
-            // is far beyond any repo print on record).
-            (self.ample + self.scale * libm::expm1(s / self.efold)).min(MAX_SPREAD_BP)
+            (self.ample + self.scale * libm::expm1(s / self.efold)).min(1e300)
         }
+    }
+
+    /// The curve, exactly: capped so that no author's scenario can reach infinity (100
+    /// percentage points is far beyond any repo print on record).
+    fn curve_exact(&self, s: f64) -> f64 {
+        self.curve_uncapped(s).min(MAX_SPREAD_BP)
     }
 
     fn stress_exact(&self, excess: f64) -> f64 {
@@ -159,7 +165,7 @@ impl Plumbing {
         if s <= 0.0 {
             return self.ample;
         }
-        lookup(&self.curve_table, s, 1.0 / CURVE_STEP_BN).unwrap_or_else(|| self.curve_exact(s))
+        lookup(&self.curve_table, s, 1.0 / CURVE_STEP_BN).map_or_else(|| self.curve_exact(s), |c| c.min(MAX_SPREAD_BP))
     }
 
     /// The day's spread, SRF use and stress at shortfall `s` on a day of kind `kind`.
