@@ -134,6 +134,7 @@ class TapeCast extends HTMLElement {
     this.darkQuery?.removeEventListener('change', this.onTheme);
     cancelAnimationFrame(this.frame);
     clearTimeout(this.cueTimer);
+    clearTimeout(this.settle);
     this.frame = 0;
   }
 
@@ -336,7 +337,7 @@ class TapeCast extends HTMLElement {
     const range = el('input', { type: 'range', id, ...common, list: marks.id, 'data-input': c.id, 'aria-describedby': `${help.id} ${id}-cue` });
     const number = el('input', { type: 'number', ...common, 'aria-label': `${c.label} (${c.unit})`, 'data-number': c.id });
     cue.id = `${id}-cue`;
-    range.addEventListener('input', () => { this.widget.set(c.id, range.value); this.schedule(); });
+    range.addEventListener('input', () => { this.widget.set(c.id, range.value); this.drag(); });
     range.addEventListener('change', () => this.changed());
     number.addEventListener('change', () => {
       const problem = this.widget.set(c.id, number.value);
@@ -361,8 +362,23 @@ class TapeCast extends HTMLElement {
     try { history.replaceState(history.state, '', this.widget.fragment(location.hash, this.key)); } catch { /* sandboxed frames */ }
   }
 
-  schedule() {
-    if (!this.frame && this.widget) this.frame = requestAnimationFrame(() => { this.frame = 0; this.render(); });
+  /** One redraw at the next frame; `full` (the default) redraws every chart, not just the fan. */
+  schedule(full = true) {
+    this.pendingFull ||= full;
+    if (this.frame || !this.widget) return;
+    this.frame = requestAnimationFrame(() => {
+      this.frame = 0;
+      const all = this.pendingFull;
+      this.pendingFull = false;
+      this.render(all);
+    });
+  }
+
+  /** While a slider moves, only the fan follows each frame; the other charts catch up on a pause. */
+  drag() {
+    this.schedule(false);
+    clearTimeout(this.settle);
+    this.settle = setTimeout(() => this.schedule(), 150);
   }
 
   dark() {
@@ -370,7 +386,7 @@ class TapeCast extends HTMLElement {
     return t === 'dark' || (t !== 'light' && !!this.darkQuery?.matches);
   }
 
-  render() {
+  render(full = true) {
     const w = this.widget;
     for (const [id, c] of this.controls) {
       const value = w.get(id);
@@ -385,12 +401,15 @@ class TapeCast extends HTMLElement {
     this.assetSelect.value = w.asset_id();
     const dark = this.dark();
     this.frameEl.classList.toggle('dark', dark);
-    const font = getComputedStyle(this).fontFamily;
+    if (full || !this.font) this.font = getComputedStyle(this).fontFamily;
+    const font = this.font;
     const bars = this.canvases.get('bars');
-    const barsHeight = `${Math.ceil(w.bars_height(bars.box.getBoundingClientRect().width))}px`;
-    if (bars.box.style.height !== barsHeight) bars.box.style.height = barsHeight;
+    if (full) {
+      const barsHeight = `${Math.ceil(w.bars_height(bars.box.getBoundingClientRect().width))}px`;
+      if (bars.box.style.height !== barsHeight) bars.box.style.height = barsHeight;
+    }
     const dpr = devicePixelRatio || 1;
-    for (const kind of CHARTS) {
+    for (const kind of full ? CHARTS : ['fan']) {
       const { box, canvas } = this.canvases.get(kind);
       if (!box.offsetParent) continue; // hidden (compact)
       const r = box.getBoundingClientRect();
@@ -399,7 +418,7 @@ class TapeCast extends HTMLElement {
     const summary = w.summary();
     this.summaryEl.textContent = summary;
     this.canvases.get('fan').canvas.setAttribute('aria-label', `${this.t.fanName}. ${summary}`);
-    if (!this.tableEl.hidden) this.fillTable();
+    if (full && !this.tableEl.hidden) this.fillTable();
     this.dispatchEvent(new CustomEvent('scenariochange', { detail: w.headline(), bubbles: true }));
     clearTimeout(this.cueTimer);
     this.cueTimer = setTimeout(() => this.cues(), 250);
