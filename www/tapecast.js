@@ -74,6 +74,12 @@ const INPUTS = ['surprise', 'cut-odds', 'shortfall', 'rmp-start', 'rmp-pace'];
 const CHARTS = ['fan', 'bars', 'plumbing'];
 let count = 0;
 
+// The only strings shown before the wasm (which holds every other string) has loaded.
+const BEFORE_WASM = {
+  en: { loading: 'Loading the interactive chart…', failed: 'The interactive chart could not start:' },
+  zh: { loading: '正在加载交互图表……', failed: '交互图表无法启动：' },
+};
+
 /** Creates an element with properties, attributes (names with a dash) and text — never HTML. */
 function el(tag, props = {}, text) {
   const node = document.createElement(tag);
@@ -115,7 +121,7 @@ class TapeCast extends HTMLElement {
     // Until the wasm is ready, show the author's fallback (light-DOM children such as a
     // snapshot <figure>) through a slot; build() replaces it with the interactive chart.
     const fallback = [...this.children].some((c) => !c.matches('script'));
-    this.frameEl.append(fallback ? el('slot') : el('p', { className: 'summary' }, 'Loading the interactive chart…'));
+    this.frameEl.append(fallback ? el('slot') : el('p', { className: 'summary' }, BEFORE_WASM[this.zh() ? 'zh' : 'en'].loading));
     root.append(this.frameEl);
     this.lazyStart();
   }
@@ -157,6 +163,10 @@ class TapeCast extends HTMLElement {
     if (!this.widget || !inputs || typeof inputs !== 'object') return;
     for (const [id, v] of Object.entries(inputs)) this.apply(id, String(v));
     this.schedule();
+  }
+
+  zh() {
+    return this.lang().trim().toLowerCase().startsWith('zh');
   }
 
   lang() {
@@ -488,7 +498,7 @@ class TapeCast extends HTMLElement {
   }
 
   fail(error) {
-    const message = `The interactive chart could not start: ${error?.message ?? error}`;
+    const message = `${BEFORE_WASM[this.zh() ? 'zh' : 'en'].failed} ${error?.message ?? error}`;
     console.error(`<tape-cast>: ${message}`);
     this.shadowRoot?.replaceChildren(el('p', { className: 'failed', role: 'alert' }, message), el('slot'));
   }

@@ -190,7 +190,7 @@ describe('the <tape-cast> widget', () => {
     assert.deepEqual(layout.backing.slice(0, 2), layout.backing.slice(2), 'DPR 1: backing = CSS size');
     await shot(narrow, 'article-360');
 
-    const wide = await env.newPage({ dpr: 1, width: 1400, height: 900 });
+    const wide = await env.newPage({ dpr: 1, width: 1200, height: 900 });
     await wide.goto(`${env.url}embed-example.html`);
     await ready(wide);
     const sideBySide = await wide.evaluate(() => {
@@ -198,7 +198,7 @@ describe('the <tape-cast> widget', () => {
       return Math.abs(bars.top - plumbing.top) < 1 && plumbing.left > bars.right - 1;
     });
     assert.ok(sideBySide, 'bars and plumbing side by side when wide');
-    await shot(wide, 'embed-1400');
+    await shot(wide, 'embed-1200-dpr1');
 
     const dark = await env.newPage({ dpr: 1, width: 1000, height: 900, colorScheme: 'dark' });
     await dark.goto(`${env.url}index.html`);
