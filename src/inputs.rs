@@ -155,8 +155,21 @@ fn clamp(field: &str, x: f64, spec: &InputSpec, previous: f64) -> (f64, Option<P
 pub struct FromLink {
     /// The inputs to use.
     pub inputs: Inputs,
-    /// Problems and notes for the reader (bad parts, other versions).
+    /// Problems and notes for the reader (bad parts, other versions); a version note comes first.
     pub problems: Vec<Problem>,
+    /// Whether the link was made for this scenario and model version.
+    pub version: LinkVersion,
+}
+
+/// How a permalink's scenario and model version compare with the page's.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LinkVersion {
+    /// Same scenario, same versions.
+    Same,
+    /// Same scenario, another scenario or model version: inputs used, numbers recomputed.
+    Other,
+    /// Another scenario: nothing used.
+    OtherScenario,
 }
 
 /// The permalink payload for a widget: scenario id and version, model version, every input.
@@ -183,8 +196,9 @@ pub fn from_link(s: &Scenario, base: Inputs, payload: &str) -> FromLink {
     if head_bits.next() != Some(s.id.as_str()) {
         let expected = format!("is for another scenario (this one is {}); the link's values were not used", s.id);
         problems.push(problem("link", quoted(head), &expected));
-        return FromLink { inputs, problems };
+        return FromLink { inputs, problems, version: LinkVersion::OtherScenario };
     }
+    let version = if head == want { LinkVersion::Same } else { LinkVersion::Other };
     if head != want {
         let expected = format!(
             "was made with another version (now {want}): its inputs are shown with the current model's numbers"
@@ -200,7 +214,7 @@ pub fn from_link(s: &Scenario, base: Inputs, payload: &str) -> FromLink {
             problems.push(p);
         }
     }
-    FromLink { inputs, problems }
+    FromLink { inputs, problems, version }
 }
 
 /// The payload stored under `key` in a fragment such as `#a=…&b=…`, URL-decoded.

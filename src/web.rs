@@ -8,7 +8,7 @@ use crate::chart::{self, Chart, Palette, Style};
 use crate::inputs::{self, Inputs, FIELDS};
 use crate::model::{Engine, Projection};
 use crate::scenario::{Problem, Scenario, DEFAULT_SCENARIO_JSON};
-use crate::text::{num, Lang};
+use crate::text::{self, num, Lang};
 use crate::view;
 use plotters::prelude::IntoDrawingArea;
 use plotters_canvas::CanvasBackend;
@@ -235,7 +235,24 @@ impl Widget {
         let read = inputs::from_link(self.engine.scenario(), self.inputs, &payload);
         self.inputs = read.inputs;
         self.projection = None;
-        problems_to_js(&read.problems)
+        let mut notes: Vec<String> = read.problems.iter().map(|p| p.to_string()).collect();
+        // The version note is the reader's business: it speaks the widget's language.
+        let key = match read.version {
+            inputs::LinkVersion::Same => None,
+            inputs::LinkVersion::Other => Some(text::Key::LinkOtherVersion),
+            inputs::LinkVersion::OtherScenario => Some(text::Key::LinkOtherScenario),
+        };
+        if let (Some(key), Some(first)) = (key, notes.first_mut()) {
+            let s = self.engine.scenario();
+            let now = if read.version == inputs::LinkVersion::Other {
+                format!("{}.s{}.m{}", s.id, s.version, inputs::MODEL_VERSION)
+            } else {
+                s.id.clone()
+            };
+            let link = read.problems[0].value.trim_matches('"').to_string();
+            *first = text::fill(text::tr(key, self.lang), &[("link", &link), ("now", &now)]);
+        }
+        to_js(&notes).unwrap_or(JsValue::NULL)
     }
 
     /// `fragment` with this widget's part set to the current inputs.

@@ -81,6 +81,10 @@ pub enum Key {
     BarsName,
     /// Plumbing chart name.
     PlumbingName,
+    /// Note for a permalink made with another scenario or model version.
+    LinkOtherVersion,
+    /// Note for a permalink made for another scenario.
+    LinkOtherScenario,
 }
 
 /// The string for `key` in `lang`.
@@ -163,6 +167,10 @@ pub fn tr(key: Key, lang: Lang) -> &'static str {
         (BarsName, Lang::Zh) => "各资产年末变化柱状图",
         (PlumbingName, Lang::En) => "Repo stress and Standing Repo Facility use by day",
         (PlumbingName, Lang::Zh) => "逐日回购压力与常设回购便利使用量",
+        (LinkOtherVersion, Lang::En) => "link: \"{link}\" was made with another version (now {now}): its inputs are shown with the current model's numbers",
+        (LinkOtherVersion, Lang::Zh) => "链接：“{link}”由其他版本生成（当前为 {now}）：已采用其输入，数字按当前模型重新计算",
+        (LinkOtherScenario, Lang::En) => "link: \"{link}\" is for another scenario (this one is {now}); the link's values were not used",
+        (LinkOtherScenario, Lang::Zh) => "链接：“{link}”属于另一个情景（本情景为 {now}），未使用其中的数值",
     }
 }
 

@@ -221,6 +221,11 @@ describe('the <tape-cast> widget', () => {
     await shot(page, 'article-zh');
     await page.evaluate(() => document.querySelector('tape-cast').setAttribute('lang', 'en'));
     await pollUntil(() => inner(page, '.summary'), (t) => /median/.test(t), { what: 'English after lang change' });
+    // A link from another model version: the reader's note speaks Chinese too.
+    await page.goto(`${env.url}zh.html#story=nov-2025.s1.m0,surprise:3`);
+    await page.reload();
+    await ready(page);
+    assert.match(await inner(page, '.notes'), /由其他版本生成/);
     assert.deepEqual(page.problems.consoleErrors, []);
   });
 
