@@ -272,15 +272,21 @@ pub fn csv(engine: &Engine, p: &Projection, inputs: &Inputs) -> String {
 pub fn inputs_line(engine: &Engine, inputs: &Inputs, lang: Lang) -> String {
     let s = engine.scenario();
     let i = &s.inputs;
+    // Chinese counts money in 亿 (100 million): $1 bn = 10 亿.
+    let bn = |x: f64| match lang {
+        Lang::En => format!("${} bn", num::fixed(x, 0)),
+        Lang::Zh => format!("{} 亿美元", num::fixed(x * 10.0, 0)),
+    };
+    let per_month = if lang == Lang::Zh { "/月" } else { "/mo" };
     let parts = [
         format!("{} {}%", i.surprise.label.get(lang), num::signed(inputs.surprise, 1)),
         format!("{} {}%", i.cut_odds.label.get(lang), num::fixed(inputs.cut_odds, 0)),
-        format!("{} ${} bn", i.shortfall.label.get(lang), num::fixed(inputs.shortfall, 0)),
+        format!("{} {}", i.shortfall.label.get(lang), bn(inputs.shortfall)),
         format!(
-            "{}: {}, ${} bn/mo",
+            "{}: {}, {}{per_month}",
             i.rmp_start.label.get(lang),
             i.rmp_start.options[inputs.rmp_start].label.get(lang),
-            num::fixed(inputs.rmp_pace, 0)
+            bn(inputs.rmp_pace)
         ),
     ];
     parts.join(" · ")
