@@ -306,29 +306,35 @@ pub fn caption(engine: &Engine, inputs: &Inputs, lang: Lang, today: &str) -> Vec
     ]
 }
 
-/// For each input, the lowest and highest year-end median of the lead series reachable by moving
-/// that input alone across its range (others held), as a sentence.
-pub fn sensitivity(engine: &Engine, inputs: &Inputs, lang: Lang) -> Vec<(&'static str, String)> {
+/// For one input, the lowest and highest year-end median of the lead series reachable by moving
+/// that input alone across its range (others held), as a sentence; `None` for an unknown field.
+pub fn sensitivity(engine: &Engine, inputs: &Inputs, field: &str, lang: Lang) -> Option<String> {
     let s = engine.scenario();
     let i = &s.inputs;
-    let lead = |x: &Inputs| engine.project(x, &[]).assets[0].horizon.p50;
-    let span = |values: Vec<Inputs>| {
-        let medians: Vec<f64> = values.iter().map(lead).collect();
-        let lo = medians.iter().copied().fold(f64::INFINITY, f64::min);
-        let hi = medians.iter().copied().fold(f64::NEG_INFINITY, f64::max);
-        fill(tr(Key::Sensitivity, lang), &[
-            ("asset", s.assets[0].label.get(lang)),
-            ("lo", &level(engine, 0, lo)),
-            ("hi", &level(engine, 0, hi)),
-        ])
+    let ends = |set: fn(&mut Inputs, f64), lo: f64, hi: f64| {
+        [lo, hi].map(|x| {
+            let mut v = *inputs;
+            set(&mut v, x);
+            v
+        })
+        .to_vec()
     };
-    vec![
-        ("surprise", span(vec![Inputs { surprise: i.surprise.min, ..*inputs }, Inputs { surprise: i.surprise.max, ..*inputs }])),
-        ("cut-odds", span(vec![Inputs { cut_odds: i.cut_odds.min, ..*inputs }, Inputs { cut_odds: i.cut_odds.max, ..*inputs }])),
-        ("shortfall", span(vec![Inputs { shortfall: i.shortfall.min, ..*inputs }, Inputs { shortfall: i.shortfall.max, ..*inputs }])),
-        ("rmp-start", span((0..i.rmp_start.options.len()).map(|k| Inputs { rmp_start: k, ..*inputs }).collect())),
-        ("rmp-pace", span(vec![Inputs { rmp_pace: i.rmp_pace.min, ..*inputs }, Inputs { rmp_pace: i.rmp_pace.max, ..*inputs }])),
-    ]
+    let states: Vec<Inputs> = match field {
+        "surprise" => ends(|v, x| v.surprise = x, i.surprise.min, i.surprise.max),
+        "cut-odds" => ends(|v, x| v.cut_odds = x, i.cut_odds.min, i.cut_odds.max),
+        "shortfall" => ends(|v, x| v.shortfall = x, i.shortfall.min, i.shortfall.max),
+        "rmp-pace" => ends(|v, x| v.rmp_pace = x, i.rmp_pace.min, i.rmp_pace.max),
+        "rmp-start" => (0..i.rmp_start.options.len()).map(|k| Inputs { rmp_start: k, ..*inputs }).collect(),
+        _ => return None,
+    };
+    let medians: Vec<f64> = states.iter().map(|x| engine.project(x, &[]).assets[0].horizon.p50).collect();
+    let lo = medians.iter().copied().fold(f64::INFINITY, f64::min);
+    let hi = medians.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+    Some(fill(tr(Key::Sensitivity, lang), &[
+        ("asset", s.assets[0].label.get(lang)),
+        ("lo", &level(engine, 0, lo)),
+        ("hi", &level(engine, 0, hi)),
+    ]))
 }
 
 /// The chip beside an input that moved away from the author's case: `+5 vs 17 Nov`; empty when

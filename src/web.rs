@@ -341,9 +341,10 @@ impl Widget {
         to_js(&view::caption(&self.engine, &self.inputs, self.lang, today))
     }
 
-    /// For each input, a sentence saying how far it alone can move the lead series.
-    pub fn sensitivity(&self) -> Result<JsValue, JsValue> {
-        to_js(&view::sensitivity(&self.engine, &self.inputs, self.lang))
+    /// A sentence saying how far input `field` alone can move the lead series (empty for an
+    /// unknown field). Two or three projections: the shell calls it one input per idle period.
+    pub fn sensitivity(&self, field: &str) -> String {
+        view::sensitivity(&self.engine, &self.inputs, field, self.lang).unwrap_or_default()
     }
 
     /// The chip text for an input moved away from the author's case (empty when it is not).

@@ -140,6 +140,7 @@ class TapeCast extends HTMLElement {
     this.darkQuery?.removeEventListener('change', this.onTheme);
     cancelAnimationFrame(this.frame);
     clearTimeout(this.cueTimer);
+    this.cueRun = (this.cueRun ?? 0) + 1;
     clearTimeout(this.settle);
     this.frame = 0;
   }
@@ -431,16 +432,23 @@ class TapeCast extends HTMLElement {
     if (full && !this.tableEl.hidden) this.fillTable();
     this.dispatchEvent(new CustomEvent('scenariochange', { detail: w.headline(), bubbles: true }));
     clearTimeout(this.cueTimer);
+    this.cueRun = (this.cueRun ?? 0) + 1;
     this.cueTimer = setTimeout(() => this.cues(), 250);
   }
 
-  /** How far each input alone can move the headline number; computed when the reader pauses. */
+  /** How far each input alone can move the headline number: computed when the reader pauses,
+   * one input per idle period so that no long task blocks the page. */
   cues() {
-    if (!this.widget) return;
-    for (const [id, text] of this.widget.sensitivity()) {
-      const c = this.controls.get(id);
-      if (c) c.cue.textContent = text;
-    }
+    const ids = [...this.controls.keys()];
+    const idle = window.requestIdleCallback ?? ((f) => setTimeout(f, 16));
+    const run = ++this.cueRun;
+    const next = () => {
+      const id = ids.shift();
+      if (!id || !this.widget || run !== this.cueRun) return; // a newer redraw starts over
+      this.controls.get(id).cue.textContent = this.widget.sensitivity(id);
+      idle(next);
+    };
+    next();
   }
 
   fillTable() {
