@@ -33,7 +33,7 @@ pub struct FanSpec {
 
 /// Rough width of a label in CSS pixels at `size` (no measurement: CJK counts as a full em).
 pub(super) fn text_width(text: &str, size: f64) -> f64 {
-    text.chars().map(|c| if (c as u32) > 0x2E80 { size } else { size * 0.56 }).sum()
+    text.chars().map(|c| if (c as u32) > 0x2E80 { size } else { size * 0.6 }).sum()
 }
 
 /// A label's text style: the chart font at `size` CSS pixels.
