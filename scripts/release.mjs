@@ -64,7 +64,7 @@ function markdown(sn, manifest) {
       ? `Every URL below starts with \`${PLACEHOLDER_BASE}\`: replace it with the address where you put this folder (ending in \`/\`), or run \`scripts/release --base URL\` to get them filled in. The \`data-origin\` of the listener is that address's origin (scheme, host and port).`
       : `Every URL below points to \`${sn.base}\`.`,
     '',
-    'The `integrity` hashes pin the exact files of this release: if the files change, browsers refuse them. The WebAssembly module is fetched by `pkg/tapecast.js` (pinned by the `modulepreload` line) and is listed with its hash in `integrity.json`.',
+    'The `integrity` hashes pin the exact files of this release: if the files change, browsers refuse them. `tapecast.js` carries the WebAssembly module\'s own hash and fetches it with `integrity`, so the module is pinned too (its hash is also in `integrity.json`).',
     '',
     '## 1. Module script (Hugo, Jekyll, Ghost, WordPress custom HTML, any page you control)',
     '',

@@ -4,8 +4,14 @@
 
 import init, { Widget, warn } from './pkg/tapecast.js';
 
+// A release writes the wasm's sha384 here (scripts/release), so that the browser refuses any
+// other bytes: with this file pinned by its own `integrity` attribute, the whole chain is pinned.
+const WASM_INTEGRITY = '';
+
 let ready; // one fetch and one instance of the wasm per page, shared by every widget
-const load = () => (ready ??= init());
+const load = () => (ready ??= init(WASM_INTEGRITY
+  ? { module_or_path: fetch(new URL('./pkg/tapecast_bg.wasm', import.meta.url), { integrity: WASM_INTEGRITY }) }
+  : undefined));
 
 const CSS = `
 :host { display: block; margin: 1.5em 0; font: inherit; }

@@ -1,6 +1,8 @@
-// tests/e2e/release-png.test.mjs — the release carries a PNG of every snapshot (for platforms that
-// only take an uploaded image), beside its SVG, at twice the SVG's pixel size.
+// tests/e2e/release-png.test.mjs — release files that need no browser to check: a PNG of every
+// snapshot (for platforms that only take an uploaded image) at twice the SVG's pixel size, and
+// the wasm's hash pinned inside tapecast.js.
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
 import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { test } from 'node:test';
@@ -23,4 +25,15 @@ test('every snapshot state has a 2x PNG beside its SVG', async () => {
     assert.equal(png.readUInt32BE(20), s.height * 2, `${name} height`);
     assert.ok(png.length > 50_000, `${name} has content (${png.length} bytes)`);
   }
+});
+
+test('tapecast.js in the release pins the wasm by its sha384, as integrity.json lists it', async () => {
+  const name = (await readdir(RELEASES)).find((n) => /^tapecast-[\d.]+$/.test(n));
+  const dir = join(RELEASES, name);
+  const wasm = await readFile(join(dir, 'pkg/tapecast_bg.wasm'));
+  const sri = `sha384-${createHash('sha384').update(wasm).digest('base64')}`;
+  const js = await readFile(join(dir, 'tapecast.js'), 'utf8');
+  assert.ok(js.includes(`const WASM_INTEGRITY = '${sri}';`), 'tapecast.js carries the wasm hash');
+  const listed = JSON.parse(await readFile(join(dir, 'integrity.json'), 'utf8'));
+  assert.ok(JSON.stringify(listed).includes(sri), 'integrity.json lists the same hash');
 });
