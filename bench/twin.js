@@ -9,23 +9,13 @@
 
 const TWO32 = 4294967296;
 
-/** xoshiro256++ with each 64-bit word as [hi, lo] unsigned 32-bit halves. */
-class Rng {
-  constructor(seed) {
-    let x = BigInt.asUintN(64, BigInt(seed));
-    const M = (1n << 64n) - 1n;
-    const next = () => {
-      x = (x + 0x9E3779B97F4A7C15n) & M;
-      let z = x;
-      z = ((z ^ (z >> 30n)) * 0xBF58476D1CE4E5B9n) & M;
-      z = ((z ^ (z >> 27n)) * 0x94D049BB133111EBn) & M;
-      return z ^ (z >> 31n);
-    };
+/** One xoshiro256++ lane, each 64-bit word as [hi, lo] unsigned 32-bit halves. */
+class Lane {
+  constructor(words) {
     this.s = new Uint32Array(8); // s0h s0l s1h s1l s2h s2l s3h s3l
     for (let i = 0; i < 4; i++) {
-      const v = next();
-      this.s[2 * i] = Number(v >> 32n);
-      this.s[2 * i + 1] = Number(v & 0xFFFFFFFFn);
+      this.s[2 * i] = Number(words[i] >> 32n);
+      this.s[2 * i + 1] = Number(words[i] & 0xFFFFFFFFn);
     }
     this.hi = 0;
     this.lo = 0;
@@ -56,6 +46,36 @@ class Rng {
     s[0] = n0h; s[1] = n0l; s[2] = n1h; s[3] = n1l; s[4] = n2h; s[5] = n2l;
     s[6] = ((wh << 13) | (wl >>> 19)) >>> 0;
     s[7] = ((wl << 13) | (wh >>> 19)) >>> 0;
+  }
+}
+
+/** Four lanes read as one stream of words: lanes 0–3 of a step, then the next step. */
+class Rng {
+  constructor(seed) {
+    let x = BigInt.asUintN(64, BigInt(seed));
+    const M = (1n << 64n) - 1n;
+    const next = () => {
+      x = (x + 0x9E3779B97F4A7C15n) & M;
+      let z = x;
+      z = ((z ^ (z >> 30n)) * 0xBF58476D1CE4E5B9n) & M;
+      z = ((z ^ (z >> 27n)) * 0x94D049BB133111EBn) & M;
+      return z ^ (z >> 31n);
+    };
+    this.lanes = [0, 1, 2, 3].map(() => new Lane([next(), next(), next(), next()]));
+    this.used = 4;
+    this.hi = 0;
+    this.lo = 0;
+  }
+
+  /** The next 64 bits of the stream, left in this.hi / this.lo. */
+  next() {
+    if (this.used === 4) {
+      for (const lane of this.lanes) lane.next();
+      this.used = 0;
+    }
+    const lane = this.lanes[this.used++];
+    this.hi = lane.hi;
+    this.lo = lane.lo;
   }
 
   /** Uniform on (0, 1): ((bits >> 11) + 0.5) · 2^-53. */
@@ -88,15 +108,17 @@ function quantile(p) {
     / (((((B0 * r + B1) * r + B2) * r + B3) * r + B4) * r + 1.0);
 }
 
-const BINS = 4096;
-let TABLE;
+const BINS = 2048;
+let LEFT, RISE;
 
 /** Standard normals by inverse transform through a quantile table; one 64-bit draw gives two. */
 class Normals {
   constructor(seed) {
-    if (!TABLE) {
-      TABLE = new Float64Array(BINS + 1);
-      for (let i = 1; i < BINS; i++) TABLE[i] = quantile(i / BINS);
+    if (!LEFT) {
+      const edge = (i) => (i === 0 || i === BINS ? 0 : quantile(i / BINS));
+      LEFT = new Float32Array(BINS);
+      RISE = new Float32Array(BINS);
+      for (let i = 0; i < BINS; i++) { LEFT[i] = edge(i); RISE[i] = edge(i + 1) - edge(i); }
     }
     this.rng = new Rng(seed);
     this.spare = null;
@@ -105,10 +127,10 @@ class Normals {
   uniform() { return this.rng.uniform(); }
 
   static fromU32(x) {
-    const i = x >>> 20;
+    const i = x >>> 21;
     if (i === 0 || i === BINS - 1) return quantile((x + 0.5) / TWO32);
-    const frac = (x & 0xFFFFF) / 1048576;
-    return TABLE[i] + (TABLE[i + 1] - TABLE[i]) * frac;
+    const frac = (x & 0x1FFFFF) * (1 / 2097152);
+    return LEFT[i] + RISE[i] * frac;
   }
 
   next() {
@@ -204,92 +226,115 @@ class Selector {
   }
 }
 
-/** The draws of a scenario (common random numbers), laid out [t * paths + p]. */
+/** A stored row of the drawn paths unfolded into every path: [row, −row]. */
+function unfold(stored, at, drawn, out, paths) {
+  for (let p = 0; p < drawn; p++) out[p] = stored[at + p];
+  for (let p = drawn; p < paths; p++) out[p] = -stored[at + p - drawn];
+}
+
+/** The draws of a scenario (common random numbers): the drawn half of the paths, [t * drawn + p]. */
 export class Twin {
   constructor(spec) {
     this.spec = spec;
     const s = spec;
     const paths = s.paths, days = s.days, h = s.horizon;
+    const drawn = Math.ceil(paths / 2);
     const A = s.assets.length;
     const z = new Normals(s.seed);
     const mult = Float64Array.from({ length: days }, (_, t) => s.vol_multiplier[t + 1]);
     this.dayVar = mult.map((m) => m * m);
-    let hv = -0;
+    let hv = 0;
     for (let t = 0; t < h; t++) hv += this.dayVar[t];
     const horizonSd = Math.sqrt(hv);
     this.dailyVol = s.assets.map((a) => a.vol / Math.sqrt(s.trading_days_per_year));
     this.idioLoading = s.assets.map((a) => Math.sqrt(Math.max(1.0 - a.market * a.market - a.ai * a.ai - a.rates * a.rates, 0)));
-    const revAssets = s.assets.map((a, i) => (a.mean_reversion > 0 ? i : -1)).filter((i) => i >= 0);
-    const rev = revAssets.map((a) => [this.dailyVol[a], s.assets[a].ai, s.assets[a].rates, this.idioLoading[a], 1.0 - s.assets[a].mean_reversion]);
     const innovation = s.noise_bn * Math.sqrt(1.0 - s.noise_persistence * s.noise_persistence);
-    const cells = paths * days;
-    const market = new Float64Array(cells), ai = new Float64Array(cells), rates = new Float64Array(cells), noise = new Float64Array(cells);
-    const revPaths = revAssets.map(() => new Float64Array(cells));
+    const cells = drawn * days;
+
     const meeting = new Float64Array(paths);
-    const idioHorizon = new Float64Array(A * paths);
-    const perDay = 3 + rev.length;
-    const dayAt = (t) => A + 1 + t * perDay + Math.max(t - 1, 0);
-    const perPath = dayAt(days);
-    const zs = new Float64Array(perPath);
-    const level = new Float64Array(rev.length);
-    for (let p = 0; p < paths; p++) {
-      meeting[p] = z.uniform();
-      z.fill(zs, 0, perPath);
-      for (let a = 0; a < A; a++) idioHorizon[a * paths + p] = horizonSd * zs[a];
-      let reserve = s.noise_bn * zs[A];
-      let cumAi = 0, cumRates = 0;
-      level.fill(0);
-      for (let t = 0; t < days; t++) {
-        const o = dayAt(t), i = t * paths + p;
-        const zm = zs[o], za = zs[o + 1], zr = zs[o + 2];
-        market[i] = zm * mult[t];
-        cumAi += za * mult[t];
-        cumRates += zr * mult[t];
-        ai[i] = cumAi;
-        rates[i] = cumRates;
-        let k = 3;
-        if (t > 0) { reserve = s.noise_persistence * reserve + innovation * zs[o + 3]; k = 4; }
-        noise[i] = reserve;
-        for (let r = 0; r < rev.length; r++) {
-          const [vol, aAi, aRates, idio, keep] = rev[r];
-          const shock = vol * mult[t] * (aAi * za + aRates * zr + idio * zs[o + k + r]);
-          level[r] = keep * level[r] + shock;
-          revPaths[r][i] = level[r];
+    for (let p = 0; p < drawn; p++) meeting[p] = z.uniform();
+    for (let p = drawn; p < paths; p++) meeting[p] = 1.0 - meeting[p - drawn];
+    const shock = new Float64Array(drawn);
+    const idioHorizon = new Float32Array(A * drawn);
+    for (let a = 0; a < A; a++) {
+      z.fill(shock, 0, drawn);
+      for (let p = 0; p < drawn; p++) idioHorizon[a * drawn + p] = horizonSd * shock[p];
+    }
+    const reserve = new Float64Array(drawn);
+    z.fill(reserve, 0, drawn);
+    for (let p = 0; p < drawn; p++) reserve[p] *= s.noise_bn;
+    const rev = [];
+    s.assets.forEach((a, i) => {
+      if (a.mean_reversion > 0) {
+        rev.push({ asset: i, vol: this.dailyVol[i], ai: a.ai, rates: a.rates, idio: this.idioLoading[i],
+          keep: 1.0 - a.mean_reversion, level: new Float64Array(drawn), path: new Float32Array(cells) });
+      }
+    });
+    const market = new Float32Array(cells), ai = new Float32Array(cells), rates = new Float32Array(cells), noise = new Float32Array(cells);
+    const za = new Float64Array(drawn), zr = new Float64Array(drawn);
+    const cumAi = new Float64Array(drawn), cumRates = new Float64Array(drawn);
+    for (let t = 0; t < days; t++) {
+      const m = mult[t], row = t * drawn;
+      z.fill(shock, 0, drawn);
+      for (let p = 0; p < drawn; p++) market[row + p] = shock[p] * m;
+      z.fill(za, 0, drawn);
+      z.fill(zr, 0, drawn);
+      for (let p = 0; p < drawn; p++) {
+        cumAi[p] += za[p] * m;
+        cumRates[p] += zr[p] * m;
+        ai[row + p] = cumAi[p];
+        rates[row + p] = cumRates[p];
+      }
+      if (t > 0) {
+        z.fill(shock, 0, drawn);
+        for (let p = 0; p < drawn; p++) reserve[p] = s.noise_persistence * reserve[p] + innovation * shock[p];
+      }
+      for (let p = 0; p < drawn; p++) noise[row + p] = reserve[p];
+      for (const r of rev) {
+        z.fill(shock, 0, drawn);
+        for (let p = 0; p < drawn; p++) {
+          const step = r.vol * m * (r.ai * za[p] + r.rates * zr[p] + r.idio * shock[p]);
+          r.level[p] = r.keep * r.level[p] + step;
+          r.path[row + p] = r.level[p];
         }
       }
     }
-    this.reverting = s.assets.map((_, a) => { const r = revAssets.indexOf(a); return r >= 0 ? revPaths[r] : null; });
-    Object.assign(this, { paths, days, h, market, ai, rates, noise, meeting, idioHorizon });
+    this.reverting = s.assets.map((_, a) => { const r = rev.find((x) => x.asset === a); return r ? r.path : null; });
+    Object.assign(this, { paths, drawn, days, h, market, ai, rates, noise, meeting, idioHorizon });
     this.idioDailyCache = new Map();
     this.select = new Selector();
   }
 
+  /** Row i of a stored array, unfolded into every path. */
+  row(stored, i, out) { unfold(stored, i * this.drawn, this.drawn, out, this.paths); }
+
   /** An asset's cumulative idiosyncratic shocks day by day: a bridge pinned to its horizon draw. */
   idioDaily(asset) {
     if (this.idioDailyCache.has(asset)) return this.idioDailyCache.get(asset);
-    const { paths, days, h } = this;
-    let total = -0;
-    for (let t = 0; t < h; t++) total += this.dayVar[t];
+    const { drawn, days, h } = this;
+    let totalVar = 0;
+    for (let t = 0; t < h; t++) totalVar += this.dayVar[t];
     const seed = BigInt.asUintN(64, BigInt(this.spec.seed) ^ BigInt.asUintN(64, (0xA5A50000n + BigInt(asset)) * 0x9E3779B9n));
     const z = new Normals(seed);
-    const sd = this.dayVar.map((v) => Math.sqrt(v));
-    const pin = Float64Array.from({ length: days }, (_, t) => (t < h ? this.dayVar[t] / total : 0));
-    const out = new Float64Array(paths * days);
-    const eps = new Float64Array(days);
-    for (let p = 0; p < paths; p++) {
-      z.fill(eps, 0, days);
-      for (let t = 0; t < days; t++) eps[t] *= sd[t];
-      const horizon = this.idioHorizon[asset * paths + p];
-      let sum = -0;
-      for (let t = 0; t < h; t++) sum += eps[t];
-      const gap = horizon - sum;
-      let cum = 0;
-      for (let t = 0; t < days; t++) {
-        cum += eps[t] + (t < h ? pin[t] * gap : 0);
-        out[t * paths + p] = cum;
+    const target = this.idioHorizon.subarray(asset * drawn, (asset + 1) * drawn);
+    const out = new Float32Array(drawn * days);
+    const eps = new Float64Array(drawn), walk = new Float64Array(drawn);
+    const step = (t) => {
+      z.fill(eps, 0, drawn);
+      const sd = Math.sqrt(this.dayVar[t]);
+      for (let p = 0; p < drawn; p++) { walk[p] += eps[p] * sd; out[t * drawn + p] = walk[p]; }
+    };
+    for (let t = 0; t < h; t++) step(t);
+    const gap = Float64Array.from(target, (x, p) => x - walk[p]);
+    let share = 0;
+    for (let t = 0; t < h; t++) {
+      share += this.dayVar[t] / totalVar;
+      for (let p = 0; p < drawn; p++) {
+        out[t * drawn + p] = t + 1 === h ? target[p] : out[t * drawn + p] + share * gap[p];
       }
-      out[(h - 1) * paths + p] = horizon;
     }
+    for (let p = 0; p < drawn; p++) walk[p] = target[p];
+    for (let t = h; t < days; t++) step(t);
     this.idioDailyCache.set(asset, out);
     return out;
   }
@@ -338,21 +383,25 @@ export class Twin {
     const amplified = new Float64Array(paths), stress = new Float64Array(paths);
     const cumMarket = new Float64Array(paths), cumStress = new Float64Array(paths);
     const easing = new Float64Array(paths), easingMuted = new Float64Array(paths), values = new Float64Array(paths);
+    const market = new Float64Array(paths), noise = new Float64Array(paths), ai = new Float64Array(paths);
+    const rates = new Float64Array(paths), other = new Float64Array(paths);
     const state = s.assets.map((_, a) => (this.reverting[a] ? new Float64Array(paths) : null));
     for (let t = 0; t < n; t++) {
-      const d0 = t * paths;
+      const horizonDay = t + 1 === h;
       const downside = 1 + (t + 1 >= s.earnings ? ch.vol_miss * miss : 0);
       const table = s.stress_tables[s.kind[t + 1]];
       const last = table.length - 1;
       const base = reserves[t];
+      this.row(this.noise, t, noise);
+      this.row(this.market, t, market);
       for (let p = 0; p < paths; p++) {
-        const sh = base + this.noise[d0 + p];
+        const sh = base + noise[p];
         const pos = sh > 0 ? sh : 0;
         const i = Math.trunc(pos);
         if (i >= last) throw new Error('twin: shortfall beyond the stress table');
         const st = table[i] + (table[i + 1] - table[i]) * (pos - i);
         stress[p] = st;
-        const zz = this.market[d0 + p];
+        const zz = market[p];
         const a = zz < 0 ? (downside + ch.vol_stress * st) * zz : zz;
         amplified[p] = a;
         cumMarket[p] += a;
@@ -364,6 +413,7 @@ export class Twin {
         const e = easing[p];
         easingMuted[p] = e > 0 ? e * (1 - ch.rate_mute * stress[p]) : e;
       }
+      let factorsRead = false;
       for (let a = 0; a < A; a++) {
         const c = consts[a];
         const eased = c.muted ? easingMuted : easing;
@@ -371,26 +421,24 @@ export class Twin {
         const rev = this.reverting[a];
         if (rev) {
           const x = state[a];
-          const earns = t + 1 === s.earnings;
-          for (let p = 0; p < paths; p++) {
-            let v = c.keep * x[p] + c.market * amplified[p] + c.funding * stress[p];
-            if (earns) v += c.earnings;
-            x[p] = v;
-            values[p] = v + rev[d0 + p] + c.policy * eased[p];
-          }
-        } else if (isFan || t + 1 === h) {
+          const earned = t + 1 === s.earnings ? c.earnings : 0;
+          for (let p = 0; p < paths; p++) x[p] = c.keep * x[p] + c.market * amplified[p] + c.funding * stress[p] + earned;
+          if (!isFan && !horizonDay) continue;
+          this.row(rev, t, other);
+          for (let p = 0; p < paths; p++) values[p] = x[p] + other[p] + c.policy * eased[p];
+        } else if (isFan || horizonDay) {
           const earned = t + 1 >= s.earnings ? c.earnings : 0;
-          const idio = isFan ? fanIdio : this.idioHorizon;
-          const io = isFan ? d0 : a * paths;
+          if (!factorsRead) { this.row(this.ai, t, ai); this.row(this.rates, t, rates); factorsRead = true; }
+          if (isFan) this.row(fanIdio, t, other);
+          else this.row(this.idioHorizon, a, other);
           for (let p = 0; p < paths; p++) {
             values[p] = c.market * cumMarket[p] + c.funding * cumStress[p] + earned
-              + c.vol * (c.ai * this.ai[d0 + p] + c.rates * this.rates[d0 + p] + c.idio * idio[io + p])
+              + c.vol * (c.ai * ai[p] + c.rates * rates[p] + c.idio * other[p])
               + c.policy * eased[p];
           }
         } else continue;
-        if (!isFan && t + 1 !== h) continue;
         if (isFan) this.select.band(values, paths, c.level, out, fanAt + 5 * (t + 1));
-        if (t + 1 === h) {
+        if (horizonDay) {
           if (isFan) out.copyWithin(5 * a, fanAt + 5 * (t + 1), fanAt + 5 * (t + 2));
           else this.select.band(values, paths, c.level, out, 5 * a);
         }

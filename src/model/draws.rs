@@ -7,42 +7,57 @@
 //! total at the horizon. An asset's day-by-day idiosyncratic path is drawn the first time its fan
 //! is asked for, as a Gaussian bridge pinned to that total, so the fan and the horizon agree.
 //! Mean-reverting assets get their whole daily path at set-up.
+//!
+//! Paths come in antithetic pairs (Glasserman, *Monte Carlo Methods in Financial Engineering*,
+//! 2004, §4.2): the second half of the paths are the first half's mirror images, every normal
+//! draw negated and every meeting uniform `u` replaced by `1 − u`. Each path is still drawn from
+//! the model's distribution; the pairs cancel the sampling noise of the symmetric part (a median
+//! that wobbles less as inputs move), and everything stored is a linear function of the normals,
+//! so only the first half is drawn and stored: half the random numbers, half the memory.
 
 use super::quantile::Selector;
-use super::rng::Normals;
+use super::rng::{Normals, Table};
 use super::timeline::Timeline;
 use crate::scenario::{Quote, Scenario};
 use std::cell::OnceCell;
 
-/// The scenario's draws. Per-path-and-day arrays are laid out day by day, `[t * paths + p]`
-/// with `t = day − 1`, so that an update walks each day's paths in one contiguous run.
+/// The scenario's draws. Per-path-and-day arrays hold the drawn half of the paths, day by day,
+/// `[t * drawn + p]` with `t = day − 1`; [`Draws::row`] unfolds a day into all the paths.
+///
+/// They are computed in f64 and stored as f32: half the memory to fill and to stream through
+/// on every update, and still seven significant digits for numbers that are random draws (a
+/// Monte Carlo percentile of 2,000 paths is uncertain in its second or third digit).
 pub struct Draws {
     /// Paths.
     pub paths: usize,
+    /// Paths drawn (the rest are their mirror images): `paths / 2`, rounded up.
+    pub drawn: usize,
     /// Projected days per path.
     pub days: usize,
     /// Market-factor shock, event multipliers applied.
-    pub market: Vec<f64>,
+    pub market: Vec<f32>,
     /// Cumulative AI-factor shocks (multipliers applied).
-    pub ai: Vec<f64>,
+    pub ai: Vec<f32>,
     /// Cumulative rates-factor shocks (multipliers applied).
-    pub rates: Vec<f64>,
+    pub rates: Vec<f32>,
     /// Reserve noise, $bn, AR(1).
-    pub noise: Vec<f64>,
+    pub noise: Vec<f32>,
     /// Per day, for each fan level, the two order statistics of the reserve noise around it and
     /// the interpolation weight: every plumbing series is an increasing function of the noise,
     /// so its percentiles follow from these without touching the paths.
     pub noise_quantiles: Vec<[(f64, f64, f64); 5]>,
-    /// Uniform draw that decides the meeting (cut when below the cut probability).
+    /// Uniform draw that decides the meeting (cut when below the cut probability), every path.
     pub meeting: Vec<f64>,
-    /// Each asset's cumulative idiosyncratic shock at the horizon, `[a * paths + p]`.
-    pub idio_horizon: Vec<f64>,
+    /// Each asset's cumulative idiosyncratic shock at the horizon, `[a * drawn + p]`.
+    pub idio_horizon: Vec<f32>,
     /// Mean-reverting assets: the whole non-market part of the path, in the asset's units.
-    reverting: Vec<Option<Vec<f64>>>,
+    reverting: Vec<Option<Vec<f32>>>,
     /// Day-by-day cumulative idiosyncratic shocks, drawn on first use.
-    idio_daily: Vec<OnceCell<Vec<f64>>>,
+    idio_daily: Vec<OnceCell<Vec<f32>>>,
     /// Variance of each day's shock (the squared event multiplier).
     day_var: Vec<f64>,
+    /// The normal quantile table, for the draws made on first use.
+    table: Table,
     horizon: usize,
     seed: u64,
 }
@@ -68,104 +83,122 @@ pub fn idio_loading(s: &Scenario, asset: usize) -> f64 {
 
 impl Draws {
     /// Draws everything a validated scenario's updates need.
+    ///
+    /// Only the drawn half of the paths is walked (the mirror half is read off it), and the
+    /// stream is taken in the order the arrays are laid out: each drawn path's meeting uniform;
+    /// each asset's idiosyncratic totals; the first reserve noise; then day by day the market,
+    /// AI and rates shocks, the reserve innovations (after the first day) and one shock per
+    /// mean-reverting asset. Every array is written front to back.
     pub fn new(s: &Scenario, tl: &Timeline) -> Draws {
         let paths = s.simulation.paths as usize;
+        let drawn = paths.div_ceil(2);
         let days = tl.days();
         let horizon = tl.horizon;
         let seed = u64::from(s.simulation.seed);
-        let mut z = Normals::new(seed);
+        let table = Table::new();
+        let mut z = Normals::new(seed, &table);
         let f = &s.funding;
         let innovation = f.noise_bn * libm::sqrt(1.0 - f.noise_persistence * f.noise_persistence);
         let mult: Vec<f64> = (1..=days).map(|d| tl.vol_multiplier[d]).collect();
         let day_var: Vec<f64> = mult.iter().map(|m| m * m).collect();
         let horizon_sd = libm::sqrt(day_var[..horizon].iter().sum::<f64>());
-        let reverting_assets: Vec<usize> =
-            (0..s.assets.len()).filter(|&a| s.assets[a].mean_reversion > 0.0).collect();
+        let cells = drawn * days;
+        let store = || Vec::<f32>::with_capacity(cells);
 
-        // Per-asset constants of the mean-reverting recursions.
-        let rev: Vec<(f64, f64, f64, f64, f64)> = reverting_assets
-            .iter()
-            .map(|&a| {
-                let asset = &s.assets[a];
-                (daily_vol(s, a), asset.ai, asset.rates, idio_loading(s, a), 1.0 - asset.mean_reversion)
+        let mut meeting: Vec<f64> = (0..drawn).map(|_| z.uniform()).collect();
+        meeting.extend_from_within(..paths - drawn);
+        for u in &mut meeting[drawn..] {
+            *u = 1.0 - *u;
+        }
+        let mut shock = vec![0.0; drawn];
+        let mut idio_horizon = Vec::with_capacity(s.assets.len() * drawn);
+        for _ in &s.assets {
+            z.fill(&mut shock);
+            idio_horizon.extend(shock.iter().map(|&x| (horizon_sd * x) as f32));
+        }
+        let mut reserve = vec![0.0; drawn];
+        z.fill(&mut reserve);
+        for r in reserve.iter_mut() {
+            *r *= f.noise_bn;
+        }
+
+        // Mean-reverting assets: the recursion's constants, its state and the stored path.
+        struct Reverting {
+            asset: usize,
+            vol: f64,
+            ai: f64,
+            rates: f64,
+            idio: f64,
+            keep: f64,
+            level: Vec<f64>,
+            path: Vec<f32>,
+        }
+        let mut rev: Vec<Reverting> = (0..s.assets.len())
+            .filter(|&a| s.assets[a].mean_reversion > 0.0)
+            .map(|a| Reverting {
+                asset: a,
+                vol: daily_vol(s, a),
+                ai: s.assets[a].ai,
+                rates: s.assets[a].rates,
+                idio: idio_loading(s, a),
+                keep: 1.0 - s.assets[a].mean_reversion,
+                level: vec![0.0; drawn],
+                path: store(),
             })
             .collect();
 
-        let cells = paths * days;
-        let (mut market, mut ai, mut rates, mut noise) =
-            (vec![0.0; cells], vec![0.0; cells], vec![0.0; cells], vec![0.0; cells]);
-        let mut reverting: Vec<Option<Vec<f64>>> = vec![None; s.assets.len()];
-        let mut rev_paths: Vec<Vec<f64>> = reverting_assets.iter().map(|_| vec![0.0; cells]).collect();
-        let mut meeting = vec![0.0; paths];
-        let mut idio_horizon = vec![0.0; s.assets.len() * paths];
-        // Each path's normals in the order a path-by-path walk takes them: per asset its
-        // idiosyncratic total, the first reserve noise, then per day the market, AI and rates
-        // shocks, the reserve innovation (after the first day) and one shock per mean-reverting
-        // asset. Paths are drawn in order, then walked in blocks of eight, day by day, so that
-        // each day's writes fill whole cache lines; every value is computed as in a walk of one
-        // path at a time.
-        const BLOCK: usize = 8;
-        let n_assets = s.assets.len();
-        let per_day = 3 + rev.len();
-        let day_at = |t: usize| n_assets + 1 + t * per_day + t.saturating_sub(1);
-        let per_path = day_at(days);
-        let mut normals = vec![0.0; BLOCK * per_path];
-        let mut reserve = [0.0; BLOCK];
-        let (mut cum_ai, mut cum_rates) = ([0.0; BLOCK], [0.0; BLOCK]);
-        let mut level = vec![[0.0; BLOCK]; rev.len()];
-        for first in (0..paths).step_by(BLOCK) {
-            let block = BLOCK.min(paths - first);
-            for j in 0..block {
-                meeting[first + j] = z.uniform();
-                z.fill(&mut normals[j * per_path..(j + 1) * per_path]);
+        let (mut market, mut ai, mut rates, mut noise) = (store(), store(), store(), store());
+        let (mut za, mut zr) = (vec![0.0; drawn], vec![0.0; drawn]);
+        let (mut cum_ai, mut cum_rates) = (vec![0.0; drawn], vec![0.0; drawn]);
+        for (t, &m) in mult.iter().enumerate() {
+            z.fill(&mut shock);
+            market.extend(shock.iter().map(|&x| (x * m) as f32));
+            z.fill(&mut za);
+            z.fill(&mut zr);
+            for (c, z) in cum_ai.iter_mut().zip(&za) {
+                *c += z * m;
             }
-            for j in 0..block {
-                let zs = &normals[j * per_path..];
-                for a in 0..n_assets {
-                    idio_horizon[a * paths + first + j] = horizon_sd * zs[a];
-                }
-                reserve[j] = f.noise_bn * zs[n_assets];
-                cum_ai[j] = 0.0;
-                cum_rates[j] = 0.0;
-                for l in level.iter_mut() {
-                    l[j] = 0.0;
+            for (c, z) in cum_rates.iter_mut().zip(&zr) {
+                *c += z * m;
+            }
+            ai.extend(cum_ai.iter().map(|&x| x as f32));
+            rates.extend(cum_rates.iter().map(|&x| x as f32));
+            if t > 0 {
+                z.fill(&mut shock);
+                for (r, &e) in reserve.iter_mut().zip(&shock) {
+                    *r = f.noise_persistence * *r + innovation * e;
                 }
             }
-            for t in 0..days {
-                let at = day_at(t);
-                let row = t * paths + first;
-                for j in 0..block {
-                    let zs = &normals[j * per_path + at..];
-                    let (zm, za, zr) = (zs[0], zs[1], zs[2]);
-                    let i = row + j;
-                    market[i] = zm * mult[t];
-                    cum_ai[j] += za * mult[t];
-                    cum_rates[j] += zr * mult[t];
-                    ai[i] = cum_ai[j];
-                    rates[i] = cum_rates[j];
-                    let mut k = 3;
-                    if t > 0 {
-                        reserve[j] = f.noise_persistence * reserve[j] + innovation * zs[3];
-                        k = 4;
-                    }
-                    noise[i] = reserve[j];
-                    for (r, &(vol, a_ai, a_rates, idio, keep)) in rev.iter().enumerate() {
-                        let shock = vol * mult[t] * (a_ai * za + a_rates * zr + idio * zs[k + r]);
-                        level[r][j] = keep * level[r][j] + shock;
-                        rev_paths[r][i] = level[r][j];
-                    }
+            noise.extend(reserve.iter().map(|&x| x as f32));
+            for r in rev.iter_mut() {
+                z.fill(&mut shock);
+                // (Constants in locals and equal-length slices: the loop then vectorises.)
+                let (scale, on_ai, on_rates, idio, keep) = (r.vol * m, r.ai, r.rates, r.idio, r.keep);
+                let (level, za, zr, shock) = (&mut r.level[..drawn], &za[..drawn], &zr[..drawn], &shock[..drawn]);
+                for p in 0..drawn {
+                    level[p] = keep * level[p] + scale * (on_ai * za[p] + on_rates * zr[p] + idio * shock[p]);
                 }
+                r.path.extend(level.iter().map(|&x| x as f32));
             }
         }
-        for (&a, path) in reverting_assets.iter().zip(rev_paths) {
-            reverting[a] = Some(path);
+        let mut reverting: Vec<Option<Vec<f32>>> = vec![None; s.assets.len()];
+        for r in rev {
+            reverting[r.asset] = Some(r.path);
         }
         // Every plumbing series increases with the noise: its order statistics are all an update
         // needs of it.
         let mut select = Selector::default();
-        let noise_quantiles = noise.chunks_exact(paths).map(|day| select.brackets(day)).collect();
+        let mut all = vec![0.0; paths];
+        let noise_quantiles = noise
+            .chunks_exact(drawn)
+            .map(|day| {
+                unfold(day, &mut all);
+                select.brackets(&all)
+            })
+            .collect();
         Draws {
             paths,
+            drawn,
             days,
             noise_quantiles,
             market,
@@ -177,44 +210,81 @@ impl Draws {
             reverting,
             idio_daily: (0..s.assets.len()).map(|_| OnceCell::new()).collect(),
             day_var,
+            table,
             horizon,
             seed,
         }
     }
 
+    /// Row `i` of a stored array (a day, or an asset for `idio_horizon`) for every path: the
+    /// drawn paths, then their mirror images.
+    pub fn row(&self, stored: &[f32], i: usize, out: &mut [f64]) {
+        unfold(&stored[i * self.drawn..(i + 1) * self.drawn], out);
+    }
+
     /// The non-market part of a mean-reverting asset's path, if the asset reverts.
-    pub fn reverting(&self, asset: usize) -> Option<&[f64]> {
+    pub fn reverting(&self, asset: usize) -> Option<&[f32]> {
         self.reverting[asset].as_deref()
     }
 
     /// An asset's cumulative idiosyncratic shocks day by day (standardised units), drawn on first
-    /// use as a bridge that ends, on the horizon day, exactly at the asset's horizon draw.
-    pub fn idio_daily(&self, asset: usize) -> &[f64] {
+    /// use as a bridge that ends, on the horizon day, exactly at the asset's horizon draw: the
+    /// free walk's gap to that draw is spread over the days before it in proportion to their
+    /// variance; after the horizon the walk goes on from the draw.
+    pub fn idio_daily(&self, asset: usize) -> &[f32] {
         self.idio_daily[asset].get_or_init(|| {
-            let (paths, days, h) = (self.paths, self.days, self.horizon);
+            let (drawn, days, h) = (self.drawn, self.days, self.horizon);
             let total_var: f64 = self.day_var[..h].iter().sum();
-            let mut z = Normals::new(self.seed ^ (0xA5A5_0000 + asset as u64).wrapping_mul(0x9E37_79B9));
-            let sd: Vec<f64> = self.day_var.iter().map(|&v| libm::sqrt(v)).collect();
-            let pin: Vec<f64> = (0..days).map(|t| if t < h { self.day_var[t] / total_var } else { 0.0 }).collect();
-            let mut out = vec![0.0; paths * days];
-            let mut eps = vec![0.0; days];
-            for p in 0..paths {
+            let mut z = Normals::new(self.seed ^ (0xA5A5_0000 + asset as u64).wrapping_mul(0x9E37_79B9), &self.table);
+            let target = &self.idio_horizon[asset * drawn..(asset + 1) * drawn];
+            let mut out = Vec::with_capacity(drawn * days);
+            let (mut eps, mut walk) = (vec![0.0; drawn], vec![0.0; drawn]);
+            let mut step = |t: usize, walk: &mut [f64], out: &mut Vec<f32>| {
                 z.fill(&mut eps);
-                for (e, sd) in eps.iter_mut().zip(&sd) {
-                    *e *= sd;
+                let sd = libm::sqrt(self.day_var[t]);
+                for (w, e) in walk.iter_mut().zip(&eps) {
+                    *w += e * sd;
                 }
-                let total = self.idio_horizon[asset * paths + p];
-                let gap = total - eps[..h].iter().sum::<f64>();
-                let mut cum = 0.0;
-                for t in 0..days {
-                    let pinned = if t < h { pin[t] * gap } else { 0.0 };
-                    cum += eps[t] + pinned;
-                    out[t * paths + p] = cum;
+                out.extend(walk.iter().map(|&x| x as f32));
+            };
+            // The free walk up to the horizon.
+            for t in 0..h {
+                step(t, &mut walk, &mut out);
+            }
+            // Pinned: each day moves by its share of the variance so far times the gap.
+            let gap: Vec<f64> = target.iter().zip(&walk).map(|(&x, w)| f64::from(x) - w).collect();
+            let mut share = 0.0;
+            for (t, row) in out.chunks_exact_mut(drawn).enumerate() {
+                share += self.day_var[t] / total_var;
+                if t + 1 == h {
+                    // The horizon value is the draw itself, not a sum that rounding may move.
+                    row.copy_from_slice(target);
+                } else {
+                    for (x, g) in row.iter_mut().zip(&gap) {
+                        *x = (f64::from(*x) + share * g) as f32;
+                    }
                 }
-                // The horizon value is the draw itself, not a sum that rounding may move.
-                out[(h - 1) * paths + p] = total;
+            }
+            // After the horizon the walk goes on from the draw.
+            for (w, &x) in walk.iter_mut().zip(target) {
+                *w = f64::from(x);
+            }
+            for t in h..days {
+                step(t, &mut walk, &mut out);
             }
             out
         })
+    }
+}
+
+/// A stored row of the drawn paths, unfolded into every path: `out = [row, −row]` (the mirror
+/// half one shorter when the paths are odd).
+fn unfold(row: &[f32], out: &mut [f64]) {
+    let (drawn, mirror) = out.split_at_mut(row.len());
+    for (o, &x) in drawn.iter_mut().zip(row) {
+        *o = f64::from(x);
+    }
+    for (o, &x) in mirror.iter_mut().zip(row) {
+        *o = -f64::from(x);
     }
 }

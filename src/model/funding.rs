@@ -54,6 +54,12 @@ fn lookup(table: &[f64], x: f64, per_unit: f64) -> Option<f64> {
     Some(table[i] + (table[i + 1] - table[i]) * frac)
 }
 
+/// `exp(i·x)` for i = 0, 1, 2 …
+fn exp_steps(x: f64) -> impl Iterator<Item = f64> {
+    let ratio = libm::exp(x);
+    std::iter::successors(Some(1.0), move |&e| Some(e * ratio))
+}
+
 /// One day's plumbing on one path.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Day {
@@ -89,10 +95,14 @@ impl Plumbing {
             calm_below: [0.0; 3],
         };
         // Tabulated before the cap and capped after interpolation, so the cap's kink is exact.
-        p.curve_table = (0..curve_len).map(|i| p.curve_uncapped(i as f64 * CURVE_STEP_BN)).collect();
-        p.stress_table = (0..stress_len)
-            .map(|i| p.stress_exact(i as f64 * f.stress_scale_bp / STRESS_STEPS_PER_SCALE))
+        // Both tables are exponentials at equal steps: a running product of one `exp` (relative
+        // error about n·10⁻¹⁶ after n steps, far below the interpolation error) instead of one
+        // `expm1` an entry, which was a twentieth of a full projection's set-up.
+        p.curve_table = exp_steps(CURVE_STEP_BN / f.curve_efold_bn)
+            .take(curve_len)
+            .map(|e| (p.ample + p.scale * (e - 1.0)).min(1e300))
             .collect();
+        p.stress_table = exp_steps(-1.0 / STRESS_STEPS_PER_SCALE).take(stress_len).map(|e| 1.0 - e).collect();
         for (k, kind) in [DayKind::Ordinary, DayKind::MonthEnd, DayKind::YearEnd].into_iter().enumerate() {
             let table: Vec<f64> = (0..curve_len).map(|i| p.day(i as f64 * CURVE_STEP_BN, kind).stress).collect();
             let calm = table.iter().take_while(|&&x| x == 0.0).count();

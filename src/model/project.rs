@@ -36,6 +36,7 @@ pub struct Projection {
 }
 
 /// Per-asset constants for one update.
+#[derive(Clone, Copy)]
 struct AssetConsts {
     keep: f64,
     market: f64,
@@ -88,7 +89,7 @@ pub(super) fn project(
         })
         .collect();
     // Day-by-day idiosyncratic paths exist only for the fans asked for.
-    let fan_idio: Vec<Option<&[f64]>> = (0..s.assets.len())
+    let fan_idio: Vec<Option<&[f32]>> = (0..s.assets.len())
         .map(|a| (fans.contains(&a) && draws.reverting(a).is_none()).then(|| draws.idio_daily(a)))
         .collect();
     let level_of = |a: usize| {
@@ -119,19 +120,22 @@ pub(super) fn project(
     // Day by day over all paths: each path's running sums and recursions advance in the same
     // order as a path-by-path walk, so every value is the same, but each day is one contiguous
     // run of arithmetic. Per path: the day's amplified market shock, stress, their running sums,
-    // the easing and the muted easing; per mean-reverting asset, its state.
+    // the easing and the muted easing; per mean-reverting asset, its state. The stored draws are
+    // unfolded into every path (drawn and mirrored) a day at a time, and only when used.
     let zeros = || vec![0.0; paths];
     let (mut amplified, mut stress, mut cum_market, mut cum_stress) = (zeros(), zeros(), zeros(), zeros());
     let (mut easing, mut easing_muted, mut values) = (zeros(), zeros(), zeros());
+    let (mut market, mut noise, mut ai, mut rates, mut other) = (zeros(), zeros(), zeros(), zeros(), zeros());
     let mut state: Vec<Vec<f64>> = (0..s.assets.len()).map(|a| if draws.reverting(a).is_some() { zeros() } else { Vec::new() }).collect();
     for t in 0..n {
-        let day = t * paths..(t + 1) * paths;
+        let horizon_day = t + 1 == h;
         let downside = 1.0 + if t + 1 >= tl.earnings { chain.vol_miss * miss } else { 0.0 };
-        plumbing.stress_each(reserves[t], &draws.noise[day.clone()], tl.kind[t + 1], &mut stress);
+        draws.row(&draws.noise, t, &mut noise);
+        plumbing.stress_each(reserves[t], &noise, tl.kind[t + 1], &mut stress);
+        draws.row(&draws.market, t, &mut market);
         // Branch-free forms of `if z < 0 { (downside + …) · z } else { z }` and of the muted
         // easing below (× 1 is exact, so the values are the same; the signs are random per path,
         // and a mispredicted branch per path and day costs more than the arithmetic).
-        let market = &draws.market[day.clone()];
         for p in 0..paths {
             let z = market[p];
             let down = downside + chain.vol_stress * stress[p];
@@ -151,48 +155,60 @@ pub(super) fn project(
             let mute = 1.0 - chain.rate_mute * stress[p];
             easing_muted[p] = e * if e > 0.0 { mute } else { 1.0 };
         }
+        let mut factors_read = false;
         for (a, c) in consts.iter().enumerate() {
             let eased = if c.muted { &easing_muted } else { &easing };
             let fan = daily[a].is_some();
             if let Some(reverting) = draws.reverting(a) {
-                // Mean-reverting assets: the channels enter a recursion that decays them.
-                let other = &reverting[day.clone()];
-                let earns = t + 1 == tl.earnings;
-                let x = &mut state[a];
+                // Mean-reverting assets: the channels enter a recursion that decays them; the
+                // level itself is only needed on the days drawn.
+                // (Constants in locals and equal-length slices: the loops then vectorise.)
+                let earned = if t + 1 == tl.earnings { c.earnings } else { 0.0 };
+                let (keep, market, funding, policy) = (c.keep, c.market, c.funding, c.policy);
+                let x = &mut state[a][..paths];
+                let (amplified, stress) = (&amplified[..paths], &stress[..paths]);
                 for p in 0..paths {
-                    let mut v = c.keep * x[p] + c.market * amplified[p] + c.funding * stress[p];
-                    if earns {
-                        v += c.earnings;
-                    }
-                    x[p] = v;
-                    values[p] = v + other[p] + c.policy * eased[p];
+                    x[p] = keep * x[p] + market * amplified[p] + funding * stress[p] + earned;
                 }
-            } else if fan || t + 1 == h {
+                if !fan && !horizon_day {
+                    continue;
+                }
+                draws.row(reverting, t, &mut other);
+                let (other, eased, values) = (&other[..paths], &eased[..paths], &mut values[..paths]);
+                for p in 0..paths {
+                    values[p] = x[p] + other[p] + policy * eased[p];
+                }
+            } else if fan || horizon_day {
                 // Random-walk assets: running sums, so only the days wanted are computed.
                 let earned = if t + 1 >= tl.earnings { c.earnings } else { 0.0 };
-                let idio: &[f64] = match fan_idio[a] {
-                    Some(daily) => &daily[day.clone()],
-                    None => &draws.idio_horizon[a * paths..(a + 1) * paths],
-                };
-                let (ai, rates) = (&draws.ai[day.clone()], &draws.rates[day.clone()]);
+                if !factors_read {
+                    draws.row(&draws.ai, t, &mut ai);
+                    draws.row(&draws.rates, t, &mut rates);
+                    factors_read = true;
+                }
+                // The idiosyncratic part goes through `other` (free for random-walk assets).
+                match fan_idio[a] {
+                    Some(daily) => draws.row(daily, t, &mut other),
+                    None => draws.row(&draws.idio_horizon, a, &mut other),
+                }
+                let AssetConsts { market, funding, policy, vol, ai: on_ai, rates: on_rates, idio, .. } = *c;
+                let (cum_market, cum_stress, eased) = (&cum_market[..paths], &cum_stress[..paths], &eased[..paths]);
+                let (ai, rates, other, values) = (&ai[..paths], &rates[..paths], &other[..paths], &mut values[..paths]);
                 for p in 0..paths {
-                    values[p] = c.market * cum_market[p]
-                        + c.funding * cum_stress[p]
+                    values[p] = market * cum_market[p]
+                        + funding * cum_stress[p]
                         + earned
-                        + c.vol * (c.ai * ai[p] + c.rates * rates[p] + c.idio * idio[p])
-                        + c.policy * eased[p];
+                        + vol * (on_ai * ai[p] + on_rates * rates[p] + idio * other[p])
+                        + policy * eased[p];
                 }
             } else {
-                continue;
-            }
-            if !fan && t + 1 != h {
                 continue;
             }
             let band = select.band(&values).map(level_of(a));
             if let Some(days) = &mut daily[a] {
                 days.push(band);
             }
-            if t + 1 == h {
+            if horizon_day {
                 horizon[a] = band;
             }
         }
