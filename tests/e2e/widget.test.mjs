@@ -263,6 +263,27 @@ describe('the <tape-cast> widget', () => {
       { surprise: 12, 'cut-odds': 80, shortfall: 150, 'rmp-start': 'january', 'rmp-pace': 45 });
   });
 
+  test('the numbers printed in the article are the model\'s, so readers without JavaScript read the same story', async () => {
+    for (const file of ['index.html', 'zh.html']) {
+      const page = await env.newPage({ width: 1000, height: 900 });
+      await page.goto(`${env.url}${file}`);
+      await ready(page);
+      const printed = await page.evaluate(async (f) => {
+        const doc = new DOMParser().parseFromString(await (await fetch(f)).text(), 'text/html');
+        return [...doc.querySelectorAll('[data-bind]')].map((n) => [n.dataset.bind, n.textContent]);
+      }, file);
+      assert.ok(printed.length >= 5, `${file}: the prose binds its numbers`);
+      // A fresh scenariochange at the as-of inputs, so the prose below is surely the model's.
+      await page.evaluate(() => new Promise((resolve) => {
+        const w = document.querySelector('tape-cast');
+        w.addEventListener('scenariochange', () => resolve(), { once: true });
+        w.value = w.value;
+      }));
+      const live = await page.evaluate(() => [...document.querySelectorAll('[data-bind]')].map((n) => [n.dataset.bind, n.textContent]));
+      assert.deepEqual(printed, live, `${file}: update the printed numbers to the model's as-of projection`);
+    }
+  });
+
   test('hostile attributes and fragments give notes, safe values and no script execution', async () => {
     const page = await env.newPage({ width: 1000, height: 900 });
     await page.goto(`${env.url}embed-example.html#tc=nov-2025.s1.m1,surprise:<img src=x onerror=window.__pwned=1>,cut-odds:1e999,shortfall:NaN,rmp-start:<b>,bogus:1`);
