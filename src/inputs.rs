@@ -4,8 +4,8 @@
 //! Low then high: nothing reaches the model until it is a finite number inside the scenario's
 //! declared range. A bad value is clamped or ignored (never fatal), and said so.
 
-use crate::scenario::{validate::quoted, InputSpec, Problem, Scenario};
-use crate::text::num;
+use crate::scenario::{validate::quoted, InputSpec, Scenario};
+use crate::text::{fill, num, tr, Key, Lang};
 use serde::{Deserialize, Serialize};
 
 /// Version of the model's equations; permalinks carry it.
@@ -24,6 +24,76 @@ pub struct Inputs {
     pub rmp_start: usize,
     /// Reserve-purchase pace, $bn a month.
     pub rmp_pace: f64,
+}
+
+/// A problem with an input (an attribute, a fragment part, a form value): the field, the value
+/// found (quoted when it was text) and what was wrong, with what the widget did instead. It reads
+/// as one sentence in the widget's language ([`InputProblem::sentence`]; `Display` is English).
+#[derive(Debug, Clone, PartialEq)]
+pub struct InputProblem {
+    /// The field: an input's name, or `input` / `link`.
+    pub field: String,
+    /// The value found, as text.
+    pub value: String,
+    /// What was wrong.
+    pub kind: ProblemKind,
+}
+
+/// What was wrong with an input, and what was used instead.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ProblemKind {
+    /// Not one of the input names (listed).
+    NotInput(String),
+    /// Not a number; the previous value was kept.
+    NotNumber,
+    /// Not a finite number; the previous value was kept.
+    NotFinite,
+    /// Below the minimum, which was used.
+    Below(f64),
+    /// Above the maximum, which was used.
+    Above(f64),
+    /// Not one of the options (listed).
+    NotOption(String),
+    /// Not an option index; the highest index.
+    NotOptionIndex(usize),
+    /// A fragment part without `field:value`.
+    NotFieldValue,
+    /// A link from another scenario or model version: the current version.
+    OtherVersion(String),
+    /// A link for another scenario (the current one): nothing used.
+    OtherScenario(String),
+}
+
+impl InputProblem {
+    /// The problem as a sentence in `lang`.
+    pub fn sentence(&self, lang: Lang) -> String {
+        use ProblemKind::*;
+        let (key, detail) = match &self.kind {
+            NotInput(list) => (Key::ProblemNotInput, list.clone()),
+            NotNumber => (Key::ProblemNotNumber, String::new()),
+            NotFinite => (Key::ProblemNotFinite, String::new()),
+            Below(min) => (Key::ProblemBelow, num::plain(*min)),
+            Above(max) => (Key::ProblemAbove, num::plain(*max)),
+            NotOption(list) => (Key::ProblemNotOption, list.clone()),
+            NotOptionIndex(last) => (Key::ProblemNotOptionIndex, last.to_string()),
+            NotFieldValue => (Key::ProblemNotFieldValue, String::new()),
+            OtherVersion(now) => (Key::LinkOtherVersion, now.clone()),
+            OtherScenario(now) => (Key::LinkOtherScenario, now.clone()),
+        };
+        let field = match (self.field.as_str(), lang) {
+            ("link", Lang::Zh) => "链接",
+            ("input", Lang::Zh) => "输入",
+            (f, _) => f,
+        };
+        // The value found last, so that nothing in it is taken for a placeholder.
+        fill(tr(key, lang), &[("field", field), ("detail", &detail), ("value", &self.value)])
+    }
+}
+
+impl core::fmt::Display for InputProblem {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.write_str(&self.sentence(Lang::En))
+    }
 }
 
 /// The names of the fields, as used in attributes, fragments and messages.
@@ -56,7 +126,7 @@ impl Inputs {
 
     /// Sets a numeric field from a number, clamping into range. Unknown fields and non-finite
     /// values change nothing. Returns the problem, if any.
-    pub fn set_number(&mut self, s: &Scenario, field: &str, x: f64) -> Option<Problem> {
+    pub fn set_number(&mut self, s: &Scenario, field: &str, x: f64) -> Option<InputProblem> {
         let (slot, spec) = match field {
             "surprise" => (&mut self.surprise, &s.inputs.surprise),
             "cut-odds" => (&mut self.cut_odds, &s.inputs.cut_odds),
@@ -68,7 +138,7 @@ impl Inputs {
                     self.rmp_start = x as usize;
                     return None;
                 }
-                return Some(problem(field, num::plain(x), &format!("is not an option index 0 to {}", n - 1)));
+                return Some(problem(field, num::plain(x), ProblemKind::NotOptionIndex(n - 1)));
             }
             _ => return Some(unknown(field)),
         };
@@ -78,7 +148,7 @@ impl Inputs {
     }
 
     /// Sets a field from text (an attribute or a fragment part).
-    pub fn set_text(&mut self, s: &Scenario, field: &str, text: &str) -> Option<Problem> {
+    pub fn set_text(&mut self, s: &Scenario, field: &str, text: &str) -> Option<InputProblem> {
         let text = text.trim();
         if field == "rmp-start" {
             return match s.inputs.rmp_start.options.iter().position(|o| o.id == text) {
@@ -88,7 +158,7 @@ impl Inputs {
                 }
                 None => {
                     let ids: Vec<&str> = s.inputs.rmp_start.options.iter().map(|o| o.id.as_str()).collect();
-                    Some(problem(field, quoted(text), &format!("is not one of {}", ids.join(", "))))
+                    Some(problem(field, quoted(text), ProblemKind::NotOption(ids.join(", "))))
                 }
             };
         }
@@ -97,7 +167,7 @@ impl Inputs {
         }
         match parse_number(text) {
             Some(x) => self.set_number(s, field, x),
-            None => Some(problem(field, quoted(text), "is not a number (kept the previous value)")),
+            None => Some(problem(field, quoted(text), ProblemKind::NotNumber)),
         }
     }
 
@@ -126,26 +196,24 @@ pub fn parse_number(text: &str) -> Option<f64> {
     t.parse::<f64>().ok().filter(|x| x.is_finite())
 }
 
-fn problem(field: &str, value: String, expected: &str) -> Problem {
-    Problem { field: field.into(), value, expected: expected.into() }
+fn problem(field: &str, value: String, kind: ProblemKind) -> InputProblem {
+    InputProblem { field: field.into(), value, kind }
 }
 
-fn unknown(field: &str) -> Problem {
-    problem("input", quoted(field), &format!("is not an input (expected one of {})", FIELDS.join(", ")))
+fn unknown(field: &str) -> InputProblem {
+    problem("input", quoted(field), ProblemKind::NotInput(FIELDS.join(", ")))
 }
 
 /// Clamps `x` into the spec's range; a non-finite `x` keeps `previous`.
-fn clamp(field: &str, x: f64, spec: &InputSpec, previous: f64) -> (f64, Option<Problem>) {
+fn clamp(field: &str, x: f64, spec: &InputSpec, previous: f64) -> (f64, Option<InputProblem>) {
     if !x.is_finite() {
-        return (previous, Some(problem(field, num::plain(x), "is not a finite number (kept the previous value)")));
+        return (previous, Some(problem(field, num::plain(x), ProblemKind::NotFinite)));
     }
     if x < spec.min {
-        let msg = format!("is below the minimum {} (used {})", num::plain(spec.min), num::plain(spec.min));
-        return (spec.min, Some(problem(field, num::plain(x), &msg)));
+        return (spec.min, Some(problem(field, num::plain(x), ProblemKind::Below(spec.min))));
     }
     if x > spec.max {
-        let msg = format!("is above the maximum {} (used {})", num::plain(spec.max), num::plain(spec.max));
-        return (spec.max, Some(problem(field, num::plain(x), &msg)));
+        return (spec.max, Some(problem(field, num::plain(x), ProblemKind::Above(spec.max))));
     }
     (x, None)
 }
@@ -156,7 +224,7 @@ pub struct FromLink {
     /// The inputs to use.
     pub inputs: Inputs,
     /// Problems and notes for the reader (bad parts, other versions); a version note comes first.
-    pub problems: Vec<Problem>,
+    pub problems: Vec<InputProblem>,
     /// Whether the link was made for this scenario and model version.
     pub version: LinkVersion,
 }
@@ -194,20 +262,16 @@ pub fn from_link(s: &Scenario, base: Inputs, payload: &str) -> FromLink {
     let want = format!("{}.s{}.m{}", s.id, s.version, MODEL_VERSION);
     let mut head_bits = head.split('.');
     if head_bits.next() != Some(s.id.as_str()) {
-        let expected = format!("is for another scenario (this one is {}); the link's values were not used", s.id);
-        problems.push(problem("link", quoted(head), &expected));
+        problems.push(problem("link", quoted(head), ProblemKind::OtherScenario(s.id.clone())));
         return FromLink { inputs, problems, version: LinkVersion::OtherScenario };
     }
     let version = if head == want { LinkVersion::Same } else { LinkVersion::Other };
     if head != want {
-        let expected = format!(
-            "was made with another version (now {want}): its inputs are shown with the current model's numbers"
-        );
-        problems.push(problem("link", quoted(head), &expected));
+        problems.push(problem("link", quoted(head), ProblemKind::OtherVersion(want.clone())));
     }
     for part in parts {
         let Some((field, value)) = part.split_once(':') else {
-            problems.push(problem("link", quoted(part), "is not of the form field:value"));
+            problems.push(problem("link", quoted(part), ProblemKind::NotFieldValue));
             continue;
         };
         if let Some(p) = inputs.set_text(s, field, value) {
@@ -304,6 +368,29 @@ mod tests {
         assert!(i.set_text(&s, "bogus", "1").unwrap().to_string().starts_with("input: \"bogus\""));
         assert_eq!(parse_number("1e400"), None);
         assert_eq!(parse_number(" 7.5 "), Some(7.5));
+    }
+
+    #[test]
+    fn problems_read_in_the_widgets_language_and_keep_the_value_literal() {
+        let s = default_scenario();
+        let mut i = Inputs::as_of(&s);
+        let p = i.set_text(&s, "cut-odds", "140").unwrap();
+        assert_eq!(p.sentence(Lang::Zh), "cut-odds：140 高于最大值 100（已按 100 计算）");
+        let p = i.set_text(&s, "surprise", "{detail}").unwrap();
+        assert_eq!(p.sentence(Lang::En), "surprise: \"{detail}\" is not a number (kept the previous value)");
+        assert_eq!(p.sentence(Lang::Zh), "surprise：\"{detail}\" 不是数字（保留原值）");
+        let read = from_link(&s, Inputs::as_of(&s), "nov-2025.s1.m0,surprise,cut-odds:-5");
+        let zh: Vec<String> = read.problems.iter().map(|p| p.sentence(Lang::Zh)).collect();
+        assert_eq!(zh.len(), 3, "{zh:?}");
+        assert!(zh[0].starts_with("链接：\"nov-2025.s1.m0\" 由其他版本生成"), "{}", zh[0]);
+        assert_eq!(zh[1], "链接：\"surprise\" 不符合“字段:值”的格式");
+        assert_eq!(zh[2], "cut-odds：-5 低于最小值 0（已按 0 计算）");
+        // Every kind has a sentence in both languages with no placeholder left over.
+        for p in &read.problems {
+            for lang in [Lang::En, Lang::Zh] {
+                assert!(!p.sentence(lang).contains('{'), "{}", p.sentence(lang));
+            }
+        }
     }
 
     #[test]

@@ -8,7 +8,7 @@ use crate::chart::{self, Chart, Palette, Style};
 use crate::inputs::{self, Inputs, FIELDS};
 use crate::model::{Engine, Projection};
 use crate::scenario::{Problem, Scenario, DEFAULT_SCENARIO_JSON};
-use crate::text::{self, num, Lang};
+use crate::text::{num, Lang};
 use crate::view;
 use plotters::prelude::IntoDrawingArea;
 use plotters_canvas::CanvasBackend;
@@ -150,7 +150,7 @@ impl Widget {
     pub fn set(&mut self, field: &str, text: &str) -> Option<String> {
         let problem = self.inputs.set_text(self.engine.scenario(), field, text);
         self.projection = None;
-        problem.map(|p| p.to_string())
+        problem.map(|p| p.sentence(self.lang))
     }
 
     /// The current value of an input as text (`rmp-start` gives its option id).
@@ -229,29 +229,14 @@ impl Widget {
     }
 
     /// Reads this widget's part of a URL fragment (`#key=payload&…`); returns the problems as
-    /// sentences (empty when the link applied cleanly or held nothing for `key`).
+    /// sentences in the widget's language (empty when the link applied cleanly or held nothing
+    /// for `key`).
     pub fn restore(&mut self, fragment: &str, key: &str) -> JsValue {
         let Some(payload) = inputs::fragment_part(fragment, key) else { return problems_to_js(&[]) };
         let read = inputs::from_link(self.engine.scenario(), self.inputs, &payload);
         self.inputs = read.inputs;
         self.projection = None;
-        let mut notes: Vec<String> = read.problems.iter().map(|p| p.to_string()).collect();
-        // The version note is the reader's business: it speaks the widget's language.
-        let key = match read.version {
-            inputs::LinkVersion::Same => None,
-            inputs::LinkVersion::Other => Some(text::Key::LinkOtherVersion),
-            inputs::LinkVersion::OtherScenario => Some(text::Key::LinkOtherScenario),
-        };
-        if let (Some(key), Some(first)) = (key, notes.first_mut()) {
-            let s = self.engine.scenario();
-            let now = if read.version == inputs::LinkVersion::Other {
-                format!("{}.s{}.m{}", s.id, s.version, inputs::MODEL_VERSION)
-            } else {
-                s.id.clone()
-            };
-            let link = read.problems[0].value.trim_matches('"').to_string();
-            *first = text::fill(text::tr(key, self.lang), &[("link", &link), ("now", &now)]);
-        }
+        let notes: Vec<String> = read.problems.iter().map(|p| p.sentence(self.lang)).collect();
         to_js(&notes).unwrap_or(JsValue::NULL)
     }
 

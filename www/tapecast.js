@@ -81,9 +81,22 @@ const CHARTS = ['fan', 'bars', 'plumbing'];
 let count = 0;
 
 // The only strings shown before the wasm (which holds every other string) has loaded.
-const BEFORE_WASM = {
-  en: { loading: 'Loading the interactive chart…', failed: 'The interactive chart could not start:' },
-  zh: { loading: '正在加载交互图表……', failed: '交互图表无法启动：' },
+/** What the shell itself writes: before the wasm has loaded, and notes on what only it reads. */
+const SHELL_TEXT = {
+  en: {
+    loading: 'Loading the interactive chart…',
+    failed: 'The interactive chart could not start:',
+    builtIn: 'Showing the built-in scenario instead.',
+    notPreset: (v) => `preset: "${v}" is not a preset of this scenario (kept the current inputs)`,
+    notSeries: (v) => `asset: "${v}" is not a series of this scenario (kept the current one)`,
+  },
+  zh: {
+    loading: '正在加载交互图表……',
+    failed: '交互图表无法启动：',
+    builtIn: '改为显示内置情景。',
+    notPreset: (v) => `preset："${v}" 不是本情景的预设（保留当前输入）`,
+    notSeries: (v) => `asset："${v}" 不是本情景的数据序列（保留当前序列）`,
+  },
 };
 
 /** Creates an element with properties, attributes (names with a dash) and text — never HTML. */
@@ -127,7 +140,7 @@ class TapeCast extends HTMLElement {
     // Until the wasm is ready, show the author's fallback (light-DOM children such as a
     // snapshot <figure>) through a slot; build() replaces it with the interactive chart.
     const fallback = [...this.children].some((c) => !c.matches('script'));
-    this.frameEl.append(fallback ? el('slot') : el('p', { className: 'summary' }, BEFORE_WASM[this.zh() ? 'zh' : 'en'].loading));
+    this.frameEl.append(fallback ? el('slot') : el('p', { className: 'summary' }, this.shellText().loading));
     root.append(this.frameEl);
     this.lazyStart();
   }
@@ -176,6 +189,10 @@ class TapeCast extends HTMLElement {
     return this.lang().trim().toLowerCase().startsWith('zh');
   }
 
+  shellText() {
+    return SHELL_TEXT[this.zh() ? 'zh' : 'en'];
+  }
+
   lang() {
     return this.getAttribute('lang') || this.closest('[lang]')?.getAttribute('lang') || document.documentElement.lang || 'en';
   }
@@ -209,7 +226,7 @@ class TapeCast extends HTMLElement {
     } catch (problems) {
       // Every problem of the author's file, then the built-in story so the box is never empty.
       for (const line of String(problems).split('\n')) this.note(line);
-      this.note('Showing the built-in scenario instead.');
+      this.note(this.shellText().builtIn);
       this.widget = new Widget({ lang: this.lang() });
     }
     this.applyAttributes();
@@ -234,9 +251,9 @@ class TapeCast extends HTMLElement {
   /** Applies one attribute or value; problems become visible notes and console warnings. */
   apply(name, value) {
     if (name === 'preset') {
-      if (!this.widget.preset(value.trim())) this.note(`preset: "${value.slice(0, 40)}" is not a preset of this scenario (kept the current inputs)`);
+      if (!this.widget.preset(value.trim())) this.note(this.shellText().notPreset(value.slice(0, 40)));
     } else if (name === 'asset') {
-      if (!this.widget.select_asset(value.trim())) this.note(`asset: "${value.slice(0, 40)}" is not a series of this scenario (kept the current one)`);
+      if (!this.widget.select_asset(value.trim())) this.note(this.shellText().notSeries(value.slice(0, 40)));
     } else if (INPUTS.includes(name)) {
       const problem = this.widget.set(name, value);
       if (problem) this.note(problem);
@@ -512,7 +529,7 @@ class TapeCast extends HTMLElement {
   }
 
   fail(error) {
-    const message = `${BEFORE_WASM[this.zh() ? 'zh' : 'en'].failed} ${error?.message ?? error}`;
+    const message = `${this.shellText().failed} ${error?.message ?? error}`;
     console.error(`<tape-cast>: ${message}`);
     this.shadowRoot?.replaceChildren(el('p', { className: 'failed', role: 'alert' }, message), el('slot'));
   }

@@ -85,6 +85,22 @@ pub enum Key {
     LinkOtherVersion,
     /// Note for a permalink made for another scenario.
     LinkOtherScenario,
+    /// Input problems: `{field}`, `{value}` and `{detail}` (a list, a limit or an index).
+    ProblemNotInput,
+    /// See [`Key::ProblemNotInput`].
+    ProblemNotNumber,
+    /// See [`Key::ProblemNotInput`].
+    ProblemNotFinite,
+    /// See [`Key::ProblemNotInput`].
+    ProblemBelow,
+    /// See [`Key::ProblemNotInput`].
+    ProblemAbove,
+    /// See [`Key::ProblemNotInput`].
+    ProblemNotOption,
+    /// See [`Key::ProblemNotInput`].
+    ProblemNotOptionIndex,
+    /// See [`Key::ProblemNotInput`].
+    ProblemNotFieldValue,
 }
 
 /// The string for `key` in `lang`.
@@ -167,10 +183,26 @@ pub fn tr(key: Key, lang: Lang) -> &'static str {
         (BarsName, Lang::Zh) => "各资产年末变化柱状图",
         (PlumbingName, Lang::En) => "Repo stress and Standing Repo Facility use by day",
         (PlumbingName, Lang::Zh) => "逐日回购压力与常设回购便利使用量",
-        (LinkOtherVersion, Lang::En) => "link: \"{link}\" was made with another version (now {now}): its inputs are shown with the current model's numbers",
-        (LinkOtherVersion, Lang::Zh) => "链接：“{link}”由其他版本生成（当前为 {now}）：已采用其输入，数字按当前模型重新计算",
-        (LinkOtherScenario, Lang::En) => "link: \"{link}\" is for another scenario (this one is {now}); the link's values were not used",
-        (LinkOtherScenario, Lang::Zh) => "链接：“{link}”属于另一个情景（本情景为 {now}），未使用其中的数值",
+        (LinkOtherVersion, Lang::En) => "{field}: {value} was made with another version (now {detail}): its inputs are shown with the current model's numbers",
+        (LinkOtherVersion, Lang::Zh) => "{field}：{value} 由其他版本生成（当前为 {detail}）：已采用其输入，数字按当前模型重新计算",
+        (LinkOtherScenario, Lang::En) => "{field}: {value} is for another scenario (this one is {detail}); the link's values were not used",
+        (LinkOtherScenario, Lang::Zh) => "{field}：{value} 属于另一个情景（本情景为 {detail}），未使用其中的数值",
+        (ProblemNotInput, Lang::En) => "{field}: {value} is not an input (expected one of {detail})",
+        (ProblemNotInput, Lang::Zh) => "{field}：{value} 不是输入项（应为以下之一：{detail}）",
+        (ProblemNotNumber, Lang::En) => "{field}: {value} is not a number (kept the previous value)",
+        (ProblemNotNumber, Lang::Zh) => "{field}：{value} 不是数字（保留原值）",
+        (ProblemNotFinite, Lang::En) => "{field}: {value} is not a finite number (kept the previous value)",
+        (ProblemNotFinite, Lang::Zh) => "{field}：{value} 不是有限的数字（保留原值）",
+        (ProblemBelow, Lang::En) => "{field}: {value} is below the minimum {detail} (used {detail})",
+        (ProblemBelow, Lang::Zh) => "{field}：{value} 低于最小值 {detail}（已按 {detail} 计算）",
+        (ProblemAbove, Lang::En) => "{field}: {value} is above the maximum {detail} (used {detail})",
+        (ProblemAbove, Lang::Zh) => "{field}：{value} 高于最大值 {detail}（已按 {detail} 计算）",
+        (ProblemNotOption, Lang::En) => "{field}: {value} is not one of {detail}",
+        (ProblemNotOption, Lang::Zh) => "{field}：{value} 不是可选项（可选：{detail}）",
+        (ProblemNotOptionIndex, Lang::En) => "{field}: {value} is not an option index 0 to {detail}",
+        (ProblemNotOptionIndex, Lang::Zh) => "{field}：{value} 不是 0 至 {detail} 之间的选项序号",
+        (ProblemNotFieldValue, Lang::En) => "{field}: {value} is not of the form field:value",
+        (ProblemNotFieldValue, Lang::Zh) => "{field}：{value} 不符合“字段:值”的格式",
     }
 }
 

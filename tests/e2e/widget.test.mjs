@@ -238,6 +238,23 @@ describe('the <tape-cast> widget', () => {
     await page.reload();
     await ready(page);
     assert.match(await inner(page, '.notes'), /由其他版本生成/);
+    // Bad attributes on a Chinese page: every note is Chinese, the value shown as typed.
+    await page.evaluate(() => {
+      const w = document.createElement('tape-cast');
+      w.setAttribute('shortfall', '99999999');
+      w.setAttribute('surprise', 'lots');
+      w.setAttribute('preset', 'moon');
+      w.setAttribute('asset', 'doge');
+      w.setAttribute('loading', 'eager'); // below the article: would otherwise wait to be scrolled to
+      document.body.append(w);
+    });
+    await ready(page, 2);
+    const notes = await inner(page, '.notes', 1);
+    assert.match(notes, /shortfall：99999999 高于最大值 500（已按 500 计算）/);
+    assert.match(notes, /surprise："lots" 不是数字（保留原值）/);
+    assert.match(notes, /preset："moon" 不是本情景的预设/);
+    assert.match(notes, /asset："doge" 不是本情景的数据序列/);
+    assert.doesNotMatch(notes, /is not|above the|kept the/, 'no English left in a Chinese widget');
     assert.deepEqual(page.problems.consoleErrors, []);
   });
 
