@@ -42,6 +42,8 @@ pub struct Draws {
     pub rates: Vec<f32>,
     /// Reserve noise, $bn, AR(1).
     pub noise: Vec<f32>,
+    /// Per day, the largest size of the reserve noise on any path, $bn.
+    pub noise_reach: Vec<f64>,
     /// Per day, for each fan level, the two order statistics of the reserve noise around it and
     /// the interpolation weight: every plumbing series is an increasing function of the noise,
     /// so its percentiles follow from these without touching the paths.
@@ -187,6 +189,7 @@ impl Draws {
         }
         // Every plumbing series increases with the noise: its order statistics are all an update
         // needs of it.
+        let noise_reach = noise.chunks_exact(drawn).map(|day| day.iter().fold(0.0, |m: f64, &x| m.max(f64::from(x).abs()))).collect();
         let mut select = Selector::default();
         let mut all = vec![0.0; paths];
         let noise_quantiles = noise
@@ -205,6 +208,7 @@ impl Draws {
             ai,
             rates,
             noise,
+            noise_reach,
             meeting,
             idio_horizon,
             reverting,

@@ -130,7 +130,16 @@ impl Plumbing {
     /// day's table chosen once and no data-dependent branch inside the table. (At a shortfall
     /// `s ≤ 0` the read at 0 gives the table's first entry, and up to `calm_below` it reads two
     /// zeros: the same numbers `stress` returns by its early exits.)
-    pub fn stress_each(&self, base: f64, noise: &[f64], kind: DayKind, out: &mut [f64]) {
+    ///
+    /// `reach` bounds the size of every noise value: on a day when even the largest leaves
+    /// every path below the calm threshold, the zeros are written without reading the table
+    /// (most days of a calm scenario).
+    pub fn stress_each(&self, base: f64, noise: &[f64], reach: f64, kind: DayKind, out: &mut [f64]) {
+        let calm = self.calm_below[kind as usize];
+        if calm >= 0.0 && base + reach <= calm {
+            out.fill(0.0);
+            return;
+        }
         let table = &self.stress_by_kind[kind as usize];
         let last = table.len().saturating_sub(1);
         for (o, &e) in out.iter_mut().zip(noise) {
@@ -226,6 +235,23 @@ mod tests {
             assert!(d.stress == 0.0);
             let (ts, es) = (lookup(&p.stress_table, x, 128.0 / 50.0).unwrap_or(p.stress_exact(x)), p.stress_exact(x));
             assert!((ts - es).abs() < 1e-4, "stress at {x}");
+        }
+    }
+
+    #[test]
+    fn stress_each_gives_the_stress_of_every_path() {
+        let p = plumbing(true);
+        let noise: Vec<f64> = (0..401).map(|i| (i as f64 - 200.0) * 0.25).collect();
+        let reach = 50.0;
+        let mut out = vec![f64::NAN; noise.len()];
+        for kind in [DayKind::Ordinary, DayKind::MonthEnd, DayKind::YearEnd] {
+            for base in [-200.0, -1.0, 0.0, 40.0, 150.0, 250.0, 300.0, 323.0, 400.0, 900.0, 5_000.0] {
+                p.stress_each(base, &noise, reach, kind, &mut out);
+                for (&e, &got) in noise.iter().zip(&out) {
+                    let want = p.stress(base + e, kind);
+                    assert!(got.to_bits() == want.to_bits() || (got - want).abs() < 1e-12, "{kind:?} at {base} + {e}: {got} vs {want}");
+                }
+            }
         }
     }
 

@@ -131,7 +131,7 @@ pub(super) fn project(
         let horizon_day = t + 1 == h;
         let downside = 1.0 + if t + 1 >= tl.earnings { chain.vol_miss * miss } else { 0.0 };
         draws.row(&draws.noise, t, &mut noise);
-        plumbing.stress_each(reserves[t], &noise, tl.kind[t + 1], &mut stress);
+        plumbing.stress_each(reserves[t], &noise, draws.noise_reach[t], tl.kind[t + 1], &mut stress);
         draws.row(&draws.market, t, &mut market);
         // Branch-free forms of `if z < 0 { (downside + …) · z } else { z }` and of the muted
         // easing below (× 1 is exact, so the values are the same; the signs are random per path,
