@@ -5,7 +5,7 @@
 use crate::chart::{BarRow, BarSection, BarsSpec, Chart, FanSpec, PlumbingSpec};
 use crate::inputs::{Inputs, FIELDS, MODEL_VERSION};
 use crate::model::{Band, Engine, Projection};
-use crate::scenario::{Group, Quote};
+use crate::scenario::{Group, Quote, Text};
 use crate::text::{fill, num, short_date, tr, Key, Lang};
 
 /// Decimals that suit an asset's level: 0 for thousands, 1 for tens, 2 below and for rates.
@@ -34,16 +34,10 @@ fn x_ticks(engine: &Engine, lang: Lang) -> Vec<(usize, String)> {
         .collect()
 }
 
-/// Event markers from the scenario's calendar.
-fn events(engine: &Engine, lang: Lang) -> Vec<(usize, String)> {
+/// Day markers: each dated item that falls on a day of the calendar, with its label.
+fn markers<'a>(engine: &Engine, dated: impl Iterator<Item = (&'a str, &'a Text)>, lang: Lang) -> Vec<(usize, String)> {
     let tl = engine.timeline();
-    engine
-        .scenario()
-        .calendar
-        .events
-        .iter()
-        .filter_map(|e| tl.index_of(&e.date).map(|i| (i, e.label.get(lang).to_string())))
-        .collect()
+    dated.filter_map(|(date, label)| tl.index_of(date).map(|i| (i, label.get(lang).to_string()))).collect()
 }
 
 /// The fan chart of `asset`; `None` when the projection has no daily path for it.
@@ -63,7 +57,8 @@ pub fn fan_spec(engine: &Engine, p: &Projection, asset: usize, lang: Lang) -> Op
         start: a.start,
         start_label: format!("{} {}: {}", tr(Key::AsOf, lang), short_date(tl.dates[0], lang), level(engine, asset, a.start)),
         x_ticks: x_ticks(engine, lang),
-        events: events(engine, lang),
+        // The scenario's calendar events.
+        events: markers(engine, engine.scenario().calendar.events.iter().map(|e| (e.date.as_str(), &e.label)), lang),
         horizon: tl.horizon,
         decimals: decimals(engine, asset),
         suffix: if a.quote == Quote::Rate { "%".into() } else { String::new() },
@@ -156,18 +151,6 @@ pub fn bars_spec(engine: &Engine, p: &Projection, lang: Lang) -> BarsSpec {
     BarsSpec { title: fill(tr(Key::BarsTitle, lang), &[("date", &short_date(tl.dates[tl.horizon], lang))]), sections }
 }
 
-/// Day markers of the plumbing chart: dated drains (the stress dates).
-fn stress_dates(engine: &Engine, lang: Lang) -> Vec<(usize, String)> {
-    let tl = engine.timeline();
-    engine
-        .scenario()
-        .funding
-        .drains
-        .iter()
-        .filter_map(|d| tl.index_of(&d.date).map(|i| (i, d.label.get(lang).to_string())))
-        .collect()
-}
-
 /// The plumbing chart: SOFR − IORB with the SRF rate, and SRF use.
 pub fn plumbing_spec(engine: &Engine, p: &Projection, lang: Lang) -> PlumbingSpec {
     let tl = engine.timeline();
@@ -179,7 +162,8 @@ pub fn plumbing_spec(engine: &Engine, p: &Projection, lang: Lang) -> PlumbingSpe
         start: cap,
         start_label: format!("{} ({} bp)", tr(Key::SrfRate, lang), num::signed(cap, 0)),
         x_ticks: x_ticks(engine, lang),
-        events: stress_dates(engine, lang),
+        // The dated drains: the stress dates.
+        events: markers(engine, engine.scenario().funding.drains.iter().map(|d| (d.date.as_str(), &d.label)), lang),
         horizon: h.spread_peak_day.min(tl.days()),
         decimals: 0,
         suffix: String::new(),
