@@ -15,6 +15,18 @@ async function ready(page, count = 1) {
     { timeout: 20_000, what: `${count} widget(s) ready` });
 }
 
+/** Appends one more <tape-cast> with these attributes (set one by one, never as markup) and
+ * waits until it is drawn. */
+async function addWidget(page, attributes) {
+  const count = await page.evaluate((attrs) => {
+    const w = document.createElement('tape-cast');
+    for (const [name, v] of Object.entries(attrs)) w.setAttribute(name, v);
+    document.body.append(w);
+    return document.querySelectorAll('tape-cast').length;
+  }, attributes);
+  await ready(page, count);
+}
+
 /** Text of a selector inside the n-th widget's shadow root. */
 const inner = (page, selector, n = 0) =>
   page.evaluate(([s, i]) => document.querySelectorAll('tape-cast')[i].shadowRoot.querySelector(s)?.textContent ?? null, [selector, n]);
@@ -159,14 +171,7 @@ describe('the <tape-cast> widget', () => {
     page.on('request', (r) => { if (r.url().endsWith('.wasm')) wasm.push(r.url()); });
     await page.goto(`${env.url}embed-example.html`);
     await ready(page);
-    await page.evaluate(() => {
-      const second = document.createElement('tape-cast');
-      second.id = 'second';
-      second.setAttribute('preset', 'fed-blinks');
-      second.setAttribute('asset', 'us2y');
-      document.body.append(second);
-    });
-    await ready(page, 2);
+    await addWidget(page, { id: 'second', preset: 'fed-blinks', asset: 'us2y' });
     assert.equal(await value(page, 'cut-odds', 0), '40');
     assert.equal(await value(page, 'cut-odds', 1), '85');
     await page.evaluate(() => {
@@ -239,16 +244,8 @@ describe('the <tape-cast> widget', () => {
     await ready(page);
     assert.match(await inner(page, '.notes'), /由其他版本生成/);
     // Bad attributes on a Chinese page: every note is Chinese, the value shown as typed.
-    await page.evaluate(() => {
-      const w = document.createElement('tape-cast');
-      w.setAttribute('shortfall', '99999999');
-      w.setAttribute('surprise', 'lots');
-      w.setAttribute('preset', 'moon');
-      w.setAttribute('asset', 'doge');
-      w.setAttribute('loading', 'eager'); // below the article: would otherwise wait to be scrolled to
-      document.body.append(w);
-    });
-    await ready(page, 2);
+    // (Eager: below the article, it would otherwise wait to be scrolled to.)
+    await addWidget(page, { shortfall: '99999999', surprise: 'lots', preset: 'moon', asset: 'doge', loading: 'eager' });
     const notes = await inner(page, '.notes', 1);
     assert.match(notes, /shortfall：99999999 高于最大值 500（已按 500 计算）/);
     assert.match(notes, /surprise："lots" 不是数字（保留原值）/);
@@ -305,19 +302,16 @@ describe('the <tape-cast> widget', () => {
     const page = await env.newPage({ width: 1000, height: 900 });
     await page.goto(`${env.url}embed-example.html#tc=nov-2025.s1.m1,surprise:<img src=x onerror=window.__pwned=1>,cut-odds:1e999,shortfall:NaN,rmp-start:<b>,bogus:1`);
     await ready(page);
-    await page.evaluate(() => {
-      const w = document.createElement('tape-cast');
-      w.id = 'hostile';
-      w.setAttribute('surprise', '"><script>window.__pwned=2</script>');
-      w.setAttribute('cut-odds', '-5e300');
-      w.setAttribute('shortfall', '99999999');
-      w.setAttribute('preset', '<svg onload=window.__pwned=3>');
-      w.setAttribute('asset', 'javascript:alert(1)');
-      w.setAttribute('lang', '"><img src=x>');
-      w.setAttribute('theme', 'url(javascript:1)');
-      document.body.append(w);
+    await addWidget(page, {
+      id: 'hostile',
+      surprise: '"><script>window.__pwned=2</script>',
+      'cut-odds': '-5e300',
+      shortfall: '99999999',
+      preset: '<svg onload=window.__pwned=3>',
+      asset: 'javascript:alert(1)',
+      lang: '"><img src=x>',
+      theme: 'url(javascript:1)',
     });
-    await ready(page, 2);
     assert.equal(await page.evaluate(() => window.__pwned), undefined, 'nothing ran');
     const first = await inner(page, '.notes', 0);
     assert.match(first, /surprise: "<img src=x onerror=window.__pwned=1>" is not a number \(kept the previous value\)/);
