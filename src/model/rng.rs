@@ -146,10 +146,10 @@ impl<'t> Normals<'t> {
         };
         // The current step's remaining words first, a pair of normals each.
         while self.rng.used < LANES && rest.len() >= 2 {
+            let (pair, tail) = rest.split_at_mut(2);
             let bits = self.rng.next_u64();
-            rest[0] = self.from_u32(bits as u32);
-            rest[1] = self.from_u32((bits >> 32) as u32);
-            rest = &mut rest[2..];
+            self.pair(bits, pair);
+            rest = tail;
         }
         if self.rng.used == LANES {
             // The state in a local, so that it stays in registers through the loop.
@@ -158,8 +158,7 @@ impl<'t> Normals<'t> {
             for chunk in &mut steps {
                 let words = step(&mut state);
                 for (pair, bits) in chunk.chunks_exact_mut(2).zip(words) {
-                    pair[0] = self.from_u32(bits as u32);
-                    pair[1] = self.from_u32((bits >> 32) as u32);
+                    self.pair(bits, pair);
                 }
             }
             rest = steps.into_remainder();
@@ -168,12 +167,18 @@ impl<'t> Normals<'t> {
         let mut pairs = rest.chunks_exact_mut(2);
         for pair in &mut pairs {
             let bits = self.rng.next_u64();
-            pair[0] = self.from_u32(bits as u32);
-            pair[1] = self.from_u32((bits >> 32) as u32);
+            self.pair(bits, pair);
         }
         if let [last] = pairs.into_remainder() {
             *last = self.next();
         }
+    }
+
+    /// The two normals of one word, low half first, into `pair`.
+    #[inline(always)]
+    fn pair(&self, bits: u64, pair: &mut [f64]) {
+        pair[0] = self.from_u32(bits as u32);
+        pair[1] = self.from_u32((bits >> 32) as u32);
     }
 
     #[inline(always)]
