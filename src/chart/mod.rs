@@ -8,6 +8,7 @@
 mod axis;
 mod bars;
 mod fan;
+mod layout;
 mod plumbing;
 mod theme;
 
