@@ -7,20 +7,24 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
-/// Whether `c` is drawn a full em wide: CJK and full-width forms, above U+2E80.
+/// Whether `c` is drawn a full em wide: CJK and full-width forms, U+2E80 and above.
 fn wide(c: char) -> bool {
-    (c as u32) > 0x2E80
+    (c as u32) >= 0x2E80
 }
 
-/// Rough width of a label in CSS pixels at `size` (no measurement: CJK counts as a full em).
-pub(super) fn text_width(text: &str, size: f64) -> f64 {
+/// Estimated width of `text` in CSS pixels at `size` CSS pixels: 1 em for each CJK or
+/// full-width character (U+2E80 and above), 0.6 em for every other character.
+///
+/// This is the one text-width estimate of the crate: the charts (canvas and SVG) and the static
+/// snapshots (`tapecast-snapshots`) all lay out text with it, never with font metrics.
+pub fn text_width(text: &str, size: f64) -> f64 {
     text.chars().map(|c| if wide(c) { size } else { size * 0.6 }).sum()
 }
 
 /// Splits `text` into lines no wider than `max` CSS pixels at `size`, by [`text_width`]: breaks
 /// after spaces and between CJK characters; a single long word stays whole. Empty text gives one
 /// empty line.
-pub(super) fn wrap(text: &str, max: f64, size: f64) -> Vec<String> {
+pub fn wrap(text: &str, max: f64, size: f64) -> Vec<String> {
     let mut lines = Vec::new();
     let mut line = String::new();
     let mut last_break: Option<usize> = None;
@@ -105,9 +109,18 @@ mod tests {
     }
 
     #[test]
+    fn header_lines_wrap_latin_words_and_cjk_characters() {
+        let l = wrap("one two three four five six seven", 60.0, 10.0);
+        assert!(l.len() > 1 && l.iter().all(|x| x.chars().count() <= 11), "{l:?}");
+        let z = wrap("资金管道吃紧之际英伟达能否撑起市场", 50.0, 10.0);
+        assert!(z.len() > 1 && z.iter().all(|x| x.chars().count() <= 5), "{z:?}");
+    }
+
+    #[test]
     fn width_counts_cjk_as_one_em_and_the_rest_as_six_tenths() {
         assert_eq!(text_width("abcde", 10.0), 30.0);
         assert_eq!(text_width("资金", 10.0), 20.0);
+        assert_eq!(text_width("\u{2E80}\u{2E7F}", 10.0), 16.0);
         assert_eq!(text_width("", 10.0), 0.0);
     }
 

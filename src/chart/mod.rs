@@ -15,6 +15,7 @@ mod theme;
 pub use axis::nice_ticks;
 pub use bars::{bars, bars_height, BarRow, BarSection, BarsSpec};
 pub use fan::{fan, FanSpec};
+pub use layout::{text_width, wrap};
 pub use plumbing::{plumbing, PlumbingSpec};
 pub use theme::{Palette, Style};
 
