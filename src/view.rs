@@ -25,13 +25,28 @@ pub fn level(engine: &Engine, asset: usize, x: f64) -> String {
     format!("{}{suffix}", num::fixed(x, decimals(engine, asset)))
 }
 
-/// Date ticks: the as-of close and the first trading day of each later month.
-fn x_ticks(engine: &Engine, lang: Lang) -> Vec<(usize, String)> {
-    let dates = &engine.timeline().dates;
-    (0..dates.len())
-        .filter(|&i| i == 0 || dates[i].month != dates[i - 1].month)
-        .map(|i| (i, short_date(dates[i], lang)))
-        .collect()
+/// Date ticks, most important first: the as-of close, the horizon, the marked days (`events`),
+/// then the first trading day of each later month and the last day. The chart keeps those that fit.
+fn x_ticks(engine: &Engine, events: &[(usize, String)], lang: Lang) -> Vec<(usize, String)> {
+    let tl = engine.timeline();
+    let dates = &tl.dates;
+    let months = (1..dates.len()).filter(|&i| dates[i].month != dates[i - 1].month);
+    let mut days: Vec<usize> = vec![0, tl.horizon];
+    days.extend(events.iter().map(|e| e.0));
+    days.extend(months);
+    days.push(dates.len() - 1);
+    let mut out: Vec<(usize, String)> = Vec::new();
+    for d in days {
+        if !out.iter().any(|(k, _)| *k == d) {
+            out.push((d, short_date(dates[d], lang)));
+        }
+    }
+    out
+}
+
+/// The fan key's words: the inner band, the outer band, the median.
+fn fan_key(lang: Lang) -> [String; 3] {
+    [Key::KeyInner, Key::KeyOuter, Key::KeyMedian].map(|k| tr(k, lang).to_string())
 }
 
 /// Day markers: each dated item that falls on a day of the calendar, with its label.
@@ -46,19 +61,21 @@ pub fn fan_spec(engine: &Engine, p: &Projection, asset: usize, lang: Lang) -> Op
     let a = &s.assets[asset];
     let days = p.assets.get(asset)?.daily.clone()?;
     let tl = engine.timeline();
-    let horizon_date = short_date(tl.dates[tl.horizon], lang);
     let sep = if lang == Lang::Zh { "，" } else { ", " };
+    let events = markers(engine, s.calendar.events.iter().map(|e| (e.date.as_str(), &e.label)), lang);
+    let end_date = short_date(tl.dates[tl.days()], lang);
     Some(FanSpec {
         title: match lang {
-            Lang::En => format!("{} ({}){sep}{} {horizon_date}", a.label.get(lang), a.units.get(lang), tr(Key::PathTo, lang)),
-            Lang::Zh => format!("{}（{}）{sep}{}{horizon_date}", a.label.get(lang), a.units.get(lang), tr(Key::PathTo, lang)),
+            Lang::En => format!("{} ({}){sep}{} {end_date}", a.label.get(lang), a.units.get(lang), tr(Key::PathTo, lang)),
+            Lang::Zh => format!("{}（{}）{sep}{}{end_date}", a.label.get(lang), a.units.get(lang), tr(Key::PathTo, lang)),
         },
         days,
         start: a.start,
-        start_label: format!("{} {}: {}", tr(Key::AsOf, lang), short_date(tl.dates[0], lang), level(engine, asset, a.start)),
-        x_ticks: x_ticks(engine, lang),
-        // The scenario's calendar events.
-        events: markers(engine, engine.scenario().calendar.events.iter().map(|e| (e.date.as_str(), &e.label)), lang),
+        start_label: fill(tr(Key::AsOfLevel, lang), &[("date", &short_date(tl.dates[0], lang)), ("value", &level(engine, asset, a.start))]),
+        key: fan_key(lang),
+        x_ticks: x_ticks(engine, &events, lang),
+        date_labels: true,
+        events,
         horizon: tl.horizon,
         decimals: decimals(engine, asset),
         suffix: if a.quote == Quote::Rate { "%".into() } else { String::new() },
@@ -156,14 +173,18 @@ pub fn plumbing_spec(engine: &Engine, p: &Projection, lang: Lang) -> PlumbingSpe
     let tl = engine.timeline();
     let cap = engine.plumbing().cap_bp;
     let h = engine.headline(p);
+    let events = markers(engine, engine.scenario().funding.drains.iter().map(|d| (d.date.as_str(), &d.label)), lang);
     let spread = FanSpec {
         title: tr(Key::SpreadTitle, lang).into(),
         days: p.spread.clone(),
         start: cap,
-        start_label: format!("{} ({} bp)", tr(Key::SrfRate, lang), num::signed(cap, 0)),
-        x_ticks: x_ticks(engine, lang),
+        start_label: fill(tr(Key::SrfRateLevel, lang), &[("value", &num::signed(cap, 0))]),
+        key: fan_key(lang),
+        x_ticks: x_ticks(engine, &events, lang),
+        // The SRF panel below shares these days and labels them.
+        date_labels: false,
         // The dated drains: the stress dates.
-        events: markers(engine, engine.scenario().funding.drains.iter().map(|d| (d.date.as_str(), &d.label)), lang),
+        events,
         horizon: h.spread_peak_day.min(tl.days()),
         decimals: 0,
         suffix: String::new(),

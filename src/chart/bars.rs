@@ -1,8 +1,13 @@
 //! The cross-asset chart: each series' median change by the horizon, as a bar, with its 25–75%
 //! range as a whisker; one section per unit (percent for prices, basis points for rates), rows
 //! grouped (AI complex, broad market, defensives, crypto and gold, rates and credit).
+//!
+//! Each row reads name, value, mark: the values stand in their own column between the names and
+//! the plot, so no label ever sits on a bar or a whisker. A row far outside the others (a series
+//! that moves on another scale, like the VIX) does not set the section's scale: its bar runs to
+//! the edge and ends in an overflow arrow, its value still printed in full.
 
-use super::layout::{fit, label_style, text_width, title, wrap};
+use super::layout::{fit, fit_labels, label_style, text_width, title, wrap};
 use super::{axis::nice_ticks, background, DrawResult, Style};
 use crate::text::num;
 use plotters::coord::Shift;
@@ -58,6 +63,24 @@ pub fn bars_height(spec: &BarsSpec, width: f64) -> f64 {
     title_h + TITLE_GAP + spec.sections.len() as f64 * SECTION + groups as f64 * GROUP + rows as f64 * ROW + 8.0
 }
 
+/// How far beyond the typical row a row may reach before it stops setting the scale: rows whose
+/// extent exceeds this many times the median row's extent overflow instead.
+const OUTLIER: f64 = 4.0;
+
+/// The value range a section's scale covers: every row's median and whisker, and zero, except
+/// rows far outside the others (see [`OUTLIER`]).
+fn scale_range(rows: &[&BarRow]) -> (f64, f64) {
+    let reach = |r: &BarRow| r.p25.abs().max(r.p75.abs()).max(r.median.abs());
+    let mut reaches: Vec<f64> = rows.iter().map(|r| reach(r)).filter(|x| x.is_finite()).collect();
+    reaches.sort_by(f64::total_cmp);
+    let typical = reaches.get(reaches.len() / 2).copied().unwrap_or(0.0);
+    let cap = if typical > 0.0 { OUTLIER * typical } else { f64::INFINITY };
+    rows.iter().fold((0.0f64, 0.0f64), |(lo, hi), r| {
+        let (l, h) = (r.p25.min(r.median), r.p75.max(r.median));
+        (lo.min(l.max(-cap)), hi.max(h.min(cap)))
+    })
+}
+
 /// Draws the cross-asset chart onto `area`.
 pub fn bars<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, spec: &BarsSpec, style: &Style) -> DrawResult<DB> {
     background(area, style)?;
@@ -66,34 +89,45 @@ pub fn bars<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, spec: &BarsSpec, 
     let w = w as i32;
     let font = |size: f64, color: RGBColor, h: HPos, v: VPos| label_style(style, size, color, Pos::new(h, v));
     let css_w = w as f64 / style.scale;
-    let longest = spec
+    let all_rows = || spec.sections.iter().flat_map(|s| &s.groups).flat_map(|g| &g.1);
+    let longest = all_rows().map(|r| text_width(&r.label, 11.0)).fold(60.0f64, f64::max);
+    let room = longest.min(css_w * 0.34);
+    let value_text = |s: &BarSection, v: f64| format!("{}{}", num::signed(v, s.decimals), s.suffix);
+    let value_room = spec
         .sections
         .iter()
-        .flat_map(|s| &s.groups)
-        .flat_map(|g| &g.1)
-        .map(|r| text_width(&r.label, 11.0))
-        .fold(60.0f64, f64::max);
-    let room = longest.min(css_w * 0.4);
-    let left = style.px(room + 14.0);
-    let right = style.px(if css_w < 480.0 { 8.0 } else { 52.0 });
+        .flat_map(|s| s.groups.iter().flat_map(|g| &g.1).map(move |r| text_width(&value_text(s, r.median), 10.0)))
+        .fold(30.0f64, f64::max);
+    let label_right = style.px(2.0 + room);
+    let value_right = label_right + style.px(8.0 + value_room);
+    let left = value_right + style.px(10.0);
+    let right = style.px(if css_w < 480.0 { 10.0 } else { 40.0 });
     let plot_w = (w - left - right).max(1);
     let thin = style.px(1.0).max(1) as u32;
     let mut y = style.px(title(area, &spec.title, 13.0, style)? + TITLE_GAP);
     for section in &spec.sections {
-        let rows = section.groups.iter().flat_map(|g| &g.1);
-        let (lo, hi) = rows.fold((0.0f64, 0.0f64), |(lo, hi), r| (lo.min(r.p25).min(r.median), hi.max(r.p75).max(r.median)));
+        let rows: Vec<&BarRow> = section.groups.iter().flat_map(|g| &g.1).collect();
+        let (lo, hi) = scale_range(&rows);
         let pad = ((hi - lo) * 0.08).max(1e-6);
         let (lo, hi) = (lo - pad, hi + pad);
-        let x = |v: f64| left + ((v - lo) / (hi - lo) * plot_w as f64).round() as i32;
+        let x = |v: f64| left + ((v.clamp(lo, hi) - lo) / (hi - lo) * plot_w as f64).round() as i32;
         area.draw(&Text::new(section.heading.clone(), (style.px(2.0), y + style.px(6.0)), font(12.0, p.text, HPos::Left, VPos::Top)))?;
         let axis_y = y + style.px(SECTION - 4.0);
-        let (ticks, decimals) = nice_ticks(lo, hi, (plot_w / style.px(90.0)).clamp(2, 6) as usize);
+        let (ticks, decimals) = nice_ticks(lo, hi, (plot_w / style.px(60.0)).clamp(3, 6) as usize);
         let rows_h: i32 = section.groups.iter().map(|g| style.px(GROUP) + style.px(ROW) * g.1.len() as i32).sum();
+        let mut labels = Vec::new();
         for v in &ticks {
             let color = if *v == 0.0 { p.muted } else { p.grid };
             area.draw(&PathElement::new(vec![(x(*v), axis_y), (x(*v), axis_y + rows_h)], color.stroke_width(thin)))?;
             let label = format!("{}{}", num::signed(*v, decimals), section.suffix);
-            area.draw(&Text::new(label, (x(*v), axis_y - style.px(2.0)), font(10.0, p.muted, HPos::Center, VPos::Bottom)))?;
+            // Zero first: it is the reference every bar starts from.
+            let at = if *v == 0.0 { 0 } else { labels.len() + 1 };
+            labels.push((at, (x(*v), style.px(text_width(&label, 10.0)) as f64, label)));
+        }
+        labels.sort_by_key(|l| l.0);
+        let candidates: Vec<(i32, f64, String)> = labels.into_iter().map(|l| l.1).collect();
+        for (at, label) in fit_labels(&candidates, (value_right, w), style.px(6.0)) {
+            area.draw(&Text::new(label, (at, axis_y - style.px(2.0)), font(10.0, p.muted, HPos::Center, VPos::Bottom)))?;
         }
         y = axis_y;
         for (group, rows) in &section.groups {
@@ -101,25 +135,24 @@ pub fn bars<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, spec: &BarsSpec, 
             y += style.px(GROUP);
             for r in rows {
                 let mid = y + style.px(ROW / 2.0);
-                area.draw(&Text::new(fit(&r.label, room, 11.0), (left - style.px(8.0), mid), font(11.0, p.text, HPos::Right, VPos::Center)))?;
+                area.draw(&Text::new(fit(&r.label, room, 11.0), (label_right, mid), font(11.0, p.text, HPos::Right, VPos::Center)))?;
+                area.draw(&Text::new(value_text(section, r.median), (value_right, mid), font(10.0, p.text, HPos::Right, VPos::Center)))?;
                 let color = if r.median >= 0.0 { p.series } else { p.down };
                 let half = style.px(ROW * 0.3);
                 area.draw(&Rectangle::new([(x(0.0), mid - half), (x(r.median), mid + half)], color.mix(0.75).filled()))?;
                 let whisker = p.text.stroke_width(thin);
                 area.draw(&PathElement::new(vec![(x(r.p25), mid), (x(r.p75), mid)], whisker))?;
-                for end in [r.p25, r.p75] {
+                for end in [r.p25, r.p75].into_iter().filter(|e| (lo..=hi).contains(e)) {
                     area.draw(&PathElement::new(vec![(x(end), mid - half / 2), (x(end), mid + half / 2)], whisker))?;
                 }
-                // The value sits beyond the whisker on the bar's side, or on the other side when
-                // it would run into the row labels or off the chart.
-                let value = format!("{}{}", num::signed(r.median, section.decimals), section.suffix);
-                let width = style.px(text_width(&value, 10.0));
-                let right_at = x(r.p75.max(r.median)) + style.px(4.0);
-                let left_at = x(r.p25.min(r.median)) - style.px(4.0);
-                let fits_left = left_at - width >= left;
-                let fits_right = right_at + width <= w;
-                let (anchor, at) = if (r.median < 0.0 && fits_left) || !fits_right { (HPos::Right, left_at.max(left + width)) } else { (HPos::Left, right_at) };
-                area.draw(&Text::new(value, (at, mid), font(10.0, p.muted, anchor, VPos::Center)))?;
+                // Off the scale: an arrow at the edge the bar runs to.
+                for (beyond, edge, dir) in [(r.median.max(r.p75) > hi, left + plot_w, 1), (r.median.min(r.p25) < lo, left, -1)] {
+                    if beyond {
+                        let tip = edge + dir * style.px(6.0);
+                        let arrow = vec![(edge, mid - half), (tip, mid), (edge, mid + half)];
+                        area.draw(&Polygon::new(arrow, color.filled()))?;
+                    }
+                }
                 y += style.px(ROW);
             }
         }

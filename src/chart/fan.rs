@@ -1,7 +1,9 @@
-//! The fan chart: one series' projected path, median with 25–75% and 5–95% bands, the as-of
-//! level, dated event markers and the horizon value.
+//! The fan chart: one series' projected path, median with 25–75% and 5–95% bands, a key that
+//! says what the bands are, the as-of level (a dashed line, labelled on the value axis and in the
+//! key, never on the data), dated event markers, date ticks at the story's days and the horizon
+//! value.
 
-use super::layout::{label_style, side_margins, text_width, title};
+use super::layout::{fit_labels, label_style, legend, side_margins, text_width, title, Swatch};
 use super::{axis::nice_ticks, background, DrawResult, Style};
 use crate::model::Band;
 use crate::text::num;
@@ -18,10 +20,15 @@ pub struct FanSpec {
     pub days: Vec<Band>,
     /// The as-of level (drawn as a reference line).
     pub start: f64,
-    /// Label of the as-of reference line.
+    /// The reference line's entry in the key (`17 Nov close: 6,672`).
     pub start_label: String,
-    /// Date labels under the axis: day index and text.
+    /// The key's words for the inner band, the outer band and the median line.
+    pub key: [String; 3],
+    /// Date ticks under the axis, most important first (day index and text); those that would
+    /// collide with a more important one are left out.
     pub x_ticks: Vec<(usize, String)>,
+    /// Whether the dates are labelled (a panel stacked above another with the same days is not).
+    pub date_labels: bool,
     /// Event markers: day index and text.
     pub events: Vec<(usize, String)>,
     /// Day index of the horizon ("year-end").
@@ -32,18 +39,38 @@ pub struct FanSpec {
     pub suffix: String,
 }
 
+/// Text sizes, CSS pixels.
+const TITLE: f64 = 13.0;
+const TICK: f64 = 11.0;
+/// Room for one row of event labels, CSS pixels.
+const EVENT_ROW: f64 = 13.0;
+
 /// Draws the fan chart onto `area` (its whole extent).
 pub fn fan<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, spec: &FanSpec, style: &Style) -> DrawResult<DB> {
     background(area, style)?;
     let p = &style.palette;
     let (w, h) = area.dim_in_pixel();
     let (w, h) = (w as i32, h as i32);
-    let title_h = title(area, &spec.title, 13.0, style)?;
+    let css_w = w as f64 / style.scale;
+    let title_h = title(area, &spec.title, TITLE, style)?;
     let (left, right) = side_margins(w, style);
-    let (top, bottom) = (style.px(title_h + 31.0), style.px(24.0));
-    let (plot_w, plot_h) = ((w - left - right).max(1), (h - top - bottom).max(1));
-    let n = spec.days.len().saturating_sub(1).max(1);
     let font = |size: f64, color: &RGBColor, pos: Pos| label_style(style, size, *color, pos);
+    let thin = style.px(1.0).max(1) as u32;
+
+    // The key, under the title: what the bands, the line and the dashes are.
+    let entries = [
+        (Swatch::Fill(p.band_outer, Some(p.band_inner)), spec.key[0].clone()),
+        (Swatch::Fill(p.band_outer, None), spec.key[1].clone()),
+        (Swatch::Line(p.series, 2.0), spec.key[2].clone()),
+        (Swatch::Dashed(p.reference), spec.start_label.clone()),
+    ];
+    let key_h = legend(area, &entries, (style.px(2.0), style.px(title_h + 2.0)), css_w - 4.0, style)?;
+    // Event labels sit in up to two rows between the key and the plot.
+    let n = spec.days.len().saturating_sub(1).max(1);
+    let rows = if spec.events.is_empty() { 0.0 } else { 2.0 };
+    let top = style.px(title_h + 2.0 + key_h + 4.0 + rows * EVENT_ROW + 2.0);
+    let bottom = style.px(if spec.date_labels { 24.0 } else { 8.0 });
+    let (plot_w, plot_h) = ((w - left - right).max(1), (h - top - bottom).max(1));
 
     // Value range: every band and the as-of level, padded.
     let (lo, hi) = spec.days.iter().fold((spec.start, spec.start), |(lo, hi), b| (lo.min(b.p5), hi.max(b.p95)));
@@ -51,22 +78,29 @@ pub fn fan<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, spec: &FanSpec, st
     let (lo, hi) = (lo - pad, hi + pad);
     let x = |day: usize| left + (day as f64 / n as f64 * plot_w as f64).round() as i32;
     let y = |v: f64| top + ((hi - v) / (hi - lo) * plot_h as f64).round() as i32;
-    let thin = style.px(1.0).max(1) as u32;
 
-    // Grid and value ticks.
+    // Grid and value ticks; the as-of level is labelled on the axis in its own colour, and a tick
+    // label that would touch it gives way.
+    let ys = y(spec.start);
+    let start_text = format!("{}{}", num::fixed(spec.start, spec.decimals), spec.suffix);
     let (ticks, decimals) = nice_ticks(lo, hi, (plot_h / style.px(48.0)).clamp(2, 6) as usize);
     for v in ticks {
         area.draw(&PathElement::new(vec![(left, y(v)), (left + plot_w, y(v))], p.grid.stroke_width(thin)))?;
-        let label = format!("{}{}", num::fixed(v, decimals), spec.suffix);
-        area.draw(&Text::new(label, (left - style.px(6.0), y(v)), font(11.0, &p.muted, Pos::new(HPos::Right, VPos::Center))))?;
+        if (y(v) - ys).abs() >= style.px(TICK + 2.0) {
+            let label = format!("{}{}", num::fixed(v, decimals), spec.suffix);
+            area.draw(&Text::new(label, (left - style.px(6.0), y(v)), font(TICK, &p.muted, Pos::new(HPos::Right, VPos::Center))))?;
+        }
     }
-    // Dates.
-    for (day, label) in &spec.x_ticks {
-        area.draw(&PathElement::new(vec![(x(*day), top + plot_h), (x(*day), top + plot_h + style.px(4.0))], p.muted.stroke_width(thin)))?;
-        let pos = (x(*day), top + plot_h + style.px(6.0));
-        area.draw(&Text::new(label.clone(), pos, font(11.0, &p.muted, Pos::new(HPos::Center, VPos::Top))))?;
+    area.draw(&Text::new(start_text, (left - style.px(6.0), ys), font(TICK, &p.reference, Pos::new(HPos::Right, VPos::Center))))?;
+    // Dates: ticks at the days the view lists, labels where they fit, most important first.
+    let candidates: Vec<(i32, f64, String)> = spec.x_ticks.iter().map(|(d, t)| (x(*d), style.px(text_width(t, TICK)) as f64, t.clone())).collect();
+    for (at, label) in fit_labels(&candidates, (0, w), style.px(8.0)) {
+        area.draw(&PathElement::new(vec![(at, top + plot_h), (at, top + plot_h + style.px(4.0))], p.muted.stroke_width(thin)))?;
+        if spec.date_labels {
+            area.draw(&Text::new(label, (at, top + plot_h + style.px(6.0)), font(TICK, &p.muted, Pos::new(HPos::Center, VPos::Top))))?;
+        }
     }
-    // Event markers, labels staggered over two rows where they would collide.
+    // Event markers, labels staggered over two rows where they would collide, kept on the canvas.
     let mut row_end = [i32::MIN; 2];
     for (day, label) in &spec.events {
         let ex = x(*day);
@@ -74,11 +108,15 @@ pub fn fan<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, spec: &FanSpec, st
             let end = (seg + style.px(3.0)).min(top + plot_h);
             area.draw(&PathElement::new(vec![(ex, seg), (ex, end)], p.muted.stroke_width(thin)))?;
         }
-        let half = style.px(text_width(label, 11.0) / 2.0);
-        let row = usize::from(ex - half < row_end[0] + style.px(6.0));
-        row_end[row] = ex + half;
-        let ly = top - style.px(4.0) - style.px(13.0) * (1 - row as i32);
-        area.draw(&Text::new(label.clone(), (ex, ly), font(11.0, &p.muted, Pos::new(HPos::Center, VPos::Bottom))))?;
+        let half = style.px(text_width(label, TICK) / 2.0);
+        let lx = ex.clamp(half + style.px(2.0), w - half - style.px(2.0));
+        let row = usize::from(lx - half < row_end[0] + style.px(6.0));
+        if row == 1 && lx - half < row_end[1] + style.px(6.0) {
+            continue; // no room in either row: the dashed marker stays, unlabelled
+        }
+        row_end[row] = lx + half;
+        let ly = top - style.px(4.0) - style.px(EVENT_ROW) * (1 - row as i32);
+        area.draw(&Text::new(label.clone(), (lx, ly), font(TICK, &p.muted, Pos::new(HPos::Center, VPos::Bottom))))?;
     }
     // Bands, outer then inner.
     let polygon = |upper: fn(&Band) -> f64, lower: fn(&Band) -> f64| {
@@ -89,17 +127,14 @@ pub fn fan<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, spec: &FanSpec, st
     area.draw(&Polygon::new(polygon(|b| b.p95, |b| b.p5), p.band_outer.filled()))?;
     area.draw(&Polygon::new(polygon(|b| b.p75, |b| b.p25), p.band_inner.filled()))?;
     // As-of level, dashed.
-    let ys = y(spec.start);
     for seg in (left..left + plot_w).step_by(style.px(8.0).max(2) as usize) {
         let end = (seg + style.px(4.0)).min(left + plot_w);
         area.draw(&PathElement::new(vec![(seg, ys), (end, ys)], p.reference.stroke_width(thin)))?;
     }
-    let as_of_pos = (left + style.px(4.0), ys - style.px(3.0));
-    area.draw(&Text::new(spec.start_label.clone(), as_of_pos, font(11.0, &p.reference, Pos::new(HPos::Left, VPos::Bottom))))?;
     // Median.
     let median: Vec<(i32, i32)> = spec.days.iter().enumerate().map(|(i, b)| (x(i), y(b.p50))).collect();
     area.draw(&PathElement::new(median, p.series.stroke_width(style.px(2.0).max(1) as u32)))?;
-    // Horizon: the median's value at year-end, with its 90% range.
+    // Horizon: the median's value, in the right margin.
     if let Some(b) = spec.days.get(spec.horizon) {
         let (hx, hy) = (x(spec.horizon), y(b.p50));
         area.draw(&Circle::new((hx, hy), style.px(3.5), p.series.filled()))?;

@@ -82,6 +82,77 @@ pub(super) fn title<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, text: &st
     Ok(step * lines.len() as f64)
 }
 
+/// What a legend entry shows beside its words.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Swatch {
+    /// A patch of translucent fills laid over each other (a band and what lies under it).
+    Fill(RGBAColor, Option<RGBAColor>),
+    /// A solid line of the given width in CSS pixels.
+    Line(RGBColor, f64),
+    /// A dashed line.
+    Dashed(RGBColor),
+}
+
+/// Legend text size, CSS pixels.
+const KEY_SIZE: f64 = 11.0;
+/// Width of a swatch and the gap after it, CSS pixels.
+const SWATCH: f64 = 14.0;
+const SWATCH_GAP: f64 = 4.0;
+/// Gap between legend entries, CSS pixels.
+const ENTRY_GAP: f64 = 12.0;
+
+/// Lays legend entries out left to right from `(x0, y0)` (backing pixels), wrapping within
+/// `width` CSS pixels; returns the height used in CSS pixels. An entry never breaks across lines.
+pub(super) fn legend<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, entries: &[(Swatch, String)], (x0, y0): (i32, i32), width: f64, style: &Style) -> Result<f64, DrawingAreaErrorKind<DB::ErrorType>> {
+    let line_h = KEY_SIZE * 1.35;
+    let (mut x, mut row) = (0.0f64, 0.0f64);
+    for (swatch, text) in entries {
+        let w = SWATCH + SWATCH_GAP + text_width(text, KEY_SIZE);
+        if x > 0.0 && x + w > width {
+            x = 0.0;
+            row += 1.0;
+        }
+        let (sx, cy) = (x0 + style.px(x), y0 + style.px(row * line_h + line_h / 2.0));
+        let (sx1, half) = (sx + style.px(SWATCH), style.px(4.0));
+        match *swatch {
+            Swatch::Fill(a, b) => {
+                area.draw(&Rectangle::new([(sx, cy - half), (sx1, cy + half)], a.filled()))?;
+                if let Some(b) = b {
+                    area.draw(&Rectangle::new([(sx, cy - half), (sx1, cy + half)], b.filled()))?;
+                }
+            }
+            Swatch::Line(c, w) => area.draw(&PathElement::new(vec![(sx, cy), (sx1, cy)], c.stroke_width(style.px(w).max(1) as u32)))?,
+            Swatch::Dashed(c) => {
+                for seg in (sx..sx1).step_by(style.px(5.0).max(2) as usize) {
+                    area.draw(&PathElement::new(vec![(seg, cy), ((seg + style.px(3.0)).min(sx1), cy)], c.stroke_width(style.px(1.0).max(1) as u32)))?;
+                }
+            }
+        }
+        let pos = (sx1 + style.px(SWATCH_GAP), cy);
+        area.draw(&Text::new(text.clone(), pos, label_style(style, KEY_SIZE, style.palette.text, Pos::new(HPos::Left, VPos::Center))))?;
+        x += w + ENTRY_GAP;
+    }
+    Ok((row + 1.0) * line_h)
+}
+
+/// The labels that fit along an axis: candidates in order of priority, each centred on its
+/// position (backing pixels) with its estimated width; a candidate is kept when it stays within
+/// `lo..=hi` and is at least `gap` from every label kept before it. Kept labels come back in
+/// axis order.
+pub(super) fn fit_labels<T: Clone>(candidates: &[(i32, f64, T)], (lo, hi): (i32, i32), gap: i32) -> Vec<(i32, T)> {
+    let mut kept: Vec<(i32, i32, i32, T)> = Vec::new();
+    for (at, width, item) in candidates {
+        let half = (*width / 2.0).ceil() as i32;
+        let (l, r) = (at - half, at + half);
+        let clear = kept.iter().all(|(kl, kr, _, _)| r + gap <= *kl || l >= kr + gap);
+        if l >= lo && r <= hi && clear {
+            kept.push((l, r, *at, item.clone()));
+        }
+    }
+    kept.sort_by_key(|k| k.2);
+    kept.into_iter().map(|(_, _, at, item)| (at, item)).collect()
+}
+
 /// Left and right margins of a day axis, in backing pixels, for a chart `width` pixels wide:
 /// shared by every chart with days across so that their days line up.
 pub(super) fn side_margins(width: i32, style: &Style) -> (i32, i32) {
@@ -94,7 +165,17 @@ pub(super) fn side_margins(width: i32, style: &Style) -> (i32, i32) {
 
 #[cfg(test)]
 mod tests {
-    use super::{fit, text_width, wrap};
+    use super::{fit, fit_labels, text_width, wrap};
+
+    #[test]
+    fn axis_labels_keep_priority_and_never_overlap() {
+        // (position, width, text): the first two are the must-haves.
+        let c = [(0, 40.0, "a"), (100, 40.0, "b"), (30, 40.0, "c"), (60, 20.0, "d"), (200, 40.0, "e")];
+        let kept: Vec<&str> = fit_labels(&c, (0, 180), 4).into_iter().map(|(_, t)| t).collect();
+        assert_eq!(kept, vec!["c", "b"], "a leaves the axis at the left, d collides with c, e leaves at the right");
+        let kept: Vec<&str> = fit_labels(&c, (-20, 220), 4).into_iter().map(|(_, t)| t).collect();
+        assert_eq!(kept, vec!["a", "d", "b", "e"]);
+    }
 
     #[test]
     fn titles_wrap_at_spaces_and_between_cjk_characters() {

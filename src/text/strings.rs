@@ -9,6 +9,16 @@ pub enum Key {
     AsOf,
     /// Fan title suffix: projected path to the horizon.
     PathTo,
+    /// The as-of level in a chart's key: `{date}`, `{value}`.
+    AsOfLevel,
+    /// The fan key: the 25–75% band.
+    KeyInner,
+    /// The fan key: the 5–95% band.
+    KeyOuter,
+    /// The fan key: the median line.
+    KeyMedian,
+    /// The SRF rate in the spread panel's key: `{value}` bp.
+    SrfRateLevel,
     /// Summary: the lead index at the horizon.
     SummaryLead,
     /// Summary: 90% range.
@@ -123,6 +133,16 @@ pub fn tr(key: Key, lang: Lang) -> &'static str {
         (AsOf, Lang::Zh) => "基准",
         (PathTo, Lang::En) => "projected to",
         (PathTo, Lang::Zh) => "预测路径至",
+        (AsOfLevel, Lang::En) => "{date} close: {value}",
+        (AsOfLevel, Lang::Zh) => "{date}收盘：{value}",
+        (KeyInner, Lang::En) => "half of paths",
+        (KeyInner, Lang::Zh) => "半数路径",
+        (KeyOuter, Lang::En) => "9 in 10 paths",
+        (KeyOuter, Lang::Zh) => "九成路径",
+        (KeyMedian, Lang::En) => "median",
+        (KeyMedian, Lang::Zh) => "中位数",
+        (SrfRateLevel, Lang::En) => "SRF rate: {value} bp",
+        (SrfRateLevel, Lang::Zh) => "SRF 利率：{value} 个基点",
         (SummaryLead, Lang::En) => "By {date} the {asset} has a median of {value}",
         (SummaryLead, Lang::Zh) => "到{date}，{asset}的中位数为{value}",
         (Range90, Lang::En) => "(90% range {lo} to {hi})",

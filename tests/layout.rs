@@ -1,0 +1,270 @@
+//! Chart layout, checked on what the charts actually draw: every panel is drawn onto a recording
+//! backend for the as-of state, every preset and the eight corners of the input box, at 320 to
+//! 1280 px, in English and Chinese; every text box (estimated with the charts' own text-width rule)
+//! must stay on the canvas, clear of every other text box and of every data mark (bars, lines,
+//! dots; grid lines, the background and translucent bands excepted).
+#![cfg(not(target_arch = "wasm32"))]
+
+use plotters::prelude::*;
+use plotters_backend::{BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingErrorKind};
+use std::cell::RefCell;
+use std::convert::Infallible;
+use std::rc::Rc;
+use tapecast::chart::{bars_height, draw, text_width, Chart, Palette, Style};
+use tapecast::scenario::{default_scenario, InputId, Spec};
+use tapecast::text::Lang;
+use tapecast::view::{self, ChartKind};
+use tapecast::{Engine, Inputs};
+
+/// An axis-aligned box in backing pixels: left, top, right, bottom.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Box2 {
+    x0: f64,
+    y0: f64,
+    x1: f64,
+    y1: f64,
+}
+
+impl Box2 {
+    fn overlaps(&self, o: &Box2) -> bool {
+        self.x0 < o.x1 && o.x0 < self.x1 && self.y0 < o.y1 && o.y0 < self.y1
+    }
+
+    fn shrink(&self, by: f64) -> Box2 {
+        Box2 { x0: self.x0 + by, y0: self.y0 + by, x1: self.x1 - by, y1: self.y1 - by }
+    }
+
+    fn contains(&self, x: f64, y: f64) -> bool {
+        x > self.x0 && x < self.x1 && y > self.y0 && y < self.y1
+    }
+}
+
+/// What was drawn.
+#[derive(Debug, Clone)]
+enum Item {
+    /// A label: its text and estimated box.
+    Text(String, Box2),
+    /// A stroked segment: ends, width and colour.
+    Line((f64, f64), (f64, f64), f64, (u8, u8, u8)),
+    /// A filled rectangle or dot: its box and colour.
+    Solid(Box2, (u8, u8, u8)),
+}
+
+/// A backend that records text boxes and marks instead of drawing pixels.
+struct Recorder {
+    size: (u32, u32),
+    items: Rc<RefCell<Vec<Item>>>,
+}
+
+impl Recorder {
+    fn push(&mut self, item: Item) {
+        self.items.borrow_mut().push(item);
+    }
+}
+
+fn rgb(c: BackendColor) -> (u8, u8, u8) {
+    c.rgb
+}
+
+impl DrawingBackend for Recorder {
+    type ErrorType = Infallible;
+
+    fn get_size(&self) -> (u32, u32) {
+        self.size
+    }
+
+    fn ensure_prepared(&mut self) -> Result<(), DrawingErrorKind<Infallible>> {
+        Ok(())
+    }
+
+    fn present(&mut self) -> Result<(), DrawingErrorKind<Infallible>> {
+        Ok(())
+    }
+
+    fn draw_pixel(&mut self, _: BackendCoord, _: BackendColor) -> Result<(), DrawingErrorKind<Infallible>> {
+        Ok(())
+    }
+
+    fn draw_line<S: BackendStyle>(&mut self, from: BackendCoord, to: BackendCoord, style: &S) -> Result<(), DrawingErrorKind<Infallible>> {
+        if style.color().alpha > 0.0 {
+            let f = |p: BackendCoord| (f64::from(p.0), f64::from(p.1));
+            self.push(Item::Line(f(from), f(to), f64::from(style.stroke_width()), rgb(style.color())));
+        }
+        Ok(())
+    }
+
+    fn draw_path<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(&mut self, path: I, style: &S) -> Result<(), DrawingErrorKind<Infallible>> {
+        let points: Vec<BackendCoord> = path.into_iter().collect();
+        for pair in points.windows(2) {
+            self.draw_line(pair[0], pair[1], style)?;
+        }
+        Ok(())
+    }
+
+    fn draw_rect<S: BackendStyle>(&mut self, a: BackendCoord, b: BackendCoord, style: &S, fill: bool) -> Result<(), DrawingErrorKind<Infallible>> {
+        let bx = Box2 { x0: f64::from(a.0.min(b.0)), y0: f64::from(a.1.min(b.1)), x1: f64::from(a.0.max(b.0)), y1: f64::from(a.1.max(b.1)) };
+        if fill && style.color().alpha > 0.0 {
+            self.push(Item::Solid(bx, rgb(style.color())));
+        }
+        Ok(())
+    }
+
+    fn draw_circle<S: BackendStyle>(&mut self, c: BackendCoord, r: u32, style: &S, _fill: bool) -> Result<(), DrawingErrorKind<Infallible>> {
+        let (x, y, r) = (f64::from(c.0), f64::from(c.1), f64::from(r));
+        self.push(Item::Solid(Box2 { x0: x - r, y0: y - r, x1: x + r, y1: y + r }, rgb(style.color())));
+        Ok(())
+    }
+
+    fn fill_polygon<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(&mut self, _: I, _: &S) -> Result<(), DrawingErrorKind<Infallible>> {
+        // Translucent bands: text may sit on them (their labels do).
+        Ok(())
+    }
+
+    fn draw_text<T: BackendTextStyle>(&mut self, text: &str, style: &T, pos: BackendCoord) -> Result<(), DrawingErrorKind<Infallible>> {
+        let size = style.size();
+        // The estimate is in CSS pixels at a CSS size; at scale 1 both are backing pixels.
+        let w = text_width(text, size);
+        let (x, y) = (f64::from(pos.0), f64::from(pos.1));
+        let anchor = style.anchor();
+        let x0 = match anchor.h_pos {
+            HPos::Left => x,
+            HPos::Center => x - w / 2.0,
+            HPos::Right => x - w,
+        };
+        let y0 = match anchor.v_pos {
+            VPos::Top => y,
+            VPos::Center => y - size / 2.0,
+            VPos::Bottom => y - size,
+        };
+        self.push(Item::Text(text.to_string(), Box2 { x0, y0, x1: x0 + w, y1: y0 + size }));
+        Ok(())
+    }
+}
+
+use plotters::style::text_anchor::{HPos, VPos};
+
+/// Whether a stroked segment passes through a box (sampled every half pixel).
+fn crosses(a: (f64, f64), b: (f64, f64), width: f64, bx: &Box2) -> bool {
+    let grown = Box2 { x0: bx.x0 - width / 2.0, y0: bx.y0 - width / 2.0, x1: bx.x1 + width / 2.0, y1: bx.y1 + width / 2.0 };
+    let steps = ((b.0 - a.0).abs().max((b.1 - a.1).abs()) * 2.0).ceil().max(1.0) as usize;
+    (0..=steps).any(|i| {
+        let t = i as f64 / steps as f64;
+        grown.contains(a.0 + (b.0 - a.0) * t, a.1 + (b.1 - a.1) * t)
+    })
+}
+
+/// Every collision in one drawing, as sentences.
+fn collisions(items: &[Item], size: (u32, u32), palette: &Palette) -> Vec<String> {
+    let exempt = |c: (u8, u8, u8)| {
+        let same = |p: RGBColor| (p.0, p.1, p.2) == c;
+        same(palette.grid) || same(palette.background)
+    };
+    let texts: Vec<(&String, Box2)> = items
+        .iter()
+        .filter_map(|i| match i {
+            Item::Text(t, b) if !t.trim().is_empty() => Some((t, b.shrink(0.5))),
+            _ => None,
+        })
+        .collect();
+    let mut out = Vec::new();
+    let (w, h) = (f64::from(size.0), f64::from(size.1));
+    for (i, (t, b)) in texts.iter().enumerate() {
+        if b.x0 < -0.5 || b.y0 < -0.5 || b.x1 > w + 0.5 || b.y1 > h + 0.5 {
+            out.push(format!("{t:?} leaves the canvas ({b:?} in {w}×{h})"));
+        }
+        for (u, c) in &texts[i + 1..] {
+            if b.overlaps(c) {
+                out.push(format!("{t:?} overlaps {u:?}"));
+            }
+        }
+        for item in items {
+            match item {
+                Item::Line(p, q, width, colour) if !exempt(*colour) && crosses(*p, *q, *width, b) => {
+                    out.push(format!("{t:?} is crossed by a line {p:?}–{q:?} in {colour:?}"));
+                    break;
+                }
+                Item::Solid(s, colour) if !exempt(*colour) && s.overlaps(b) => {
+                    out.push(format!("{t:?} sits on a mark {s:?} in {colour:?}"));
+                    break;
+                }
+                _ => {}
+            }
+        }
+    }
+    out
+}
+
+/// The height the widget gives a panel at `width` CSS pixels (the shell's sizes).
+fn height(kind: ChartKind, chart: &Chart, width: f64) -> f64 {
+    match (kind, chart) {
+        (ChartKind::Bars, Chart::Bars(spec)) => bars_height(spec, width).ceil(),
+        (ChartKind::Plumbing, _) => (width * 3.0 / 4.0).clamp(260.0, 420.0),
+        _ => (width * 9.0 / 16.0).clamp(240.0, 440.0),
+    }
+}
+
+/// The states to lay out: as-of, every preset and the eight corners of the three numeric story
+/// inputs (surprise, cut odds, shortfall), with no reserve purchases at the stressed corners.
+fn states(engine: &Engine) -> Vec<(String, Inputs)> {
+    let s = engine.scenario();
+    let mut out = vec![("as-of".to_string(), Inputs::as_of(s))];
+    out.extend(s.presets.iter().filter_map(|p| Some((p.id.clone(), Inputs::preset(s, &p.id)?))));
+    let range = |id: InputId| match s.inputs.get(id) {
+        Spec::Number(n) => (n.min, n.max),
+        Spec::Choice(c) => (0.0, c.options.len().saturating_sub(1) as f64),
+    };
+    for corner in 0..8 {
+        let mut i = Inputs::as_of(s);
+        for (bit, id) in [InputId::Surprise, InputId::CutOdds, InputId::Shortfall].into_iter().enumerate() {
+            let (lo, hi) = range(id);
+            i = i.with(id, if corner & (1 << bit) == 0 { lo } else { hi });
+        }
+        out.push((format!("corner-{corner}"), i));
+    }
+    out
+}
+
+#[test]
+fn no_label_collides_at_any_width_in_any_state_or_language() {
+    let engine = Engine::new(default_scenario()).unwrap();
+    let palette = Palette::LIGHT;
+    let mut failures = Vec::new();
+    let mut cases = 0;
+    for (name, inputs) in states(&engine) {
+        let p = engine.project(&inputs, &[0]);
+        for lang in [Lang::En, Lang::Zh] {
+            for kind in ChartKind::ALL {
+                let chart = view::chart(&engine, &p, kind, 0, lang).unwrap();
+                for width in [320.0, 360.0, 480.0, 720.0, 1000.0, 1280.0] {
+                    let size = (width as u32, height(kind, &chart, width) as u32);
+                    let items = Rc::new(RefCell::new(Vec::new()));
+                    let area = Recorder { size, items: items.clone() }.into_drawing_area();
+                    let style = Style { palette, scale: 1.0, font: "sans-serif".into() };
+                    draw(&area, &chart, &style).unwrap();
+                    cases += 1;
+                    for c in collisions(&items.borrow(), size, &palette) {
+                        failures.push(format!("{name} {lang:?} {} {width}px: {c}", kind.name()));
+                    }
+                }
+            }
+        }
+    }
+    assert!(cases >= 13 * 2 * 3 * 6, "{cases} layouts");
+    let shown: Vec<&String> = failures.iter().take(400).collect();
+    assert!(failures.is_empty(), "{} collisions in {cases} layouts, e.g.:\n{}", failures.len(), shown.iter().map(|s| s.as_str()).collect::<Vec<_>>().join("\n"));
+}
+
+#[test]
+fn the_checker_sees_collisions() {
+    let palette = Palette::LIGHT;
+    let text = |t: &str, x0: f64, y0: f64| Item::Text(t.into(), Box2 { x0, y0, x1: x0 + 30.0, y1: y0 + 10.0 });
+    let ink = (palette.series.0, palette.series.1, palette.series.2);
+    let grid = (palette.grid.0, palette.grid.1, palette.grid.2);
+    assert_eq!(collisions(&[text("a", 0.0, 0.0), text("b", 20.0, 5.0)], (100, 100), &palette).len(), 1, "text on text");
+    assert_eq!(collisions(&[text("a", 80.0, 0.0)], (100, 100), &palette).len(), 1, "off the canvas");
+    assert_eq!(collisions(&[text("a", 0.0, 0.0), Item::Line((0.0, 5.0), (90.0, 5.0), 1.0, ink)], (100, 100), &palette).len(), 1, "a line through a label");
+    assert!(collisions(&[text("a", 0.0, 0.0), Item::Line((0.0, 5.0), (90.0, 5.0), 1.0, grid)], (100, 100), &palette).is_empty(), "grid lines may pass behind");
+    let bar = Item::Solid(Box2 { x0: 10.0, y0: 2.0, x1: 60.0, y1: 8.0 }, ink);
+    assert_eq!(collisions(&[text("a", 0.0, 0.0), bar], (100, 100), &palette).len(), 1, "a label on a bar");
+    assert!(collisions(&[text("a", 0.0, 0.0), text("b", 0.0, 20.0)], (100, 100), &palette).is_empty());
+}
