@@ -82,35 +82,39 @@ pub fn fan_spec(engine: &Engine, p: &Projection, asset: usize, lang: Lang) -> Op
     })
 }
 
-/// The summary sentence: the lead index at the horizon with its 90% range, the funding peak,
-/// the SRF's peak use and the biggest mover.
+/// The summary: the lead series at the horizon against its as-of level with the range nine paths
+/// in ten end in; the peak of repo stress with what the SRF lends on that day (median); the
+/// biggest mover among the series the bars show in percent. At most 30 words in English.
 pub fn summary(engine: &Engine, p: &Projection, lang: Lang) -> String {
     let s = engine.scenario();
     let tl = engine.timeline();
     let h = engine.headline(p);
     let lead = &h.lead;
-    let date = short_date(tl.dates[tl.horizon], lang);
+    let start = s.assets[0].start;
+    let change = (lead.p50 / start - 1.0) * 100.0;
     let mut out = fill(tr(Key::SummaryLead, lang), &[
-        ("date", &date),
         ("asset", s.assets[0].label.get(lang)),
+        ("date", &short_date(tl.dates[tl.horizon], lang)),
         ("value", &level(engine, 0, lead.p50)),
+        ("change", &format!("{}%", num::signed(change, 1))),
+        ("start", &level(engine, 0, start)),
+        ("lo", &level(engine, 0, lead.p5)),
+        ("hi", &level(engine, 0, lead.p95)),
     ]);
-    out.push(' ');
-    out.push_str(&fill(tr(Key::Range90, lang), &[("lo", &level(engine, 0, lead.p5)), ("hi", &level(engine, 0, lead.p95))]));
-    out.push_str(if lang == Lang::Zh { "；" } else { "; " });
     out.push_str(&fill(tr(Key::SummarySpread, lang), &[
         ("value", &num::signed(h.spread_peak.p50, 0)),
         ("date", &short_date(tl.dates[h.spread_peak_day], lang)),
     ]));
-    out.push_str(if lang == Lang::Zh { "，" } else { ", " });
-    if h.srf_peak.p95 <= 0.5 {
-        out.push_str(tr(Key::SummaryNoSrf, lang));
-    } else {
+    let srf = if h.srf_peak.p50 > 0.5 {
         // Chinese counts in 亿 (100 million): $1 bn = 10 亿.
-        let bn = if lang == Lang::Zh { h.srf_peak.p95 * 10.0 } else { h.srf_peak.p95 };
-        out.push_str(&fill(tr(Key::SummarySrf, lang), &[("value", &num::fixed(bn, 0))]));
-    }
-    out.push_str(if lang == Lang::Zh { "。" } else { ". " });
+        let bn = if lang == Lang::Zh { h.srf_peak.p50 * 10.0 } else { h.srf_peak.p50 };
+        fill(tr(Key::SummarySrf, lang), &[("value", &num::fixed(bn, 0))])
+    } else if h.srf_peak.p95 > 0.5 {
+        tr(Key::SummarySrfTail, lang).to_string()
+    } else {
+        tr(Key::SummaryNoSrf, lang).to_string()
+    };
+    out.push_str(&srf);
     out.push_str(&fill(tr(Key::SummaryMover, lang), &[
         ("asset", s.assets[h.mover].label.get(lang)),
         ("value", &num::signed(h.mover_change, 1)),
@@ -454,6 +458,44 @@ mod tests {
             }
         }
         assert!(ranges > states.len() * 4, "most cues give a range ({ranges})");
+    }
+
+    /// The as-of state, every preset and the eight corners of surprise × cut odds × shortfall.
+    fn states(engine: &Engine) -> Vec<Inputs> {
+        let s = engine.scenario();
+        let mut out: Vec<Inputs> = s.presets.iter().filter_map(|p| Inputs::preset(s, &p.id)).collect();
+        out.push(Inputs::as_of(s));
+        for corner in 0..8 {
+            let mut i = Inputs::as_of(s);
+            for (bit, id) in [InputId::Surprise, InputId::CutOdds, InputId::Shortfall].into_iter().enumerate() {
+                if let Spec::Number(n) = s.inputs.get(id) {
+                    i = i.with(id, if corner & (1 << bit) == 0 { n.min } else { n.max });
+                }
+            }
+            out.push(i);
+        }
+        out
+    }
+
+    #[test]
+    fn the_summary_leads_with_the_change_and_names_the_mover_the_bars_show() {
+        let engine = Engine::new(default_scenario()).unwrap();
+        for i in states(&engine) {
+            let p = engine.project(&i, &[0]);
+            let en = summary(&engine, &p, Lang::En);
+            let words = en.split_whitespace().count();
+            assert!(words <= 30, "{words} words: {en}");
+            assert!(en.starts_with("S&P 500, 31 Dec: ") && en.contains(" from 6,672); 9 in 10 paths "), "{en}");
+            // The biggest mover is the longest bar of the percent section.
+            let bars = bars_spec(&engine, &p, Lang::En);
+            let longest = bars.sections[0].groups.iter().flat_map(|g| &g.1).max_by(|a, b| a.median.abs().total_cmp(&b.median.abs())).unwrap();
+            assert!(en.contains(&format!("Biggest mover: {} ", longest.label)), "{en} — the bars' longest is {}", longest.label);
+            let zh = summary(&engine, &p, Lang::Zh);
+            assert!(zh.starts_with("标普500") && zh.contains("九成路径介于") && zh.ends_with('。'), "{zh}");
+            for text in [&en, &zh] {
+                assert!(!text.contains('{') && !text.contains("NaN") && !text.contains("inf"), "{text}");
+            }
+        }
     }
 
     #[test]

@@ -16,7 +16,7 @@ pub use quantile::{band, Band, LEVELS};
 pub use timeline::{DayKind, Timeline};
 
 use crate::inputs::Inputs;
-use crate::scenario::{validate, Group, Problem, Quote, Scenario, MAX_CALENDAR_DAYS, TRADING_DAYS_PER_MONTH};
+use crate::scenario::{validate, Problem, Quote, Scenario, MAX_CALENDAR_DAYS, TRADING_DAYS_PER_MONTH};
 
 /// A validated scenario with its calendar and draws, ready to project.
 pub struct Engine {
@@ -39,7 +39,7 @@ pub struct Headline {
     pub srf_peak_day: usize,
     /// SRF use at that day, $bn.
     pub srf_peak: Band,
-    /// The price asset (outside rates and credit) whose median moves most by the horizon.
+    /// The price-quoted series (any shown in percent) whose median moves most by the horizon.
     pub mover: usize,
     /// Its median change, percent.
     pub mover_change: f64,
@@ -107,10 +107,8 @@ impl Engine {
             let start = self.scenario.assets[a.asset].start;
             (a.horizon.p50 / start - 1.0) * 100.0
         };
-        let movers = p.assets.iter().filter(|a| {
-            let asset = &self.scenario.assets[a.asset];
-            asset.quote == Quote::Price && asset.group != Group::RatesCredit
-        });
+        // Every series the cross-asset chart shows in percent (prices, the VIX among them).
+        let movers = p.assets.iter().filter(|a| self.scenario.assets[a.asset].quote == Quote::Price);
         let mover = movers.fold(None::<&AssetPath>, |best, a| match best {
             Some(b) if change(b).abs() >= change(a).abs() => Some(b),
             _ => Some(a),

@@ -21,8 +21,6 @@ pub enum Key {
     SrfRateLevel,
     /// Summary: the lead index at the horizon.
     SummaryLead,
-    /// Summary: 90% range.
-    Range90,
     /// Summary: funding peak.
     SummarySpread,
     /// Summary: SRF use peak.
@@ -31,6 +29,8 @@ pub enum Key {
     SummaryMover,
     /// Summary when the SRF is not used at all.
     SummaryNoSrf,
+    /// Summary when the SRF lends on fewer than half of the paths.
+    SummarySrfTail,
     /// Cross-asset chart title.
     BarsTitle,
     /// Section heading for price changes.
@@ -129,6 +129,18 @@ pub enum Key {
 pub fn tr(key: Key, lang: Lang) -> &'static str {
     use Key::*;
     match (key, lang) {
+        (SummaryLead, Lang::En) => "{asset}, {date}: {value} ({change} from {start}); 9 in 10 paths {lo}–{hi}. ",
+        (SummaryLead, Lang::Zh) => "{asset}{date}：{value}（较{start}变动{change}），九成路径介于{lo}至{hi}。",
+        (SummarySpread, Lang::En) => "Repo stress peaks at {value} bp ({date}); ",
+        (SummarySpread, Lang::Zh) => "回购压力{date}达峰值{value}个基点，",
+        (SummarySrf, Lang::En) => "SRF lending ${value} bn. ",
+        (SummarySrf, Lang::Zh) => "常设回购便利借出{value}亿美元。",
+        (SummarySrfTail, Lang::En) => "SRF idle on most paths. ",
+        (SummarySrfTail, Lang::Zh) => "多数路径无需动用常设回购便利。",
+        (SummaryNoSrf, Lang::En) => "SRF unused. ",
+        (SummaryNoSrf, Lang::Zh) => "无需动用常设回购便利。",
+        (SummaryMover, Lang::En) => "Biggest mover: {asset} {value}%.",
+        (SummaryMover, Lang::Zh) => "变动最大：{asset}，{value}%。",
         (AsOf, Lang::En) => "as of",
         (AsOf, Lang::Zh) => "基准",
         (PathTo, Lang::En) => "projected to",
@@ -143,18 +155,6 @@ pub fn tr(key: Key, lang: Lang) -> &'static str {
         (KeyMedian, Lang::Zh) => "中位数",
         (SrfRateLevel, Lang::En) => "SRF rate: {value} bp",
         (SrfRateLevel, Lang::Zh) => "SRF 利率：{value} 个基点",
-        (SummaryLead, Lang::En) => "By {date} the {asset} has a median of {value}",
-        (SummaryLead, Lang::Zh) => "到{date}，{asset}的中位数为{value}",
-        (Range90, Lang::En) => "(90% range {lo} to {hi})",
-        (Range90, Lang::Zh) => "（90%区间 {lo} 至 {hi}）",
-        (SummarySpread, Lang::En) => "SOFR − IORB peaks at a median {value} bp on {date}",
-        (SummarySpread, Lang::Zh) => "SOFR − IORB 中位数在{date}达到峰值 {value} 个基点",
-        (SummarySrf, Lang::En) => "with up to ${value} bn drawn from the Standing Repo Facility",
-        (SummarySrf, Lang::Zh) => "常设回购便利最高使用 {value} 亿美元",
-        (SummaryNoSrf, Lang::En) => "with no call on the Standing Repo Facility",
-        (SummaryNoSrf, Lang::Zh) => "无需动用常设回购便利",
-        (SummaryMover, Lang::En) => "The biggest mover is {asset} ({value}%).",
-        (SummaryMover, Lang::Zh) => "变动最大的是{asset}（{value}%）。",
         (BarsTitle, Lang::En) => "Every series by {date}: median change, bars; 25–75% range, whiskers",
         (BarsTitle, Lang::Zh) => "各资产至{date}：柱为中位数变化，须线为25–75%区间",
         (ChangePercent, Lang::En) => "Change, %",

@@ -235,12 +235,12 @@ describe('the <tape-cast> widget', () => {
     const page = await env.newPage({ dpr: 2, width: 1000, height: 900 });
     await page.goto(`${env.url}zh.html`);
     await ready(page);
-    assert.match(await inner(page, '.summary'), /中位数/);
+    assert.match(await inner(page, '.summary'), /九成路径/);
     assert.match(await inner(page, 'label'), /英伟达/);
     assert.match(await inner(page, '.title'), /英伟达/);
     await shot(page, 'article-zh');
     await page.evaluate(() => document.querySelector('tape-cast').setAttribute('lang', 'en'));
-    await pollUntil(() => inner(page, '.summary'), (t) => /median/.test(t), { what: 'English after lang change' });
+    await pollUntil(() => inner(page, '.summary'), (t) => /9 in 10 paths/.test(t), { what: 'English after lang change' });
     // A link from another model version: the reader's note speaks Chinese too.
     await page.goto(`${env.url}zh.html#story=nov-2025.s1.m0,surprise:3`);
     await page.reload();
