@@ -164,7 +164,7 @@ pub fn bars_spec(engine: &Engine, p: &Projection, lang: Lang) -> BarsSpec {
             .collect::<Vec<_>>();
         let (heading, suffix, decimals) = match quote {
             Quote::Price => (tr(Key::ChangePercent, lang), "%", 1),
-            Quote::Rate => (tr(Key::ChangeBp, lang), " bp", 0),
+            Quote::Rate => (tr(Key::ChangeBp, lang), if lang == Lang::Zh { "基点" } else { " bp" }, 0),
         };
         BarSection { heading: heading.into(), suffix: suffix.into(), decimals, groups }
     };
@@ -352,7 +352,10 @@ pub fn inputs_line(engine: &Engine, inputs: &Inputs, lang: Lang) -> String {
                 };
                 format!("{} {value}", n.label.get(lang))
             }
-            Spec::Choice(c) => format!("{}: {}", c.label.get(lang), inputs.display(s, id, lang)),
+            Spec::Choice(c) => {
+                let colon = if lang == Lang::Zh { "：" } else { ": " };
+                format!("{}{colon}{}", c.label.get(lang), inputs.display(s, id, lang))
+            }
         }
     };
     INPUTS.iter().map(|d| part(d.id)).collect::<Vec<_>>().join(" · ")
@@ -516,5 +519,107 @@ mod tests {
         assert!(inputs_line(&engine, &moved, Lang::Zh).contains("准备金缺口 2,000 亿美元"));
         let header = csv(&engine, &engine.project(&moved, &[]), &moved);
         assert!(header.lines().nth(1).unwrap().starts_with("# inputs,surprise=5,cut-odds=40,shortfall=200,rmp-start=january,rmp-pace=45"), "{header}");
+    }
+}
+
+#[cfg(test)]
+mod chinese_typography {
+    use super::*;
+    use crate::scenario::default_scenario;
+
+    fn cjk(c: char) -> bool {
+        (c as u32) >= 0x2E80
+    }
+
+    /// Every way `text` breaks the house rules for Chinese: ASCII `:`/`.`/`,`/`;` or a space
+    /// before a full-width bracket next to CJK, a bracket inside a bracket, `bp` for 基点.
+    fn faults(text: &str) -> Vec<String> {
+        let chars: Vec<char> = text.chars().collect();
+        let mut out = Vec::new();
+        for (i, c) in chars.iter().enumerate() {
+            let before = i.checked_sub(1).map(|j| chars[j]);
+            let after = chars.get(i + 1).copied();
+            if [':', ';', ','].contains(c) && (before.is_some_and(cjk) || after.is_some_and(cjk)) {
+                out.push(format!("ASCII {c:?} next to CJK"));
+            }
+            if *c == '.' && before.is_some_and(cjk) {
+                out.push("ASCII full stop after CJK".into());
+            }
+            if *c == ' ' && matches!(after, Some('（') | Some('）')) {
+                out.push("space before a full-width bracket".into());
+            }
+        }
+        let mut depth = 0;
+        for c in &chars {
+            match c {
+                '（' | '(' => {
+                    depth += 1;
+                    if depth > 1 {
+                        out.push("a bracket inside a bracket".into());
+                    }
+                }
+                '）' | ')' => depth -= 1,
+                _ => {}
+            }
+        }
+        if text.contains("bp") {
+            out.push("bp instead of 基点".into());
+        }
+        out.into_iter().map(|f| format!("{f}: {text}")).collect()
+    }
+
+    #[test]
+    fn the_rule_sees_each_fault() {
+        assert_eq!(faults("回购压力: 35").len(), 1);
+        assert_eq!(faults("单位 （亿美元）").len(), 1);
+        assert_eq!(faults("（% 次日涨跌（相对已定价））").len(), 1);
+        assert_eq!(faults("+10 bp").len(), 1);
+        assert!(faults("标普500，12月31日：6,650（较6,672变动−0.3%）。").is_empty());
+    }
+
+    #[test]
+    fn chinese_text_follows_chinese_typography() {
+        let engine = Engine::new(default_scenario()).unwrap();
+        let s = engine.scenario();
+        let mut texts: Vec<String> = Vec::new();
+        for inputs in [Inputs::as_of(s), Inputs::preset(s, "2019-replay").unwrap()] {
+            let p = engine.project(&inputs, &[0]);
+            texts.push(summary(&engine, &p, Lang::Zh));
+            texts.push(inputs_line(&engine, &inputs, Lang::Zh));
+            texts.extend(caption(&engine, &inputs, Lang::Zh, "2025-11-17"));
+            let t = table(&engine, &p, Lang::Zh);
+            texts.push(t.caption);
+            texts.extend(t.head);
+            texts.extend(t.rows.into_iter().map(|r| r[0].clone()));
+            for d in &INPUTS {
+                texts.push(sensitivity(&engine, &inputs, d.id, Lang::Zh));
+                texts.push(delta(&engine, &inputs.with(d.id, inputs.get(d.id) + 1.0), d.id, Lang::Zh));
+            }
+            if let Some(f) = fan_spec(&engine, &p, 0, Lang::Zh) {
+                texts.extend([f.title, f.start_label]);
+                texts.extend(f.key);
+            }
+            let b = bars_spec(&engine, &p, Lang::Zh);
+            texts.push(b.title);
+            for sec in b.sections {
+                texts.push(sec.heading);
+                texts.push(format!("+10{}", sec.suffix));
+            }
+            let pl = plumbing_spec(&engine, &p, Lang::Zh);
+            texts.extend([pl.spread.title, pl.spread.start_label, pl.srf_title]);
+        }
+        for d in &INPUTS {
+            match s.inputs.get(d.id) {
+                Spec::Number(n) => {
+                    // The shell puts the unit in brackets after the label: none inside it.
+                    assert!(!n.unit.zh.contains(['（', '(']), "unit {}", n.unit.zh);
+                    texts.extend([n.label.zh.clone(), n.unit.zh.clone(), n.help.zh.clone()]);
+                }
+                Spec::Choice(c) => texts.extend([c.label.zh.clone(), c.help.zh.clone()]),
+            }
+        }
+        texts.extend(s.presets.iter().flat_map(|p| [p.label.zh.clone(), p.description.zh.clone()]));
+        let problems: Vec<String> = texts.iter().flat_map(|t| faults(t)).collect();
+        assert!(problems.is_empty(), "{}", problems.join("\n"));
     }
 }
