@@ -122,6 +122,13 @@ pub fn summary(engine: &Engine, p: &Projection, lang: Lang) -> String {
     out
 }
 
+/// The scenario's one-line warning when the projection goes beyond what the model was
+/// calibrated on (the median peak of repo stress past the calibrated edge); `None` within it.
+pub fn extrapolation(engine: &Engine, p: &Projection, lang: Lang) -> Option<String> {
+    let cal = engine.scenario().calibration.as_ref()?;
+    (engine.headline(p).spread_peak.p50 > cal.spread_bp).then(|| cal.note.get(lang).to_string())
+}
+
 fn group_name(g: Group, lang: Lang) -> &'static str {
     tr(
         match g {
@@ -499,6 +506,33 @@ mod tests {
                 assert!(!text.contains('{') && !text.contains("NaN") && !text.contains("inf"), "{text}");
             }
         }
+    }
+
+    #[test]
+    fn beyond_the_calibration_the_widget_says_it_extrapolates() {
+        let corner = |s: &crate::scenario::Scenario| Inputs::as_of(s).with(InputId::Shortfall, 500.0).with(InputId::RmpStart, 0.0).with(InputId::RmpPace, 0.0);
+        let engine = Engine::new(default_scenario()).unwrap();
+        let calm = engine.project(&Inputs::as_of(engine.scenario()), &[]);
+        assert_eq!(extrapolation(&engine, &calm, Lang::En), None, "the as-of state is within the calibration");
+        let peak = engine.headline(&engine.project(&corner(engine.scenario()), &[])).spread_peak.p50;
+        // The edge just below and just above the stressed corner's peak.
+        for (edge, warns) in [(peak - 1.0, true), (peak + 1.0, false)] {
+            let mut s = default_scenario();
+            if let Some(c) = s.calibration.as_mut() {
+                c.spread_bp = edge;
+            }
+            let engine = Engine::new(s).unwrap();
+            let p = engine.project(&corner(engine.scenario()), &[]);
+            assert_eq!(extrapolation(&engine, &p, Lang::En).is_some(), warns, "edge {edge}, peak {peak}");
+            if warns {
+                assert!(extrapolation(&engine, &p, Lang::En).unwrap().contains("extrapolating"));
+                assert!(extrapolation(&engine, &p, Lang::Zh).unwrap().contains("外推"));
+            }
+        }
+        let mut none = default_scenario();
+        none.calibration = None;
+        let engine = Engine::new(none).unwrap();
+        assert_eq!(extrapolation(&engine, &engine.project(&corner(engine.scenario()), &[]), Lang::En), None, "no edge declared, no warning");
     }
 
     #[test]

@@ -428,6 +428,15 @@ impl Widget {
         }
     }
 
+    /// One line when the projection goes beyond what the model was calibrated on; empty within.
+    pub fn extrapolation(&mut self) -> String {
+        self.projection();
+        match &self.projection {
+            Some(p) => view::extrapolation(&self.engine, p, self.lang).unwrap_or_default(),
+            None => String::new(),
+        }
+    }
+
     /// Headline numbers and inputs, for `scenariochange` events and bound prose.
     pub fn headline(&mut self) -> Result<JsValue, JsValue> {
         self.projection();

@@ -59,6 +59,20 @@ pub struct Scenario {
     pub chain: Chain,
     /// Named input states from the story.
     pub presets: Vec<Preset>,
+    /// How far the calibration reaches: beyond it the widget says the model is extrapolating.
+    #[serde(default)]
+    pub calibration: Option<Calibration>,
+}
+
+/// The edge of what the model was calibrated on.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Calibration {
+    /// The largest median peak of SOFR − IORB the calibration covers, bp.
+    pub spread_bp: f64,
+    /// What the widget says beyond it (one line).
+    pub note: Text,
+    /// Where the edge comes from.
+    pub source: String,
 }
 
 /// Monte Carlo settings.

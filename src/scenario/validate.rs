@@ -102,6 +102,9 @@ pub fn validate(s: &Scenario) -> Vec<Problem> {
         c.push("chain.credit_asset", quoted(&ch.credit_asset), "is not the id of an asset");
     }
     presets(&mut c, s);
+    if let Some(cal) = &s.calibration {
+        c.range("calibration.spread_bp", cal.spread_bp, 1.0, 10_000.0);
+    }
     c.problems
 }
 
