@@ -268,3 +268,20 @@ fn the_checker_sees_collisions() {
     assert_eq!(collisions(&[text("a", 0.0, 0.0), bar], (100, 100), &palette).len(), 1, "a label on a bar");
     assert!(collisions(&[text("a", 0.0, 0.0), text("b", 0.0, 20.0)], (100, 100), &palette).is_empty());
 }
+
+#[test]
+fn any_canvas_size_draws_without_panicking() {
+    let engine = Engine::new(default_scenario()).unwrap();
+    for (_, inputs) in states(&engine) {
+        let p = engine.project(&inputs, &[0]);
+        for kind in ChartKind::ALL {
+            let chart = view::chart(&engine, &p, kind, 0, Lang::Zh).unwrap();
+            for size in [(1, 1), (20, 10), (60, 40), (120, 30), (200, 2000), (4096, 60)] {
+                let items = Rc::new(RefCell::new(Vec::new()));
+                let area = Recorder { size, items }.into_drawing_area();
+                let style = Style { palette: Palette::DARK, scale: 3.0, font: "serif".into() };
+                draw(&area, &chart, &style).unwrap();
+            }
+        }
+    }
+}

@@ -152,3 +152,79 @@ fn wasm_numbers_match_the_native_reference_to_1e_9() {
     let problems = tapecast::golden::compare(&engine, include_str!("golden/projection.txt"), 1e-9);
     assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
+
+/// Every label the charts draw for a state (titles, keys, dates, events, row names) and the kinds
+/// of number they print, at the sizes the charts use.
+fn chart_texts() -> Vec<String> {
+    use tapecast::chart::Chart;
+    use tapecast::view::{self, ChartKind};
+    let value = js_sys::JSON::parse(tapecast::scenario::DEFAULT_SCENARIO_JSON).unwrap();
+    let scenario: tapecast::Scenario = serde_wasm_bindgen::from_value(value).unwrap();
+    let engine = tapecast::Engine::new(scenario).unwrap();
+    let s = engine.scenario();
+    let mut states = vec![tapecast::Inputs::as_of(s)];
+    states.extend(s.presets.iter().filter_map(|p| tapecast::Inputs::preset(s, &p.id)));
+    let mut out: Vec<String> = ["6,672", "+131.0%", "−12.5%", "+583 bp", "−20 bp", "0%", "91,234", "4.12%", "150", "+10基点", "0 bp"].map(String::from).to_vec();
+    for inputs in &states {
+        let p = engine.project(inputs, &[0]);
+        for lang in [tapecast::text::Lang::En, tapecast::text::Lang::Zh] {
+            for kind in ChartKind::ALL {
+                match view::chart(&engine, &p, kind, 0, lang).unwrap() {
+                    Chart::Fan(f) => {
+                        out.extend([f.title, f.start_label]);
+                        out.extend(f.key);
+                        out.extend(f.x_ticks.into_iter().map(|t| t.1));
+                        out.extend(f.events.into_iter().map(|e| e.1));
+                    }
+                    Chart::Bars(b) => {
+                        out.push(b.title);
+                        for section in b.sections {
+                            out.push(section.heading);
+                            for (group, rows) in section.groups {
+                                out.push(group);
+                                out.extend(rows.into_iter().map(|r| r.label));
+                            }
+                        }
+                    }
+                    Chart::Plumbing(pl) => {
+                        out.extend([pl.spread.title, pl.spread.start_label, pl.srf_title]);
+                        out.extend(pl.spread.events.into_iter().map(|e| e.1));
+                    }
+                }
+            }
+        }
+    }
+    out.sort();
+    out.dedup();
+    out
+}
+
+#[wasm_bindgen_test]
+fn the_text_width_estimate_is_never_smaller_than_what_chromium_renders() {
+    let document = web_sys::window().unwrap().document().unwrap();
+    let ns = Some("http://www.w3.org/2000/svg");
+    let svg = document.create_element_ns(ns, "svg").unwrap();
+    svg.set_attribute("width", "4000").unwrap();
+    svg.set_attribute("height", "100").unwrap();
+    document.body().unwrap().append_child(&svg).unwrap();
+    let texts = chart_texts();
+    assert!(texts.len() > 80, "{} texts", texts.len());
+    let mut short = Vec::new();
+    for text in &texts {
+        for size in [10.0, 11.0, 12.0, 13.0] {
+            let node = document.create_element_ns(ns, "text").unwrap();
+            node.set_attribute("font-family", "sans-serif").unwrap();
+            node.set_attribute("font-size", &size.to_string()).unwrap();
+            node.set_attribute("y", "50").unwrap();
+            node.set_text_content(Some(text));
+            svg.append_child(&node).unwrap();
+            let rendered = node.dyn_ref::<web_sys::SvgGraphicsElement>().unwrap().get_b_box().unwrap().width() as f64;
+            svg.remove_child(&node).unwrap();
+            let estimate = tapecast::chart::text_width(text, size);
+            if estimate < rendered {
+                short.push(format!("{text:?} at {size}px: estimated {estimate:.1}, rendered {rendered:.1}"));
+            }
+        }
+    }
+    assert!(short.is_empty(), "{} of {} estimates too small:\n{}", short.len(), texts.len() * 4, short.join("\n"));
+}

@@ -109,7 +109,11 @@ pub fn fan<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, spec: &FanSpec, st
             area.draw(&PathElement::new(vec![(ex, seg), (ex, end)], p.muted.stroke_width(thin)))?;
         }
         let half = style.px(text_width(label, TICK) / 2.0);
-        let lx = ex.clamp(half + style.px(2.0), w - half - style.px(2.0));
+        let (min_x, max_x) = (half + style.px(2.0), w - half - style.px(2.0));
+        if min_x > max_x {
+            continue; // a canvas narrower than the label: the marker stays, unlabelled
+        }
+        let lx = ex.clamp(min_x, max_x);
         let row = usize::from(lx - half < row_end[0] + style.px(6.0));
         if row == 1 && lx - half < row_end[1] + style.px(6.0) {
             continue; // no room in either row: the dashed marker stays, unlabelled

@@ -12,13 +12,31 @@ fn wide(c: char) -> bool {
     (c as u32) >= 0x2E80
 }
 
-/// Estimated width of `text` in CSS pixels at `size` CSS pixels: 1 em for each CJK or
-/// full-width character (U+2E80 and above), 0.6 em for every other character.
+/// Estimated advance of one character, in ems: an upper bound of DejaVu Sans (the sans-serif
+/// of Linux browsers, and wider than Helvetica, Arial and the system UI fonts), so that layout
+/// reserves at least the room text takes.
+fn advance(c: char) -> f64 {
+    match c {
+        _ if wide(c) => 1.0,
+        'i' | 'j' | 'l' | '\'' | '|' | '!' | '.' | ',' | ':' | ';' | ' ' | '/' | '\\' => 0.34,
+        'f' | 't' | 'r' | '(' | ')' | '[' | ']' | '-' | '{' | '}' | '"' => 0.42,
+        '0'..='9' | '$' | '#' | '_' | '*' | '?' | '^' => 0.64,
+        'm' | 'w' | 'M' | 'W' | '%' | '@' | '…' => 1.0,
+        'a'..='z' => 0.64,
+        'A'..='Z' | '&' => 0.8,
+        '+' | '−' | '=' | '<' | '>' | '~' | '±' | '×' | '–' | '—' => 0.84,
+        _ => 0.8,
+    }
+}
+
+/// Estimated width of `text` in CSS pixels at `size` CSS pixels: each character's advance in
+/// ems, at most what DejaVu Sans takes (1 em for CJK and full-width forms, U+2E80 and above).
 ///
 /// This is the one text-width estimate of the crate: the charts (canvas and SVG) and the static
-/// snapshots (`tapecast-snapshots`) all lay out text with it, never with font metrics.
+/// snapshots (`tapecast-snapshots`) all lay out text with it, never with font metrics. A browser
+/// test checks it is never smaller than what Chromium renders.
 pub fn text_width(text: &str, size: f64) -> f64 {
-    text.chars().map(|c| if wide(c) { size } else { size * 0.6 }).sum()
+    text.chars().map(|c| advance(c) * size).sum()
 }
 
 /// Splits `text` into lines no wider than `max` CSS pixels at `size`, by [`text_width`]: breaks
@@ -198,10 +216,12 @@ mod tests {
     }
 
     #[test]
-    fn width_counts_cjk_as_one_em_and_the_rest_as_six_tenths() {
-        assert_eq!(text_width("abcde", 10.0), 30.0);
+    fn width_counts_cjk_as_one_em_and_latin_by_character_class() {
+        assert!((text_width("abcde", 10.0) - 32.0).abs() < 1e-9);
+        assert!((text_width("6,672", 10.0) - 29.0).abs() < 1e-9, "digits 0.64 em, comma 0.34");
+        assert!(text_width("WWW", 10.0) > text_width("iii", 10.0) * 2.5);
         assert_eq!(text_width("资金", 10.0), 20.0);
-        assert_eq!(text_width("\u{2E80}\u{2E7F}", 10.0), 16.0);
+        assert!((text_width("\u{2E80}\u{2E7F}", 10.0) - 18.0).abs() < 1e-9);
         assert_eq!(text_width("", 10.0), 0.0);
     }
 
