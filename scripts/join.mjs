@@ -22,34 +22,53 @@ const FORBIDDEN = [/\.innerHTML\b/, /\.outerHTML\b/, /insertAdjacentHTML/, /docu
 
 const fail = (message) => { throw new Error(message); };
 
+const TAG_ONLY_LINE = /^\/\*\*\s*@[^*]*\*\/$/; // `/** @type {X} */` alone on a line
+const INLINE_TYPE = /\/\*\* @type [^*]*\*\/ ?/g; // casts and parameter types inside a line
+
+/** The prose of a doc comment (its lines, opening and closing ones included), without `@` tags. */
+function prose(block) {
+  const indent = block[0].slice(0, block[0].indexOf('/**'));
+  const inner = block.map((l) => l.trim()).map((t, i) => {
+    let body = i === 0 ? t.slice(3).trim() : t.replace(/^\*(?!\/)/, '').trimEnd();
+    if (i === block.length - 1) body = body.replace(/\*\/$/, '').trimEnd();
+    return body;
+  });
+  const keep = [];
+  let inTag = false;
+  for (const body of inner) {
+    if (body.trim().startsWith('@')) inTag = true;
+    else if (!/^\s{2,}\S/.test(body)) inTag = false; // a line indented further continues a tag
+    if (!inTag && body.trim()) keep.push(`${indent} * ${body.trim()}`);
+  }
+  return keep.length ? [`${indent}/**`, ...keep, `${indent} */`] : [];
+}
+
 /**
- * Drops the type annotations (JSDoc `@` tags, for the checker) from whole-line doc comments and
- * keeps their prose (inline `@type` casts and parameter types go in strip()).
+ * Drops the type annotations (JSDoc `@` tags, for the checker, not for the reader's download) and
+ * keeps the comments' prose. The code itself must come out unchanged: checked in join().
  */
 function withoutTypeTags(lines) {
   const out = [];
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i];
+  let block = null; // the doc comment being read
+  for (const line of lines) {
     const t = line.trim();
-    if (!t.startsWith('/**')) { out.push(line); continue; }
-    if (t.endsWith('*/')) { if (!/^\/\*\*\s*@/.test(t)) out.push(line); continue; } // one line: prose or only a tag
-    let end = i;
-    while (end < lines.length && !lines[end].trim().endsWith('*/')) end++;
-    const indent = line.slice(0, line.indexOf('/**'));
-    const prose = [];
-    let inTag = /^\/\*\*\s*@/.test(t);
-    if (!inTag && t !== '/**') prose.push(line);
-    for (const inner of lines.slice(i + 1, end)) {
-      const body = inner.trim();
-      if (body.startsWith('* @')) inTag = true;
-      else if (!/^\*\s{2,}\S/.test(body)) inTag = false; // an indented line continues a tag
-      if (!inTag) prose.push(inner);
+    if (block) {
+      block.push(line);
+      if (t.endsWith('*/')) { out.push(...prose(block)); block = null; }
+    } else if (TAG_ONLY_LINE.test(t)) {
+      continue;
+    } else if (t.startsWith('/**') && !t.includes('*/')) {
+      block = [line];
+    } else {
+      out.push(line.replace(INLINE_TYPE, ''));
     }
-    if (prose.some((p) => p.replace(/[/*\s]/g, ''))) out.push(...(t === '/**' || /^\/\*\*\s*@/.test(t) ? [`${indent}/**`] : []), ...prose, `${indent} */`);
-    i = end;
   }
+  if (block) fail(`a doc comment does not end: ${block[0]}`);
   return out;
 }
+
+/** The code without comments and whitespace (naive, but the same on both sides of a comparison). */
+const codeOnly = (text) => text.replace(/\/\*[\s\S]*?\*\//g, '').replace(/^\s*\/\/.*$/gm, '').replace(/\s+/g, '');
 
 /** One source file with its local imports removed and its `export` keywords dropped. */
 function strip(name, text) {
@@ -71,9 +90,8 @@ function strip(name, text) {
     if (/^export\b/.test(line)) fail(`${name}: an export the join does not know: ${line}`);
     lines.push(line);
   }
-  const joined = withoutTypeTags(lines).join('\n')
-    .replace(/\/\*\* @type [^*]*\*\/ ?/g, '') // inline casts and parameter types
-    .trim().replace(/\n{3,}/g, '\n\n');
+  const joined = withoutTypeTags(lines).join('\n').trim().replace(/\n{3,}/g, '\n\n');
+  if (codeOnly(joined) !== codeOnly(lines.join('\n'))) fail(`${name}: dropping the type tags changed the code`);
   return { deps, imports, text: joined };
 }
 
