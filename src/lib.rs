@@ -26,6 +26,7 @@ pub mod view;
 #[cfg(target_arch = "wasm32")]
 pub mod web;
 
-pub use inputs::{Inputs, MODEL_VERSION};
+pub use inputs::Inputs;
+pub use scenario::MODEL_VERSION;
 pub use model::{Band, Engine, Headline, Projection};
 pub use scenario::{Problem, Scenario};

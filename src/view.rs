@@ -3,9 +3,9 @@
 //! (engine, projection, inputs, language).
 
 use crate::chart::{BarRow, BarSection, BarsSpec, Chart, FanSpec, PlumbingSpec};
-use crate::inputs::{Inputs, FIELDS, MODEL_VERSION};
+use crate::inputs::{display_number, Inputs};
 use crate::model::{Band, Engine, Projection};
-use crate::scenario::{Group, Quote, Text};
+use crate::scenario::{Group, InputId, Metric, Quote, Spec, Text, Unit, INPUTS, MODEL_VERSION};
 use crate::text::{fill, num, short_date, tr, Key, Lang};
 
 /// Decimals that suit an asset's level: 0 for thousands, 1 for tens, 2 below and for rates.
@@ -171,13 +171,66 @@ pub fn plumbing_spec(engine: &Engine, p: &Projection, lang: Lang) -> PlumbingSpe
     PlumbingSpec { spread, srf_title: tr(Key::SrfTitle, lang).into(), srf: p.srf.clone(), srf_suffix: String::new() }
 }
 
+/// The widget's charts, in the order it shows them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ChartKind {
+    /// The chosen series' fan: the main chart, shown in compact mode too.
+    Fan,
+    /// Every series' change by the horizon.
+    Bars,
+    /// Repo stress and SRF use.
+    Plumbing,
+}
+
+impl ChartKind {
+    /// Every chart, in order.
+    pub const ALL: [ChartKind; 3] = [ChartKind::Fan, ChartKind::Bars, ChartKind::Plumbing];
+
+    /// The chart's name in the shell and the boundary (`fan`).
+    pub fn name(self) -> &'static str {
+        match self {
+            ChartKind::Fan => "fan",
+            ChartKind::Bars => "bars",
+            ChartKind::Plumbing => "plumbing",
+        }
+    }
+
+    /// The chart with this name, if any.
+    pub fn from_name(name: &str) -> Option<ChartKind> {
+        ChartKind::ALL.into_iter().find(|k| k.name() == name)
+    }
+
+    /// Whether this is the main chart (kept in compact mode).
+    pub fn main(self) -> bool {
+        self == ChartKind::Fan
+    }
+
+    /// The chart's accessible name.
+    pub fn accessible_name(self, lang: Lang) -> &'static str {
+        tr(
+            match self {
+                ChartKind::Fan => Key::FanName,
+                ChartKind::Bars => Key::BarsName,
+                ChartKind::Plumbing => Key::PlumbingName,
+            },
+            lang,
+        )
+    }
+}
+
+/// Chart `kind` for a projection (the fan shows `asset`, which needs its daily path).
+pub fn chart(engine: &Engine, p: &Projection, kind: ChartKind, asset: usize, lang: Lang) -> Option<Chart> {
+    Some(match kind {
+        ChartKind::Fan => Chart::Fan(fan_spec(engine, p, asset, lang)?),
+        ChartKind::Bars => Chart::Bars(bars_spec(engine, p, lang)),
+        ChartKind::Plumbing => Chart::Plumbing(plumbing_spec(engine, p, lang)),
+    })
+}
+
 /// All three charts for a projection that has the daily path of `asset`.
 pub fn charts(engine: &Engine, p: &Projection, asset: usize, lang: Lang) -> Option<[Chart; 3]> {
-    Some([
-        Chart::Fan(fan_spec(engine, p, asset, lang)?),
-        Chart::Bars(bars_spec(engine, p, lang)),
-        Chart::Plumbing(plumbing_spec(engine, p, lang)),
-    ])
+    let [a, b, c] = ChartKind::ALL.map(|k| chart(engine, p, k, asset, lang));
+    Some([a?, b?, c?])
 }
 
 /// The data behind the charts as a table: caption, header and rows of text.
@@ -226,8 +279,8 @@ pub fn csv(engine: &Engine, p: &Projection, inputs: &Inputs) -> String {
     let tl = engine.timeline();
     let mut out = format!("# tapecast projection,scenario {} v{},model v{}\n", s.id, s.version, MODEL_VERSION);
     out.push_str("# inputs");
-    for f in FIELDS {
-        out.push_str(&format!(",{f}={}", inputs.get_text(s, f)));
+    for d in &INPUTS {
+        out.push_str(&format!(",{}={}", d.name, inputs.text(s, d.id)));
     }
     out.push_str("\ndate,series,unit,p5,p25,p50,p75,p95\n");
     let mut rows = |id: &str, unit: &str, days: &[Band]| {
@@ -255,25 +308,29 @@ pub fn csv(engine: &Engine, p: &Projection, inputs: &Inputs) -> String {
 /// The inputs in words, for captions: "Nvidia surprise +5.0% · December cut odds 40% · …".
 pub fn inputs_line(engine: &Engine, inputs: &Inputs, lang: Lang) -> String {
     let s = engine.scenario();
-    let i = &s.inputs;
     // Chinese counts money in 亿 (100 million): $1 bn = 10 亿.
     let bn = |x: f64| match lang {
         Lang::En => format!("${} bn", num::fixed(x, 0)),
         Lang::Zh => format!("{} 亿美元", num::fixed(x * 10.0, 0)),
     };
     let per_month = if lang == Lang::Zh { "/月" } else { "/mo" };
-    let parts = [
-        format!("{} {}%", i.surprise.label.get(lang), num::signed(inputs.surprise, 1)),
-        format!("{} {}%", i.cut_odds.label.get(lang), num::fixed(inputs.cut_odds, 0)),
-        format!("{} {}", i.shortfall.label.get(lang), bn(inputs.shortfall)),
-        format!(
-            "{}: {}, {}{per_month}",
-            i.rmp_start.label.get(lang),
-            i.rmp_start.options[inputs.rmp_start].label.get(lang),
-            bn(inputs.rmp_pace)
-        ),
-    ];
-    parts.join(" · ")
+    let part = |id: InputId| {
+        let d = id.def();
+        let x = inputs.get(id);
+        match s.inputs.get(id) {
+            Spec::Number(n) => {
+                let value = match d.unit {
+                    Unit::Percent => format!("{}%", display_number(id, x)),
+                    Unit::Bn => bn(x),
+                    Unit::BnPerMonth => format!("{}{per_month}", bn(x)),
+                    Unit::Option => display_number(id, x),
+                };
+                format!("{} {value}", n.label.get(lang))
+            }
+            Spec::Choice(c) => format!("{}: {}", c.label.get(lang), inputs.display(s, id, lang)),
+        }
+    };
+    INPUTS.iter().map(|d| part(d.id)).collect::<Vec<_>>().join(" · ")
 }
 
 /// The caption under an exported image: title, inputs, versions and date, source.
@@ -290,51 +347,49 @@ pub fn caption(engine: &Engine, inputs: &Inputs, lang: Lang, today: &str) -> Vec
     ]
 }
 
-/// For one input, the lowest and highest year-end median of the lead series reachable by moving
-/// that input alone across its range (others held), as a sentence; `None` for an unknown field.
-pub fn sensitivity(engine: &Engine, inputs: &Inputs, field: &str, lang: Lang) -> Option<String> {
+/// For one input, the lowest and highest value of its metric (the lead series' year-end median,
+/// or the peak SOFR − IORB median) reachable by moving that input alone across its range or
+/// options, others held, as a sentence.
+pub fn sensitivity(engine: &Engine, inputs: &Inputs, id: InputId, lang: Lang) -> String {
     let s = engine.scenario();
-    let i = &s.inputs;
-    let ends = |set: fn(&mut Inputs, f64), lo: f64, hi: f64| {
-        [lo, hi].map(|x| {
-            let mut v = *inputs;
-            set(&mut v, x);
-            v
+    let states: Vec<Inputs> = match s.inputs.get(id) {
+        Spec::Number(n) => vec![inputs.with(id, n.min), inputs.with(id, n.max)],
+        Spec::Choice(c) => (0..c.options.len()).map(|k| inputs.with(id, k as f64)).collect(),
+    };
+    let metric = id.def().metric;
+    let values: Vec<f64> = states
+        .iter()
+        .map(|x| {
+            let p = engine.project(x, &[]);
+            match metric {
+                Metric::LeadMedian => p.assets[0].horizon.p50,
+                Metric::PeakSpread => engine.headline(&p).spread_peak.p50,
+            }
         })
-        .to_vec()
-    };
-    let states: Vec<Inputs> = match field {
-        "surprise" => ends(|v, x| v.surprise = x, i.surprise.min, i.surprise.max),
-        "cut-odds" => ends(|v, x| v.cut_odds = x, i.cut_odds.min, i.cut_odds.max),
-        "shortfall" => ends(|v, x| v.shortfall = x, i.shortfall.min, i.shortfall.max),
-        "rmp-pace" => ends(|v, x| v.rmp_pace = x, i.rmp_pace.min, i.rmp_pace.max),
-        "rmp-start" => (0..i.rmp_start.options.len()).map(|k| Inputs { rmp_start: k, ..*inputs }).collect(),
-        _ => return None,
-    };
-    let medians: Vec<f64> = states.iter().map(|x| engine.project(x, &[]).assets[0].horizon.p50).collect();
-    let lo = medians.iter().copied().fold(f64::INFINITY, f64::min);
-    let hi = medians.iter().copied().fold(f64::NEG_INFINITY, f64::max);
-    Some(fill(tr(Key::Sensitivity, lang), &[
-        ("asset", s.assets[0].label.get(lang)),
-        ("lo", &level(engine, 0, lo)),
-        ("hi", &level(engine, 0, hi)),
-    ]))
+        .collect();
+    let lo = values.iter().copied().fold(f64::INFINITY, f64::min);
+    let hi = values.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+    match metric {
+        Metric::LeadMedian => fill(tr(Key::Sensitivity, lang), &[
+            ("asset", s.assets[0].label.get(lang)),
+            ("lo", &level(engine, 0, lo)),
+            ("hi", &level(engine, 0, hi)),
+        ]),
+        Metric::PeakSpread => fill(tr(Key::SensitivitySpread, lang), &[("lo", &num::signed(lo, 0)), ("hi", &num::signed(hi, 0))]),
+    }
 }
 
 /// The chip beside an input that moved away from the author's case: `+5 vs 17 Nov`; empty when
-/// the input is at its as-of value.
-pub fn delta(engine: &Engine, inputs: &Inputs, field: &str, lang: Lang) -> String {
+/// the input is at its as-of value or is a choice.
+pub fn delta(engine: &Engine, inputs: &Inputs, id: InputId, lang: Lang) -> String {
     let s = engine.scenario();
-    let base = Inputs::as_of(s);
-    let (now, was, decimals) = match field {
-        "surprise" => (inputs.surprise, base.surprise, 1),
-        "cut-odds" => (inputs.cut_odds, base.cut_odds, 0),
-        "shortfall" => (inputs.shortfall, base.shortfall, 0),
-        "rmp-pace" => (inputs.rmp_pace, base.rmp_pace, 0),
-        _ => return String::new(),
-    };
+    if let Spec::Choice(_) = s.inputs.get(id) {
+        return String::new();
+    }
+    let (now, was) = (inputs.get(id), Inputs::as_of(s).get(id));
     if (now - was).abs() < 1e-9 {
         return String::new();
     }
-    fill(tr(Key::FromAsOf, lang), &[("delta", &num::signed(now - was, decimals)), ("date", &short_date(engine.timeline().dates[0], lang))])
+    let d = id.def();
+    fill(tr(Key::FromAsOf, lang), &[("delta", &num::signed(now - was, d.decimals)), ("date", &short_date(engine.timeline().dates[0], lang))])
 }

@@ -4,22 +4,48 @@
 //! widget's state, and draws onto a canvas through plotters-canvas. Every export returns a
 //! `Result` or a plain value; nothing here panics on any input.
 
-use crate::chart::{self, Chart, Palette, Style};
-use crate::inputs::{self, Inputs, FIELDS};
+use crate::chart::{self, hex, parse_color, HostColors, Palette, Style};
+use crate::inputs::{self, display_number, Inputs};
 use crate::model::{Engine, Projection};
-use crate::scenario::{Problem, Scenario, DEFAULT_SCENARIO_JSON};
-use crate::text::{num, Lang};
-use crate::view;
+use crate::scenario::{InputId, Scenario, Spec, DEFAULT_SCENARIO_JSON, INPUTS};
+use crate::text::{fill, quoted, tr, Key, Lang};
+use crate::view::{self, ChartKind};
 use plotters::prelude::IntoDrawingArea;
 use plotters_canvas::CanvasBackend;
-use serde::Serialize;
+use serde::ser::SerializeMap;
+use serde::{Serialize, Serializer};
 use wasm_bindgen::prelude::*;
 use web_sys::HtmlCanvasElement;
 
-/// One input as the shell needs it to build a control.
+// One error convention: an export that can find a problem returns the problems as an array of
+// sentences in the widget's language, empty when all was well; the constructor, which cannot
+// return one, throws that array.
+
+/// Notes for the reader: problems as sentences, empty when all was well.
+type Notes = Vec<String>;
+
+/// A labelled value on an input's track.
+#[derive(Serialize)]
+struct MarkOut {
+    value: f64,
+    label: String,
+    /// The value as the control shows it.
+    text: String,
+}
+
+/// One option of a choice.
+#[derive(Serialize)]
+struct OptionOut {
+    id: String,
+    label: String,
+}
+
+/// One input as the shell needs it to build a control; derived from the input's row.
 #[derive(Serialize)]
 struct Control {
     id: &'static str,
+    /// `number` (a slider and a number box) or `choice` (a select).
+    kind: &'static str,
     label: String,
     unit: String,
     help: String,
@@ -27,9 +53,34 @@ struct Control {
     max: f64,
     step: f64,
     as_of: f64,
-    marks: Vec<(f64, String)>,
-    /// For choices: option ids and labels.
-    options: Vec<(String, String)>,
+    /// The as-of value as the control shows it.
+    as_of_text: String,
+    marks: Vec<MarkOut>,
+    options: Vec<OptionOut>,
+}
+
+/// A preset button.
+#[derive(Serialize)]
+struct PresetOut {
+    id: String,
+    label: String,
+    description: String,
+}
+
+/// A series the fan can show.
+#[derive(Serialize)]
+struct AssetOut {
+    id: String,
+    label: String,
+}
+
+/// A chart the shell lays out.
+#[derive(Serialize)]
+struct ChartOut {
+    kind: &'static str,
+    name: &'static str,
+    /// The main chart stays in compact mode.
+    main: bool,
 }
 
 /// What the shell needs to lay out a widget.
@@ -38,17 +89,45 @@ struct Layout {
     title: String,
     source: String,
     lang: &'static str,
-    controls: Vec<Control>,
-    presets: Vec<(String, String, String)>,
-    assets: Vec<(String, String)>,
+    inputs: Vec<Control>,
+    presets: Vec<PresetOut>,
+    assets: Vec<AssetOut>,
+    charts: Vec<ChartOut>,
+    /// The attributes that set the widget's state, in the order to apply them.
+    attributes: Vec<&'static str>,
+    /// Interface strings, keyed by name.
+    text: std::collections::BTreeMap<&'static str, &'static str>,
 }
+
+/// The attribute that applies a preset, before any single input.
+const PRESET: &str = "preset";
+/// The attribute that chooses the fan's series, after the inputs.
+const ASSET: &str = "asset";
 
 fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
     value.serialize(&serde_wasm_bindgen::Serializer::json_compatible()).map_err(|e| JsValue::from_str(&e.to_string()))
 }
 
-fn problems_to_js(problems: &[Problem]) -> JsValue {
-    to_js(&problems.iter().map(|p| p.to_string()).collect::<Vec<_>>()).unwrap_or(JsValue::NULL)
+/// Notes as a thrown value: a JS array of sentences.
+fn thrown(notes: Notes) -> JsValue {
+    to_js(&notes).unwrap_or_else(|_| JsValue::from_str(&notes.join("\n")))
+}
+
+/// The inputs as the element's `value` and `scenariochange` show them: each input's name with its
+/// number (or a choice's option id), in the table's order.
+struct Values<'a>(&'a Scenario, &'a Inputs);
+
+impl Serialize for Values<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(Some(INPUTS.len()))?;
+        for d in &INPUTS {
+            match self.0.inputs.get(d.id) {
+                Spec::Number(_) => map.serialize_entry(d.name, &self.1.get(d.id))?,
+                Spec::Choice(_) => map.serialize_entry(d.name, &self.1.text(self.0, d.id))?,
+            }
+        }
+        map.end()
+    }
 }
 
 /// One `<tape-cast>` widget's state.
@@ -58,6 +137,7 @@ pub struct Widget {
     inputs: Inputs,
     lang: Lang,
     asset: usize,
+    palette: Palette,
     projection: Option<Projection>,
 }
 
@@ -68,8 +148,8 @@ fn default_scenario() -> Result<Scenario, String> {
 
 #[wasm_bindgen]
 impl Widget {
-    /// A widget for `options` (`{ scenario?: object, lang?: string }`). Fails with a readable
-    /// list of problems (one per line) if an author's scenario does not validate.
+    /// A widget for `options` (`{ scenario?: object, lang?: string }`). Throws an array of
+    /// problems, one sentence each with its field path, if an author's scenario does not validate.
     #[wasm_bindgen(constructor)]
     pub fn new(options: JsValue) -> Result<Widget, JsValue> {
         let get = |key: &str| {
@@ -82,100 +162,121 @@ impl Widget {
         let lang = get("lang").as_string().unwrap_or_default();
         let authored = get("scenario");
         let scenario = if authored.is_undefined() || authored.is_null() {
-            default_scenario().map_err(|e| JsValue::from_str(&e))?
+            default_scenario().map_err(|e| thrown(vec![e]))?
         } else {
-            serde_wasm_bindgen::from_value::<Scenario>(authored)
-                .map_err(|e| JsValue::from_str(&format!("scenario file: {e}")))?
+            serde_wasm_bindgen::from_value::<Scenario>(authored).map_err(|e| thrown(vec![format!("scenario file: {e}")]))?
         };
-        let engine = Engine::new(scenario).map_err(|problems| {
-            JsValue::from_str(&problems.iter().map(|p| p.to_string()).collect::<Vec<_>>().join("\n"))
-        })?;
+        let engine = Engine::new(scenario).map_err(|problems| thrown(problems.iter().map(|p| p.to_string()).collect()))?;
         let inputs = Inputs::as_of(engine.scenario());
-        Ok(Widget { engine, inputs, lang: Lang::parse(&lang), asset: 0, projection: None })
+        Ok(Widget { engine, inputs, lang: Lang::parse(&lang), asset: 0, palette: Palette::LIGHT, projection: None })
     }
 
-    /// The layout: title, controls, presets and assets, in the widget's language.
+    /// The layout: title, controls, presets, series, charts, state attributes and interface
+    /// strings, in the widget's language.
     pub fn layout(&self) -> Result<JsValue, JsValue> {
         let s = self.engine.scenario();
         let l = self.lang;
-        let i = &s.inputs;
-        let numeric = |id: &'static str, spec: &crate::scenario::InputSpec| Control {
-            id,
-            label: spec.label.get(l).into(),
-            unit: spec.unit.get(l).into(),
-            help: spec.help.get(l).into(),
-            min: spec.min,
-            max: spec.max,
-            step: spec.step,
-            as_of: spec.as_of,
-            marks: spec.marks.iter().map(|m| (m.value, m.label.get(l).to_string())).collect(),
-            options: Vec::new(),
+        let control = |id: InputId| {
+            let name = id.def().name;
+            match s.inputs.get(id) {
+                Spec::Number(n) => Control {
+                    id: name,
+                    kind: "number",
+                    label: n.label.get(l).into(),
+                    unit: n.unit.get(l).into(),
+                    help: n.help.get(l).into(),
+                    min: n.min,
+                    max: n.max,
+                    step: n.step,
+                    as_of: n.as_of,
+                    as_of_text: display_number(id, n.as_of),
+                    marks: n.marks.iter().map(|m| MarkOut { value: m.value, label: m.label.get(l).into(), text: display_number(id, m.value) }).collect(),
+                    options: Vec::new(),
+                },
+                Spec::Choice(c) => Control {
+                    id: name,
+                    kind: "choice",
+                    label: c.label.get(l).into(),
+                    unit: String::new(),
+                    help: c.help.get(l).into(),
+                    min: 0.0,
+                    max: c.options.len().saturating_sub(1) as f64,
+                    step: 1.0,
+                    as_of: f64::from(c.as_of),
+                    as_of_text: c.options.get(c.as_of as usize).map_or_else(String::new, |o| o.label.get(l).to_string()),
+                    marks: Vec::new(),
+                    options: c.options.iter().map(|o| OptionOut { id: o.id.clone(), label: o.label.get(l).into() }).collect(),
+                },
+            }
         };
-        let start = &i.rmp_start;
-        let choice = Control {
-            id: "rmp-start",
-            label: start.label.get(l).into(),
-            unit: String::new(),
-            help: start.help.get(l).into(),
-            min: 0.0,
-            max: start.options.len().saturating_sub(1) as f64,
-            step: 1.0,
-            as_of: f64::from(start.as_of),
-            marks: Vec::new(),
-            options: start.options.iter().map(|o| (o.id.clone(), o.label.get(l).to_string())).collect(),
-        };
+        let mut attributes = vec![PRESET];
+        attributes.extend(INPUTS.iter().map(|d| d.name));
+        attributes.push(ASSET);
+        let text = [
+            ("reset", Key::Reset), ("copyLink", Key::CopyLink), ("linkCopied", Key::LinkCopied),
+            ("showTable", Key::ShowTable), ("hideTable", Key::HideTable), ("downloadPng", Key::DownloadPng),
+            ("downloadCsv", Key::DownloadCsv), ("presets", Key::Presets), ("series", Key::Series),
+            ("builtIn", Key::BuiltIn),
+        ];
         let layout = Layout {
             title: s.title.get(l).into(),
             source: s.source.get(l).into(),
             lang: l.tag(),
-            controls: vec![
-                numeric(FIELDS[0], &i.surprise),
-                numeric(FIELDS[1], &i.cut_odds),
-                numeric(FIELDS[2], &i.shortfall),
-                choice,
-                numeric(FIELDS[4], &i.rmp_pace),
-            ],
-            presets: s
-                .presets
-                .iter()
-                .map(|p| (p.id.clone(), p.label.get(l).to_string(), p.description.get(l).to_string()))
-                .collect(),
-            assets: s.assets.iter().map(|a| (a.id.clone(), a.label.get(l).to_string())).collect(),
+            inputs: INPUTS.iter().map(|d| control(d.id)).collect(),
+            presets: s.presets.iter().map(|p| PresetOut { id: p.id.clone(), label: p.label.get(l).into(), description: p.description.get(l).into() }).collect(),
+            assets: s.assets.iter().map(|a| AssetOut { id: a.id.clone(), label: a.label.get(l).into() }).collect(),
+            charts: ChartKind::ALL.iter().map(|&k| ChartOut { kind: k.name(), name: k.accessible_name(l), main: k.main() }).collect(),
+            attributes,
+            text: text.into_iter().map(|(name, key)| (name, tr(key, l))).collect(),
         };
         to_js(&layout)
     }
 
-    /// Sets an input from text (attribute or form value). Returns the problem as a sentence, or
-    /// `undefined` when the value was used as given.
-    pub fn set(&mut self, field: &str, text: &str) -> Option<String> {
-        let problem = self.inputs.set_text(self.engine.scenario(), field, text);
+    /// Sets a state attribute from text: an input (a number, or a choice's option id), `preset`
+    /// (a preset's id) or `asset` (the fan's series id). Returns the notes: empty when the value
+    /// was used as given; otherwise what was wrong and what was used instead.
+    pub fn set(&mut self, name: &str, text: &str) -> Notes {
+        let s = self.engine.scenario();
+        let note = match name {
+            PRESET => match Inputs::preset(s, text.trim()) {
+                Some(i) => {
+                    self.inputs = i;
+                    None
+                }
+                None => Some(self.attribute_note(Key::ProblemNotPreset, name, text)),
+            },
+            ASSET => match s.asset_index(text.trim()) {
+                Some(a) => {
+                    self.asset = a;
+                    None
+                }
+                None => Some(self.attribute_note(Key::ProblemNotSeries, name, text)),
+            },
+            _ => self.inputs.set_text(s, name, text).map(|p| p.sentence(self.lang)),
+        };
         self.projection = None;
-        problem.map(|p| p.sentence(self.lang))
+        note.into_iter().collect()
     }
 
-    /// The current value of an input as text (`rmp-start` gives its option id).
-    pub fn get(&self, field: &str) -> String {
-        self.inputs.get_text(self.engine.scenario(), field)
+    fn attribute_note(&self, key: Key, name: &str, value: &str) -> String {
+        let colon = if self.lang == Lang::Zh { "：" } else { ": " };
+        format!("{name}{colon}{}", fill(tr(key, self.lang), &[("value", &quoted(value))]))
     }
 
-    /// A value formatted for display next to its control (`−7.5`, `150`).
-    pub fn display(&self, field: &str) -> String {
-        let i = &self.inputs;
-        match field {
-            "surprise" => self.display_value(field, i.surprise),
-            "cut-odds" => self.display_value(field, i.cut_odds),
-            "shortfall" => self.display_value(field, i.shortfall),
-            "rmp-pace" => self.display_value(field, i.rmp_pace),
-            _ => self.get(field),
-        }
+    /// The inputs: each input's name with its number (a choice gives its option id).
+    pub fn values(&self) -> Result<JsValue, JsValue> {
+        to_js(&Values(self.engine.scenario(), &self.inputs))
     }
 
-    /// Formats `value` as the control for `field` shows it (for track marks).
-    pub fn display_value(&self, field: &str, value: f64) -> String {
-        match field {
-            "surprise" => num::signed(value, 1),
-            _ => num::fixed(value, 0),
-        }
+    /// An input's value as text for its form control (a choice gives its option id); empty for
+    /// an unknown name.
+    pub fn get(&self, name: &str) -> String {
+        InputId::from_name(name).map_or_else(String::new, |id| self.inputs.text(self.engine.scenario(), id))
+    }
+
+    /// An input's value as shown beside its control (`−7.5`, `150`, an option's label).
+    pub fn display(&self, name: &str) -> String {
+        InputId::from_name(name).map_or_else(String::new, |id| self.inputs.display(self.engine.scenario(), id, self.lang))
     }
 
     /// The id of the series whose fan is drawn.
@@ -183,34 +284,10 @@ impl Widget {
         self.engine.scenario().assets[self.asset].id.clone()
     }
 
-    /// Applies a preset; `false` for an unknown id (nothing changes).
-    pub fn preset(&mut self, id: &str) -> bool {
-        match Inputs::preset(self.engine.scenario(), id) {
-            Some(i) => {
-                self.inputs = i;
-                self.projection = None;
-                true
-            }
-            None => false,
-        }
-    }
-
     /// Back to the author's case.
     pub fn reset(&mut self) {
         self.inputs = Inputs::as_of(self.engine.scenario());
         self.projection = None;
-    }
-
-    /// Chooses the asset whose fan is drawn, by id; `false` for an unknown id.
-    pub fn select_asset(&mut self, id: &str) -> bool {
-        match self.engine.scenario().asset_index(id) {
-            Some(a) => {
-                self.asset = a;
-                self.projection = None;
-                true
-            }
-            None => false,
-        }
     }
 
     /// The widget's language tag (`en`, `zh-CN`).
@@ -228,16 +305,14 @@ impl Widget {
         inputs::to_link(self.engine.scenario(), &self.inputs)
     }
 
-    /// Reads this widget's part of a URL fragment (`#key=payload&…`); returns the problems as
-    /// sentences in the widget's language (empty when the link applied cleanly or held nothing
-    /// for `key`).
-    pub fn restore(&mut self, fragment: &str, key: &str) -> JsValue {
-        let Some(payload) = inputs::fragment_part(fragment, key) else { return problems_to_js(&[]) };
+    /// Reads this widget's part of a URL fragment (`#key=payload&…`); returns the notes (empty
+    /// when the link applied cleanly or held nothing for `key`).
+    pub fn restore(&mut self, fragment: &str, key: &str) -> Notes {
+        let Some(payload) = inputs::fragment_part(fragment, key) else { return Notes::new() };
         let read = inputs::from_link(self.engine.scenario(), self.inputs, &payload);
         self.inputs = read.inputs;
         self.projection = None;
-        let notes: Vec<String> = read.problems.iter().map(|p| p.sentence(self.lang)).collect();
-        to_js(&notes).unwrap_or(JsValue::NULL)
+        read.problems.iter().map(|p| p.sentence(self.lang)).collect()
     }
 
     /// `fragment` with this widget's part set to the current inputs.
@@ -250,38 +325,59 @@ impl Widget {
         self.projection.get_or_insert_with(|| engine.project(inputs, &[asset]))
     }
 
-    /// Draws chart `kind` (`fan`, `bars`, `plumbing`) onto `canvas` at `css_width × css_height`
-    /// CSS pixels and `dpr` backing pixels per CSS pixel, in the light or dark palette, with the
-    /// host's `font` family. Sizes out of range are clamped; an unknown kind is an error.
-    #[allow(clippy::too_many_arguments)]
-    pub fn draw(&mut self, kind: &str, canvas: HtmlCanvasElement, css_width: f64, css_height: f64, dpr: f64, dark: bool, font: &str) -> Result<(), JsValue> {
-        let slot = match kind {
-            "fan" => 0,
-            "bars" => 1,
-            "plumbing" => 2,
-            _ => return Err(JsValue::from_str("chart kind: expected fan, bars or plumbing")),
+    /// Sets the colours to draw with: the light or dark palette, with the host page's colours
+    /// (`{ background, text, border, accent, warning }`, CSS colour strings as the browser
+    /// computed them from `--tc-…` custom properties) in place of the defaults. Missing or
+    /// unreadable colours keep the palette's own.
+    pub fn set_theme(&mut self, dark: bool, colors: JsValue) {
+        let read = |key: &str| {
+            if !colors.is_object() {
+                return None;
+            }
+            js_sys::Reflect::get(&colors, &JsValue::from_str(key)).ok()?.as_string().and_then(|s| parse_color(&s))
         };
+        let host = HostColors { background: read("background"), text: read("text"), border: read("border"), accent: read("accent"), warning: read("warning") };
+        self.palette = Palette::themed(dark, &host);
+    }
+
+    /// The colours in use, as `#rrggbb` (`{ background, text, muted, border, accent, warning }`):
+    /// for what the shell paints itself (the PNG export).
+    pub fn theme(&self) -> Result<JsValue, JsValue> {
+        let p = &self.palette;
+        let pairs = [("background", p.background), ("text", p.text), ("muted", p.muted), ("border", p.border), ("accent", p.series), ("warning", p.reference)];
+        to_js(&pairs.iter().map(|(k, c)| (*k, hex(*c))).collect::<std::collections::BTreeMap<_, _>>())
+    }
+
+    /// Draws chart `kind` (one of `layout().charts`) onto `canvas` at `css_width × css_height`
+    /// CSS pixels and `dpr` backing pixels per CSS pixel, in the theme set last, with the host's
+    /// `font` family. Sizes out of range are clamped. Returns the notes (an unknown kind, a
+    /// drawing error).
+    pub fn draw(&mut self, kind: &str, canvas: HtmlCanvasElement, css_width: f64, css_height: f64, dpr: f64, font: &str) -> Notes {
+        match self.try_draw(kind, canvas, css_width, css_height, dpr, font) {
+            Ok(()) => Notes::new(),
+            Err(e) => vec![format!("chart: {e}")],
+        }
+    }
+
+    fn try_draw(&mut self, kind: &str, canvas: HtmlCanvasElement, css_width: f64, css_height: f64, dpr: f64, font: &str) -> Result<(), String> {
+        let kind = ChartKind::from_name(kind).ok_or_else(|| format!("{} is not a chart (expected fan, bars or plumbing)", quoted(kind)))?;
         let ok = |x: f64, lo: f64, hi: f64| if x.is_finite() { x.clamp(lo, hi) } else { lo };
         let (w, h, dpr) = (ok(css_width, 1.0, 4096.0), ok(css_height, 1.0, 4096.0), ok(dpr, 1.0, 4.0));
         canvas.set_width((w * dpr).round() as u32);
         canvas.set_height((h * dpr).round() as u32);
         let (lang, asset) = (self.lang, self.asset);
         self.projection();
-        let projection = self.projection.as_ref().ok_or_else(|| JsValue::from_str("no projection"))?;
-        let chart = match slot {
-            0 => Chart::Fan(view::fan_spec(&self.engine, projection, asset, lang).ok_or_else(|| JsValue::from_str("no fan for the series"))?),
-            1 => Chart::Bars(view::bars_spec(&self.engine, projection, lang)),
-            _ => Chart::Plumbing(view::plumbing_spec(&self.engine, projection, lang)),
-        };
+        let projection = self.projection.as_ref().ok_or("no projection")?;
+        let chart = view::chart(&self.engine, projection, kind, asset, lang).ok_or("no fan for the series")?;
         let style = Style {
-            palette: if dark { Palette::DARK } else { Palette::LIGHT },
+            palette: self.palette,
             scale: dpr,
             font: if font.trim().is_empty() { "sans-serif".into() } else { font.chars().take(200).collect() },
         };
-        let backend = CanvasBackend::with_canvas_object(canvas).ok_or_else(|| JsValue::from_str("no 2d context"))?;
+        let backend = CanvasBackend::with_canvas_object(canvas).ok_or("no 2d context")?;
         let area = backend.into_drawing_area();
-        chart::draw(&area, &chart, &style).map_err(|e| JsValue::from_str(&e.to_string()))?;
-        area.present().map_err(|e| JsValue::from_str(&e.to_string()))
+        chart::draw(&area, &chart, &style).map_err(|e| e.to_string())?;
+        area.present().map_err(|e| e.to_string())
     }
 
     /// The CSS height, in pixels, the cross-asset chart needs for its rows at `css_width`.
@@ -292,20 +388,6 @@ impl Widget {
             Some(p) => chart::bars_height(&view::bars_spec(&self.engine, p, self.lang), width),
             None => 300.0,
         }
-    }
-
-    /// Interface strings in the widget's language, keyed by name.
-    pub fn strings(&self) -> Result<JsValue, JsValue> {
-        use crate::text::{tr, Key::*};
-        let l = self.lang;
-        let pairs: Vec<(&str, &str)> = vec![
-            ("reset", tr(Reset, l)), ("copyLink", tr(CopyLink, l)), ("linkCopied", tr(LinkCopied, l)),
-            ("showTable", tr(ShowTable, l)), ("hideTable", tr(HideTable, l)), ("downloadPng", tr(DownloadPng, l)),
-            ("downloadCsv", tr(DownloadCsv, l)), ("presets", tr(Presets, l)), ("series", tr(Series, l)),
-            ("fanName", tr(FanName, l)), ("barsName", tr(BarsName, l)), ("plumbingName", tr(PlumbingName, l)),
-        ];
-        let map: std::collections::BTreeMap<&str, &str> = pairs.into_iter().collect();
-        to_js(&map)
     }
 
     /// The horizon percentiles of every series as a table (`{caption, head, rows}`).
@@ -326,15 +408,15 @@ impl Widget {
         to_js(&view::caption(&self.engine, &self.inputs, self.lang, today))
     }
 
-    /// A sentence saying how far input `field` alone can move the lead series (empty for an
-    /// unknown field). Two or three projections: the shell calls it one input per idle period.
-    pub fn sensitivity(&self, field: &str) -> String {
-        view::sensitivity(&self.engine, &self.inputs, field, self.lang).unwrap_or_default()
+    /// A sentence saying how far input `name` alone can move its headline number (empty for an
+    /// unknown name). Two or more projections: the shell calls it one input per idle period.
+    pub fn sensitivity(&self, name: &str) -> String {
+        InputId::from_name(name).map_or_else(String::new, |id| view::sensitivity(&self.engine, &self.inputs, id, self.lang))
     }
 
     /// The chip text for an input moved away from the author's case (empty when it is not).
-    pub fn delta(&self, field: &str) -> String {
-        view::delta(&self.engine, &self.inputs, field, self.lang)
+    pub fn delta(&self, name: &str) -> String {
+        InputId::from_name(name).map_or_else(String::new, |id| view::delta(&self.engine, &self.inputs, id, self.lang))
     }
 
     /// The summary sentence for the current inputs.
@@ -353,7 +435,7 @@ impl Widget {
         let h = self.engine.headline(p);
         #[derive(Serialize)]
         struct Out<'a> {
-            inputs: InputsOut,
+            inputs: Values<'a>,
             headline: &'a crate::model::Headline,
             lead: String,
             mover: String,
@@ -363,13 +445,7 @@ impl Widget {
         let s = self.engine.scenario();
         let out = Out {
             dates: self.engine.timeline().dates.iter().map(|d| d.to_string()).collect(),
-            inputs: InputsOut {
-                surprise: self.inputs.surprise,
-                cut_odds: self.inputs.cut_odds,
-                shortfall: self.inputs.shortfall,
-                rmp_start: self.inputs.get_text(s, "rmp-start"),
-                rmp_pace: self.inputs.rmp_pace,
-            },
+            inputs: Values(s, &self.inputs),
             headline: &h,
             lead: s.assets[0].id.clone(),
             mover: s.assets[h.mover].id.clone(),
@@ -378,17 +454,11 @@ impl Widget {
     }
 }
 
-/// The inputs as the `scenariochange` event and the element's `value` show them.
-#[derive(Serialize)]
-struct InputsOut {
-    surprise: f64,
-    #[serde(rename = "cut-odds")]
-    cut_odds: f64,
-    shortfall: f64,
-    #[serde(rename = "rmp-start")]
-    rmp_start: String,
-    #[serde(rename = "rmp-pace")]
-    rmp_pace: f64,
+/// The palette's colours as CSS custom-property defaults (`--tc-d-background` …) for the frame in
+/// light and dark: the shell's CSS falls back to these where the host sets no `--tc-…` colour.
+#[wasm_bindgen]
+pub fn palette_css() -> String {
+    format!(".frame{{{}}}.frame.dark{{{}}}", Palette::LIGHT.css_vars(), Palette::DARK.css_vars())
 }
 
 /// Logs a warning to the console (used by the shell for readable input problems).
@@ -400,7 +470,7 @@ pub fn warn(message: &str) {
 /// The model version (permalinks carry it).
 #[wasm_bindgen]
 pub fn model_version() -> u32 {
-    crate::inputs::MODEL_VERSION
+    crate::scenario::MODEL_VERSION
 }
 
 // Benchmark hooks (scripts/bench): the model timed apart from drawing, and its numbers for the

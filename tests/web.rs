@@ -26,7 +26,7 @@ fn options(lang: &str) -> JsValue {
 fn builds_from_the_built_in_scenario_and_draws_at_dpr_2() {
     let mut w = Widget::new(JsValue::UNDEFINED).expect("default widget");
     let c = canvas();
-    w.draw("fan", c.clone(), 640.0, 360.0, 2.0, false, "sans-serif").expect("draws");
+    assert!(w.draw("fan", c.clone(), 640.0, 360.0, 2.0, "sans-serif").is_empty(), "draws");
     assert_eq!((c.width(), c.height()), (1280, 720));
     let ctx: CanvasRenderingContext2d = c.get_context("2d").unwrap().unwrap().dyn_into().unwrap();
     let data = ctx.get_image_data(0.0, 0.0, 1280.0, 720.0).unwrap().data();
@@ -39,17 +39,18 @@ fn builds_from_the_built_in_scenario_and_draws_at_dpr_2() {
 #[wasm_bindgen_test]
 fn inputs_are_validated_with_readable_messages() {
     let mut w = Widget::new(options("en")).unwrap();
-    assert_eq!(w.set("cut-odds", "70"), None);
+    assert!(w.set("cut-odds", "70").is_empty());
     assert_eq!(w.get("cut-odds"), "70");
-    assert_eq!(w.set("cut-odds", "170").as_deref(), Some("cut-odds: 170 is above the maximum 100 (used 100)"));
-    let nan = w.set("surprise", "NaN").unwrap();
-    assert!(nan.starts_with("surprise: \"NaN\" is not a number"), "{nan}");
-    assert!(w.set("no-such-input", "1").unwrap().contains("is not an input"));
-    assert!(!w.preset("<img src=x>"));
-    assert!(w.preset("2019-replay"));
+    assert_eq!(w.set("cut-odds", "170"), ["cut-odds: 170 is above the maximum 100 (used 100)"]);
+    let nan = w.set("surprise", "NaN");
+    assert!(nan.len() == 1 && nan[0].starts_with("surprise: \"NaN\" is not a number"), "{nan:?}");
+    assert!(w.set("no-such-input", "1")[0].contains("is not an input"));
+    assert_eq!(w.set("preset", "<img src=x>"), ["preset: \"<img src=x>\" is not a preset of this scenario (kept the current inputs)"]);
+    assert!(w.set("preset", "2019-replay").is_empty());
     assert_eq!(w.get("shortfall"), "350");
-    assert!(!w.select_asset("nope"));
-    assert!(w.select_asset("btc"));
+    assert_eq!(w.set("asset", "nope"), ["asset: \"nope\" is not a series of this scenario (kept the current one)"]);
+    assert!(w.set("asset", "btc").is_empty());
+    assert_eq!(w.asset_id(), "btc");
 }
 
 #[wasm_bindgen_test]
@@ -62,15 +63,15 @@ fn hostile_values_never_panic_and_never_reach_the_screen_as_nan() {
     ] {
         let _ = w.set(field, value);
         for kind in ["fan", "bars", "plumbing"] {
-            w.draw(kind, c.clone(), 320.0, 240.0, 1.0, true, "serif").unwrap();
+            assert!(w.draw(kind, c.clone(), 320.0, 240.0, 1.0, "serif").is_empty());
         }
         let s = w.summary();
         assert!(!s.contains("NaN") && !s.contains("n/a") && !s.contains("inf"), "{s}");
     }
     // Out-of-range canvas sizes are clamped, not fatal.
-    w.draw("plumbing", c.clone(), f64::NAN, -5.0, 1e9, false, "").unwrap();
+    assert!(w.draw("plumbing", c.clone(), f64::NAN, -5.0, 1e9, "").is_empty());
     assert!(c.width() >= 1 && c.height() >= 1);
-    assert!(w.draw("pie", c.clone(), 100.0, 100.0, 1.0, false, "").is_err(), "unknown kinds are refused");
+    assert_eq!(w.draw("pie", c.clone(), 100.0, 100.0, 1.0, ""), ["chart: \"pie\" is not a chart (expected fan, bars or plumbing)"], "unknown kinds are refused");
     assert!(!w.csv().contains("NaN"));
 }
 
@@ -89,13 +90,58 @@ fn with_scenario(scenario: &JsValue) -> JsValue {
     o.into()
 }
 
+/// The sentences a failed constructor threw (an array of strings).
+fn thrown(w: Result<Widget, JsValue>) -> Vec<String> {
+    let err = w.err().expect("refused");
+    assert!(js_sys::Array::is_array(&err), "problems are thrown as an array");
+    js_sys::Array::from(&err).iter().map(|v| v.as_string().unwrap()).collect()
+}
+
 #[wasm_bindgen_test]
 fn a_bad_author_scenario_is_refused_with_every_problem_and_its_path() {
-    let err = Widget::new(with_scenario(&scenario_with_vol(-0.2))).err().expect("refused").as_string().unwrap();
-    assert!(err.contains("assets[3].vol: -0.2 is below 0"), "{err}");
-    let err = Widget::new(with_scenario(&JsValue::from_str("not an object"))).err().unwrap().as_string().unwrap();
-    assert!(err.starts_with("scenario file:"), "{err}");
+    let err = thrown(Widget::new(with_scenario(&scenario_with_vol(-0.2))));
+    assert!(err.iter().any(|e| e == "assets[3].vol: -0.2 is below 0"), "{err:?}");
+    let err = thrown(Widget::new(with_scenario(&JsValue::from_str("not an object"))));
+    assert!(err.len() == 1 && err[0].starts_with("scenario file:"), "{err:?}");
     assert!(Widget::new(with_scenario(&scenario_with_vol(0.3))).is_ok(), "a valid author scenario loads");
+}
+
+#[wasm_bindgen_test]
+fn the_layout_and_values_follow_the_one_table_of_inputs() {
+    let w = Widget::new(options("en")).unwrap();
+    let layout = w.layout().unwrap();
+    let get = |v: &JsValue, k: &str| js_sys::Reflect::get(v, &k.into()).unwrap();
+    let ids: Vec<String> = js_sys::Array::from(&get(&layout, "inputs")).iter().map(|c| get(&c, "id").as_string().unwrap()).collect();
+    let table: Vec<&str> = tapecast::scenario::INPUTS.iter().map(|d| d.name).collect();
+    assert_eq!(ids, table);
+    let attributes: Vec<String> = js_sys::Array::from(&get(&layout, "attributes")).iter().map(|a| a.as_string().unwrap()).collect();
+    assert_eq!(attributes.first().map(String::as_str), Some("preset"));
+    assert_eq!(attributes.last().map(String::as_str), Some("asset"));
+    assert_eq!(&attributes[1..attributes.len() - 1], &table[..]);
+    let charts: Vec<String> = js_sys::Array::from(&get(&layout, "charts")).iter().map(|c| get(&c, "kind").as_string().unwrap()).collect();
+    assert_eq!(charts, ["fan", "bars", "plumbing"]);
+    let values = w.values().unwrap();
+    assert_eq!(get(&values, "cut-odds").as_f64(), Some(40.0));
+    assert_eq!(get(&values, "rmp-start").as_string().as_deref(), Some("january"));
+}
+
+#[wasm_bindgen_test]
+fn the_host_theme_reaches_the_canvas() {
+    let mut w = Widget::new(options("en")).unwrap();
+    let colors = js_sys::Object::new();
+    js_sys::Reflect::set(&colors, &"background".into(), &"rgb(253, 246, 227)".into()).unwrap();
+    js_sys::Reflect::set(&colors, &"accent".into(), &"not a colour".into()).unwrap();
+    w.set_theme(false, colors.into());
+    let theme = w.theme().unwrap();
+    let get = |k: &str| js_sys::Reflect::get(&theme, &k.into()).unwrap().as_string().unwrap();
+    assert_eq!(get("background"), "#fdf6e3");
+    assert_eq!(get("accent"), "#005e96", "an unreadable colour keeps the palette's");
+    let c = canvas();
+    assert!(w.draw("fan", c.clone(), 300.0, 200.0, 1.0, "sans-serif").is_empty());
+    let ctx: CanvasRenderingContext2d = c.get_context("2d").unwrap().unwrap().dyn_into().unwrap();
+    let corner = ctx.get_image_data(0.0, 0.0, 1.0, 1.0).unwrap().data();
+    assert_eq!(&corner[..3], &[253, 246, 227]);
+    assert!(tapecast::web::palette_css().starts_with(".frame{--tc-d-background:#ffffff;"));
 }
 
 #[wasm_bindgen_test]

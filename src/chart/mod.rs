@@ -15,7 +15,7 @@ pub use axis::nice_ticks;
 pub use bars::{bars, bars_height, BarRow, BarSection, BarsSpec};
 pub use fan::{fan, FanSpec};
 pub use plumbing::{plumbing, PlumbingSpec};
-pub use theme::{Palette, Style};
+pub use theme::{hex, parse_color, HostColors, Palette, Style};
 
 use plotters::coord::Shift;
 use plotters::prelude::*;

@@ -1,5 +1,10 @@
-//! Colours and sizes. Okabe–Ito hues (colour-blind safe); text colours meet WCAG AA on their
-//! backgrounds (checked in the tests below).
+//! The one theme: colours and sizes. Okabe–Ito hues (colour-blind safe); text colours meet WCAG
+//! AA on their backgrounds (checked in the tests below).
+//!
+//! The palettes here are the only source of the widget's colours: the shell's CSS takes its
+//! defaults from [`Palette::css_vars`], and a host page's CSS custom properties (`--tc-background`,
+//! `--tc-text`, `--tc-border`, `--tc-accent`, `--tc-warning`, as the browser computes them) come
+//! back through [`Palette::themed`], so the charts follow the host's theme.
 
 use plotters::style::{RGBAColor, RGBColor};
 
@@ -24,6 +29,26 @@ pub struct Palette {
     pub reference: RGBColor,
     /// Downward / stress hue.
     pub down: RGBColor,
+    /// The frame's border (the shell's CSS).
+    pub border: RGBColor,
+    /// Text on an accent-coloured button (the shell's CSS).
+    pub on_accent: RGBColor,
+}
+
+/// Colours a host page set through the widget's CSS custom properties, as the browser computed
+/// them; `None` where a value was missing or unreadable.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct HostColors {
+    /// `--tc-background` (or `-dark`).
+    pub background: Option<RGBColor>,
+    /// `--tc-text`.
+    pub text: Option<RGBColor>,
+    /// `--tc-border`.
+    pub border: Option<RGBColor>,
+    /// `--tc-accent`.
+    pub accent: Option<RGBColor>,
+    /// `--tc-warning`.
+    pub warning: Option<RGBColor>,
 }
 
 impl Palette {
@@ -38,6 +63,8 @@ impl Palette {
         band_inner: RGBAColor(0, 114, 178, 0.30),
         reference: RGBColor(178, 77, 0),
         down: RGBColor(178, 77, 0),
+        border: RGBColor(208, 212, 218),
+        on_accent: RGBColor(255, 255, 255),
     };
 
     /// For dark pages.
@@ -51,7 +78,115 @@ impl Palette {
         band_inner: RGBAColor(86, 180, 233, 0.34),
         reference: RGBColor(230, 159, 0),
         down: RGBColor(230, 159, 0),
+        border: RGBColor(48, 52, 58),
+        on_accent: RGBColor(17, 17, 17),
     };
+
+    /// The light or dark palette with the host's colours in place of the defaults. A colour the
+    /// host changed also recolours what is derived from it: secondary text from text and
+    /// background, grid lines from the border, the bands from the accent; colours the host left
+    /// alone stay exactly as they are.
+    pub fn themed(dark: bool, host: &HostColors) -> Palette {
+        let base = if dark { Palette::DARK } else { Palette::LIGHT };
+        let changed = |c: Option<RGBColor>, default: RGBColor| c.filter(|c| *c != default);
+        let mut p = base;
+        let background = changed(host.background, base.background);
+        let text = changed(host.text, base.text);
+        if let Some(c) = background {
+            p.background = c;
+        }
+        if let Some(c) = text {
+            p.text = c;
+        }
+        if background.is_some() || text.is_some() {
+            p.muted = mix(p.text, p.background, MUTED_TEXT_SHARE);
+        }
+        let border = changed(host.border, base.border);
+        if let Some(c) = border {
+            p.border = c;
+        }
+        if border.is_some() || background.is_some() {
+            p.grid = mix(p.border, p.background, GRID_BORDER_SHARE);
+        }
+        if let Some(c) = changed(host.accent, base.series) {
+            p.series = c;
+            p.band_outer = RGBAColor(c.0, c.1, c.2, base.band_outer.3);
+            p.band_inner = RGBAColor(c.0, c.1, c.2, base.band_inner.3);
+        }
+        if let Some(c) = changed(host.warning, base.reference) {
+            p.reference = c;
+            p.down = c;
+        }
+        p
+    }
+
+    /// The palette as CSS custom-property defaults for the shell (`--tc-d-background:#ffffff;…`):
+    /// the frame, its text, secondary text, border, accent, text on the accent, warnings.
+    pub fn css_vars(&self) -> String {
+        let pairs = [
+            ("background", self.background),
+            ("text", self.text),
+            ("muted", self.muted),
+            ("border", self.border),
+            ("accent", self.series),
+            ("on-accent", self.on_accent),
+            ("warning", self.reference),
+        ];
+        pairs.iter().map(|(name, c)| format!("--tc-d-{name}:{};", hex(*c))).collect()
+    }
+}
+
+/// Share of the text colour in secondary text derived from a host's colours (the rest is
+/// background): close to the built-in palettes' own ratio, and above WCAG AA for any text and
+/// background that meet it themselves.
+const MUTED_TEXT_SHARE: f64 = 0.72;
+
+/// Share of the border colour in grid lines derived from a host's colours.
+const GRID_BORDER_SHARE: f64 = 0.55;
+
+/// `share` of `a` and the rest of `b`, channel by channel.
+fn mix(a: RGBColor, b: RGBColor, share: f64) -> RGBColor {
+    let m = |x: u8, y: u8| (f64::from(x) * share + f64::from(y) * (1.0 - share)).round().clamp(0.0, 255.0) as u8;
+    RGBColor(m(a.0, b.0), m(a.1, b.1), m(a.2, b.2))
+}
+
+/// `#rrggbb`.
+pub fn hex(c: RGBColor) -> String {
+    format!("#{:02x}{:02x}{:02x}", c.0, c.1, c.2)
+}
+
+/// An opaque colour from CSS text as browsers compute it (`rgb(253, 246, 227)`, `rgba(…, 1)`,
+/// `rgb(253 246 227 / 1)`) or as authors write it in hex (`#fdf6e3`, `#fff`). `None` for anything
+/// else, and for colours that are not fully opaque (`transparent` computes to `rgba(0, 0, 0, 0)`).
+pub fn parse_color(text: &str) -> Option<RGBColor> {
+    let t = text.trim();
+    if t.len() > 64 {
+        return None;
+    }
+    if let Some(h) = t.strip_prefix('#') {
+        let digit = |i: usize| u8::from_str_radix(h.get(i..i + 1)?, 16).ok();
+        let pair = |i: usize| u8::from_str_radix(h.get(i..i + 2)?, 16).ok();
+        return match h.len() {
+            3 => Some(RGBColor(digit(0)? * 17, digit(1)? * 17, digit(2)? * 17)),
+            6 => Some(RGBColor(pair(0)?, pair(2)?, pair(4)?)),
+            _ => None,
+        };
+    }
+    let body = t.strip_prefix("rgba(").or_else(|| t.strip_prefix("rgb("))?.strip_suffix(')')?;
+    let parts: Vec<&str> = body.split(|c: char| c == ',' || c == '/' || c.is_whitespace()).filter(|p| !p.is_empty()).collect();
+    let channel = |p: &str| -> Option<u8> {
+        let x: f64 = p.parse().ok()?;
+        (x.is_finite() && (0.0..=255.0).contains(&x)).then(|| x.round() as u8)
+    };
+    match parts.as_slice() {
+        [r, g, b] => Some(RGBColor(channel(r)?, channel(g)?, channel(b)?)),
+        [r, g, b, a] => {
+            let alpha: f64 = a.parse().ok()?;
+            (alpha >= 0.999).then_some(())?;
+            Some(RGBColor(channel(r)?, channel(g)?, channel(b)?))
+        }
+        _ => None,
+    }
 }
 
 /// How to draw: palette, pixel scale (devicePixelRatio) and font family.
@@ -79,8 +214,7 @@ impl Style {
 
 #[cfg(test)]
 mod tests {
-    use super::Palette;
-    use plotters::style::RGBColor;
+    use super::*;
 
     fn luminance(c: RGBColor) -> f64 {
         let lin = |v: u8| {
@@ -103,5 +237,58 @@ mod tests {
             assert!(contrast(p.series, p.background) >= 3.0, "median line (graphics: 3:1)");
             assert!(contrast(p.reference, p.background) >= 3.0, "reference line");
         }
+    }
+
+    #[test]
+    fn host_colours_are_read_as_browsers_compute_them() {
+        assert_eq!(parse_color("rgb(253, 246, 227)"), Some(RGBColor(253, 246, 227)));
+        assert_eq!(parse_color("rgba(253, 246, 227, 1)"), Some(RGBColor(253, 246, 227)));
+        assert_eq!(parse_color("rgb(253 246 227 / 1)"), Some(RGBColor(253, 246, 227)));
+        assert_eq!(parse_color(" #FDF6E3 "), Some(RGBColor(253, 246, 227)));
+        assert_eq!(parse_color("#fff"), Some(RGBColor(255, 255, 255)));
+        for bad in ["rgba(0, 0, 0, 0)", "transparent", "", "rgb(1,2)", "rgb(300, 0, 0)", "#12345", "rgb(NaN, 1, 2)", "#ggg", "<b>"] {
+            assert_eq!(parse_color(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn the_host_theme_replaces_only_what_it_sets() {
+        for dark in [false, true] {
+            let base = if dark { Palette::DARK } else { Palette::LIGHT };
+            assert_eq!(Palette::themed(dark, &HostColors::default()), base);
+            // The host repeating the defaults changes nothing either.
+            let same = HostColors {
+                background: Some(base.background),
+                text: Some(base.text),
+                border: Some(base.border),
+                accent: Some(base.series),
+                warning: Some(base.reference),
+            };
+            assert_eq!(Palette::themed(dark, &same), base);
+            let cream = RGBColor(253, 246, 227);
+            let violet = RGBColor(138, 63, 252);
+            let p = Palette::themed(dark, &HostColors { background: Some(cream), accent: Some(violet), ..HostColors::default() });
+            assert_eq!((p.background, p.series), (cream, violet));
+            assert_eq!((p.band_inner.0, p.band_inner.1, p.band_inner.2, p.band_inner.3), (138, 63, 252, base.band_inner.3));
+            assert_ne!(p.muted, base.muted, "secondary text follows the new background");
+            assert_eq!((p.text, p.reference), (base.text, base.reference));
+        }
+    }
+
+    #[test]
+    fn derived_secondary_text_stays_readable_on_host_colours() {
+        for (bg, text) in [((253, 246, 227), (40, 40, 40)), ((30, 26, 20), (240, 236, 226)), ((255, 255, 255), (0, 0, 0))] {
+            let host = HostColors { background: Some(RGBColor(bg.0, bg.1, bg.2)), text: Some(RGBColor(text.0, text.1, text.2)), ..HostColors::default() };
+            let p = Palette::themed(false, &host);
+            assert!(contrast(p.muted, p.background) >= 4.5, "{:?} on {:?}", p.muted, p.background);
+        }
+    }
+
+    #[test]
+    fn css_defaults_come_from_the_palette() {
+        let css = Palette::LIGHT.css_vars();
+        assert!(css.starts_with("--tc-d-background:#ffffff;--tc-d-text:#1a1a1a;"), "{css}");
+        assert!(css.contains("--tc-d-accent:#005e96;") && css.contains("--tc-d-warning:#b24d00;"), "{css}");
+        assert!(Palette::DARK.css_vars().contains("--tc-d-background:#121417;"));
     }
 }

@@ -13,10 +13,10 @@ mod timeline;
 pub use funding::{Day as FundingDay, Plumbing};
 pub use project::{AssetPath, Projection};
 pub use quantile::{band, Band, LEVELS};
-pub use timeline::{trading_days, DayKind, Timeline};
+pub use timeline::{DayKind, Timeline};
 
 use crate::inputs::Inputs;
-use crate::scenario::{validate, Group, Problem, Quote, Scenario};
+use crate::scenario::{validate, Group, Problem, Quote, Scenario, MAX_CALENDAR_DAYS, TRADING_DAYS_PER_MONTH};
 
 /// A validated scenario with its calendar and draws, ready to project.
 pub struct Engine {
@@ -46,10 +46,10 @@ pub struct Headline {
 }
 
 /// The largest shortfall an update can reach, $bn (the plumbing tables cover it): the input's
-/// maximum, every drain at once, runoff over the whole calendar and eight noise deviations.
+/// maximum, every drain at once, runoff over the longest calendar and eight noise deviations.
 fn max_shortfall(s: &Scenario) -> f64 {
     let drains: f64 = s.funding.drains.iter().map(|d| d.bn.max(0.0)).sum();
-    let runoff = s.funding.qt_runoff_bn_per_month.max(0.0) * 400.0 / 21.0;
+    let runoff = s.funding.qt_runoff_bn_per_month.max(0.0) * MAX_CALENDAR_DAYS as f64 / TRADING_DAYS_PER_MONTH;
     s.inputs.shortfall.max + drains + runoff + 8.0 * s.funding.noise_bn
 }
 

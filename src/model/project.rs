@@ -11,7 +11,7 @@ use super::funding::Plumbing;
 use super::quantile::{Band, Selector};
 use super::timeline::Timeline;
 use crate::inputs::Inputs;
-use crate::scenario::{Quote, Scenario};
+use crate::scenario::{Quote, Scenario, TRADING_DAYS_PER_MONTH};
 
 /// One asset's projection.
 #[derive(Debug, Clone, PartialEq)]
@@ -251,7 +251,6 @@ fn plumbing_fans(plumbing: &Plumbing, tl: &Timeline, draws: &Draws, inputs: &Inp
 /// The shortfall path before noise, $bn, for days 1..=n: the input, runoff until QT ends, dated
 /// drains, minus reserve purchases from their start.
 fn reserve_path(s: &Scenario, tl: &Timeline, inputs: &Inputs) -> Vec<f64> {
-    const TRADING_DAYS_PER_MONTH: f64 = 21.0;
     let runoff = s.funding.qt_runoff_bn_per_month / TRADING_DAYS_PER_MONTH;
     let purchases = inputs.rmp_pace / TRADING_DAYS_PER_MONTH;
     let start = s.inputs.rmp_start.options[inputs.rmp_start]

@@ -1,7 +1,7 @@
 //! The scenario's calendar turned into indexed trading days with everything the model needs per
 //! day: event roles, volatility multipliers, dated reserve drains, month-end and year-end flags.
 
-use crate::scenario::{Calendar, Date, EventKind, Scenario};
+use crate::scenario::{Date, EventKind, Scenario};
 
 /// What kind of balance-sheet day a trading day is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -12,23 +12,6 @@ pub enum DayKind {
     MonthEnd,
     /// The last trading day of a year.
     YearEnd,
-}
-
-/// Every weekday from the as-of date to the end that is not a holiday, the as-of date first.
-pub fn trading_days(cal: &Calendar) -> Vec<Date> {
-    let (Some(start), Some(end)) = (Date::parse(&cal.as_of), Date::parse(&cal.end)) else {
-        return Vec::new();
-    };
-    let holidays: Vec<Date> = cal.holidays.iter().filter_map(|h| Date::parse(h)).collect();
-    let mut days = vec![start];
-    let mut d = start;
-    while d < end {
-        d = d.succ();
-        if !d.is_weekend() && !holidays.contains(&d) {
-            days.push(d);
-        }
-    }
-    days
 }
 
 /// Indexed trading days. Index 0 is the as-of close; 1..=n are projected days.
@@ -57,7 +40,7 @@ pub struct Timeline {
 impl Timeline {
     /// Builds the timeline of a *validated* scenario.
     pub fn new(s: &Scenario) -> Timeline {
-        let dates = trading_days(&s.calendar);
+        let dates = s.calendar.trading_days();
         let n = dates.len();
         let index = |text: &str| -> Option<usize> {
             Date::parse(text).and_then(|d| dates.binary_search(&d).ok())

@@ -8,10 +8,13 @@
 //! Plain structs only (no internally tagged enums, no `flatten`): they cross the wasm boundary
 //! through serde-wasm-bindgen unchanged.
 
-mod date;
+mod conventions;
+mod input_defs;
 pub(crate) mod validate;
 
-pub use date::Date;
+pub use crate::text::{Date, Text};
+pub use input_defs::{InputDef, InputId, Kind, Metric, PresetValue, Spec, Unit, INPUTS};
+pub use conventions::{MAX_CALENDAR_DAYS, MODEL_VERSION, TRADING_DAYS_PER_MONTH};
 pub use validate::{validate, Problem};
 
 use serde::{Deserialize, Serialize};
@@ -29,15 +32,6 @@ pub fn default_scenario() -> Scenario {
 #[cfg(not(target_arch = "wasm32"))]
 pub fn from_json(json: &str) -> Result<Scenario, String> {
     serde_json::from_str(json).map_err(|e| e.to_string())
-}
-
-/// Text in the two languages the widget speaks.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
-pub struct Text {
-    /// English.
-    pub en: String,
-    /// Simplified Chinese.
-    pub zh: String,
 }
 
 /// One whole scenario.
@@ -365,6 +359,18 @@ impl Asset {
     /// spill-over on the rest of the series.
     pub fn earnings_response(&self) -> f64 {
         self.earnings_weight + (1.0 - self.earnings_weight) * self.earnings_spill
+    }
+}
+
+impl Calendar {
+    /// Every weekday from the as-of date to the end that is not a holiday, the as-of date first;
+    /// empty when either date does not parse.
+    pub fn trading_days(&self) -> Vec<Date> {
+        let (Some(start), Some(end)) = (Date::parse(&self.as_of), Date::parse(&self.end)) else {
+            return Vec::new();
+        };
+        let holidays: Vec<Date> = self.holidays.iter().filter_map(|h| Date::parse(h)).collect();
+        crate::text::trading_days(start, end, &holidays)
     }
 }
 

@@ -3,8 +3,8 @@
 //! A scenario that yields any [`Problem`] is never projected. Messages read like
 //! `assets[3].vol: -0.2 is below 0`.
 
-use super::{Asset, Calendar, ChoiceSpec, Date, Funding, InputSpec, Scenario};
-use crate::text::num;
+use super::{Asset, Calendar, ChoiceSpec, Date, Funding, InputSpec, PresetValue, Scenario, Spec, INPUTS, MAX_CALENDAR_DAYS};
+use crate::text::{num, quoted};
 use serde::Serialize;
 
 /// One readable problem: where, what was found, what was expected.
@@ -74,13 +74,6 @@ impl Check {
     }
 }
 
-/// Shows a string value safely and briefly in a message.
-pub(crate) fn quoted(s: &str) -> String {
-    let short: String = s.chars().take(40).collect();
-    let more = if s.chars().count() > 40 { "…" } else { "" };
-    format!("\"{short}{more}\"")
-}
-
 /// Every problem in a scenario; empty when it can be projected.
 pub fn validate(s: &Scenario) -> Vec<Problem> {
     let mut c = Check { problems: Vec::new() };
@@ -125,11 +118,11 @@ fn calendar(c: &mut Check, cal: &Calendar) -> Vec<Date> {
     }
     let (Some(as_of), Some(end)) = (as_of, end) else { return Vec::new() };
     let span = end.ordinal() - as_of.ordinal();
-    if !(1..=400).contains(&span) {
-        c.push("calendar.end", quoted(&cal.end), "should be 1 to 400 days after calendar.as_of");
+    if !(1..=MAX_CALENDAR_DAYS).contains(&span) {
+        c.push("calendar.end", quoted(&cal.end), &format!("should be 1 to {MAX_CALENDAR_DAYS} days after calendar.as_of"));
         return Vec::new();
     }
-    let days = crate::model::trading_days(cal);
+    let days = cal.trading_days();
     if let Some(h) = horizon {
         if h <= as_of || days.binary_search(&h).is_err() {
             c.push("calendar.horizon", quoted(&cal.horizon), "is not a trading day after calendar.as_of");
@@ -178,12 +171,13 @@ fn choice(c: &mut Check, at: &str, s: &ChoiceSpec, days: &[Date]) {
 }
 
 fn inputs(c: &mut Check, s: &Scenario, days: &[Date]) {
-    let i = &s.inputs;
-    spec(c, "inputs.surprise", &i.surprise, -100.0, 100.0);
-    spec(c, "inputs.cut_odds", &i.cut_odds, 0.0, 100.0);
-    spec(c, "inputs.shortfall", &i.shortfall, -2000.0, 5000.0);
-    spec(c, "inputs.rmp_pace", &i.rmp_pace, 0.0, 1000.0);
-    choice(c, "inputs.rmp_start", &i.rmp_start, days);
+    for d in &INPUTS {
+        let at = format!("inputs.{}", d.field);
+        match s.inputs.get(d.id) {
+            Spec::Number(n) => spec(c, &at, n, d.limits.0, d.limits.1),
+            Spec::Choice(o) => choice(c, &at, o, days),
+        }
+    }
 }
 
 fn asset(c: &mut Check, at: &str, a: &Asset) {
@@ -239,19 +233,25 @@ fn funding(c: &mut Check, f: &Funding, days: &[Date]) {
 }
 
 fn presets(c: &mut Check, s: &Scenario) {
-    let i = &s.inputs;
     for (k, p) in s.presets.iter().enumerate() {
         let at = format!("presets[{k}]");
         c.ident(&format!("{at}.id"), &p.id);
         if s.presets[..k].iter().any(|q| q.id == p.id) {
             c.push(&format!("{at}.id"), quoted(&p.id), "is used by an earlier preset");
         }
-        c.range(&format!("{at}.surprise"), p.surprise, i.surprise.min, i.surprise.max);
-        c.range(&format!("{at}.cut_odds"), p.cut_odds, i.cut_odds.min, i.cut_odds.max);
-        c.range(&format!("{at}.shortfall"), p.shortfall, i.shortfall.min, i.shortfall.max);
-        c.range(&format!("{at}.rmp_pace"), p.rmp_pace, i.rmp_pace.min, i.rmp_pace.max);
-        if !i.rmp_start.options.iter().any(|o| o.id == p.rmp_start) {
-            c.push(&format!("{at}.rmp_start"), quoted(&p.rmp_start), "is not one of inputs.rmp_start.options");
+        for d in &INPUTS {
+            let field = format!("{at}.{}", d.field);
+            match (p.value(d.id), s.inputs.get(d.id)) {
+                (PresetValue::Number(x), Spec::Number(n)) => c.range(&field, x, n.min, n.max),
+                (PresetValue::Choice(id), Spec::Choice(o)) => {
+                    if !o.options.iter().any(|opt| opt.id == id) {
+                        c.push(&field, quoted(id), &format!("is not one of inputs.{}.options", d.field));
+                    }
+                }
+                // A preset's value and the input's description always have the same kind
+                // (both follow the input's row; checked in `input_defs`).
+                _ => c.push(&field, String::new(), "does not match the kind of its input"),
+            }
         }
     }
 }

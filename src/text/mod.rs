@@ -1,12 +1,14 @@
-//! Words and numbers for readers, in English and Chinese: one table of strings, date and number
-//! formats, and the summary sentence.
+//! Words, numbers and dates for readers, in English and Chinese: the ground floor every other
+//! layer stands on. One table of strings, number formats, dates, bilingual text and the way a
+//! value found in bad input is quoted back. It imports nothing else of the crate.
 
+mod date;
 pub mod num;
 mod strings;
 
+pub use date::{short_date, trading_days, Date};
 pub use strings::{fill, tr, Key};
-
-use crate::scenario::{Date, Text};
+use serde::{Deserialize, Serialize};
 
 /// The reader's language.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -36,6 +38,15 @@ impl Lang {
     }
 }
 
+/// Text in the two languages the widget speaks.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+pub struct Text {
+    /// English.
+    pub en: String,
+    /// Simplified Chinese.
+    pub zh: String,
+}
+
 impl Text {
     /// The text in `lang` (English when the other is empty).
     pub fn get(&self, lang: Lang) -> &str {
@@ -46,14 +57,12 @@ impl Text {
     }
 }
 
-const MONTHS: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
-
-/// A short date: `20 Nov` or `11月20日`.
-pub fn short_date(d: Date, lang: Lang) -> String {
-    match lang {
-        Lang::En => format!("{} {}", d.day, MONTHS[(d.month as usize).clamp(1, 12) - 1]),
-        Lang::Zh => format!("{}月{}日", d.month, d.day),
-    }
+/// Shows a string value found in input safely and briefly in a message: quoted, at most 40
+/// characters, an ellipsis when cut.
+pub fn quoted(s: &str) -> String {
+    let short: String = s.chars().take(40).collect();
+    let more = if s.chars().count() > 40 { "…" } else { "" };
+    format!("\"{short}{more}\"")
 }
 
 #[cfg(test)]
@@ -61,11 +70,12 @@ mod tests {
     use super::*;
 
     #[test]
-    fn dates_and_languages() {
-        let d = Date::parse("2025-12-31").unwrap();
-        assert_eq!(short_date(d, Lang::En), "31 Dec");
-        assert_eq!(short_date(d, Lang::Zh), "12月31日");
+    fn languages_and_quoting() {
         assert_eq!(Lang::parse("zh-Hans"), Lang::Zh);
+        assert_eq!(quoted("abc"), "\"abc\"");
+        assert_eq!(quoted(&"x".repeat(50)), format!("\"{}…\"", "x".repeat(40)));
+        let t = Text { en: "Reset".into(), zh: String::new() };
+        assert_eq!(t.get(Lang::Zh), "Reset", "English when the Chinese is missing");
         assert_eq!(Lang::parse("<script>"), Lang::En);
     }
 }

@@ -63,8 +63,10 @@ pub enum Key {
     Series,
     /// Prefix of the chip that shows how far an input moved from the author's case.
     FromAsOf,
-    /// Sensitivity cue under each input.
+    /// Sensitivity cue under each input that moves markets.
     Sensitivity,
+    /// Sensitivity cue under each input that acts on the funding plumbing.
+    SensitivitySpread,
     /// Table column headers.
     TableSeries,
     /// Caption of the table.
@@ -101,6 +103,12 @@ pub enum Key {
     ProblemNotOptionIndex,
     /// See [`Key::ProblemNotInput`].
     ProblemNotFieldValue,
+    /// A `preset` attribute that names no preset: `{value}`.
+    ProblemNotPreset,
+    /// An `asset` attribute that names no series: `{value}`.
+    ProblemNotSeries,
+    /// After an author's scenario failed: the built-in story is shown.
+    BuiltIn,
 }
 
 /// The string for `key` in `lang`.
@@ -167,6 +175,8 @@ pub fn tr(key: Key, lang: Lang) -> &'static str {
         (FromAsOf, Lang::Zh) => "较{date} {delta}",
         (Sensitivity, Lang::En) => "Alone, this input moves the {asset} year-end median between {lo} and {hi}.",
         (Sensitivity, Lang::Zh) => "单独调整此项，{asset}年末中位数在 {lo} 至 {hi} 之间。",
+        (SensitivitySpread, Lang::En) => "Alone, this input moves the peak SOFR − IORB median between {lo} and {hi} bp.",
+        (SensitivitySpread, Lang::Zh) => "单独调整此项，SOFR − IORB 峰值中位数在 {lo} 至 {hi} 个基点之间。",
         (TableSeries, Lang::En) => "Series",
         (TableSeries, Lang::Zh) => "资产",
         (TableCaption, Lang::En) => "Projected levels on {date}: percentiles of the simulated paths",
@@ -203,6 +213,12 @@ pub fn tr(key: Key, lang: Lang) -> &'static str {
         (ProblemNotOptionIndex, Lang::Zh) => "{field}：{value} 不是 0 至 {detail} 之间的选项序号",
         (ProblemNotFieldValue, Lang::En) => "{field}: {value} is not of the form field:value",
         (ProblemNotFieldValue, Lang::Zh) => "{field}：{value} 不符合“字段:值”的格式",
+        (ProblemNotPreset, Lang::En) => "{value} is not a preset of this scenario (kept the current inputs)",
+        (ProblemNotPreset, Lang::Zh) => "{value} 不是本情景的预设（保留当前输入）",
+        (ProblemNotSeries, Lang::En) => "{value} is not a series of this scenario (kept the current one)",
+        (ProblemNotSeries, Lang::Zh) => "{value} 不是本情景的数据序列（保留当前序列）",
+        (BuiltIn, Lang::En) => "Showing the built-in scenario instead.",
+        (BuiltIn, Lang::Zh) => "改为显示内置情景。",
     }
 }
 

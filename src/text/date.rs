@@ -1,5 +1,7 @@
-//! Calendar dates without a date library: parse `YYYY-MM-DD`, count days, tell weekdays.
+//! Calendar dates without a date library: parse `YYYY-MM-DD`, count days, tell weekdays, list
+//! trading days and write short dates for readers.
 
+use super::Lang;
 use core::fmt;
 
 /// A proleptic Gregorian date.
@@ -77,6 +79,29 @@ impl Date {
     }
 }
 
+/// Every weekday from `start` to `end` that is not in `holidays`, `start` first (whatever its day).
+pub fn trading_days(start: Date, end: Date, holidays: &[Date]) -> Vec<Date> {
+    let mut days = vec![start];
+    let mut d = start;
+    while d < end {
+        d = d.succ();
+        if !d.is_weekend() && !holidays.contains(&d) {
+            days.push(d);
+        }
+    }
+    days
+}
+
+const MONTHS: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+
+/// A short date: `20 Nov` or `11月20日`.
+pub fn short_date(d: Date, lang: Lang) -> String {
+    match lang {
+        Lang::En => format!("{} {}", d.day, MONTHS[(d.month as usize).clamp(1, 12) - 1]),
+        Lang::Zh => format!("{}月{}日", d.month, d.day),
+    }
+}
+
 impl fmt::Display for Date {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
@@ -85,7 +110,7 @@ impl fmt::Display for Date {
 
 #[cfg(test)]
 mod tests {
-    use super::Date;
+    use super::*;
 
     #[test]
     fn parses_and_rejects() {
@@ -104,5 +129,20 @@ mod tests {
         assert!(Date::parse("2025-11-22").unwrap().is_weekend());
         assert_eq!(Date::parse("1970-01-01").unwrap().ordinal(), 0);
         assert_eq!(d.succ().to_string(), "2025-11-18");
+    }
+
+    #[test]
+    fn short_dates_in_both_languages() {
+        let d = Date::parse("2025-12-31").unwrap();
+        assert_eq!(short_date(d, Lang::En), "31 Dec");
+        assert_eq!(short_date(d, Lang::Zh), "12月31日");
+    }
+
+    #[test]
+    fn trading_days_skip_weekends_and_holidays() {
+        let d = |s: &str| Date::parse(s).unwrap();
+        let days = trading_days(d("2025-11-21"), d("2025-11-28"), &[d("2025-11-27")]);
+        let text: Vec<String> = days.iter().map(|x| x.to_string()).collect();
+        assert_eq!(text, ["2025-11-21", "2025-11-24", "2025-11-25", "2025-11-26", "2025-11-28"]);
     }
 }

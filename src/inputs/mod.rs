@@ -2,14 +2,17 @@
 //! values, with every problem reported as field, value and what was expected.
 //!
 //! Low then high: nothing reaches the model until it is a finite number inside the scenario's
-//! declared range. A bad value is clamped or ignored (never fatal), and said so.
+//! declared range. A bad value is clamped or ignored (never fatal), and said so. Which inputs
+//! there are, and what kind each is, comes from the one table in `scenario::INPUTS`; this file
+//! maps each input to its slot in [`Inputs`] (one exhaustive match) and does the rest by row.
 
-use crate::scenario::{validate::quoted, InputSpec, Scenario};
-use crate::text::{fill, num, tr, Key, Lang};
+mod link;
+
+pub use link::{fragment_part, from_link, to_link, with_fragment_part, FromLink, LinkVersion};
+
+use crate::scenario::{InputId, InputSpec, PresetValue, Scenario, Spec, INPUTS};
+use crate::text::{fill, num, quoted, tr, Key, Lang};
 use serde::{Deserialize, Serialize};
-
-/// Version of the model's equations; permalinks carry it.
-pub const MODEL_VERSION: u32 = 1;
 
 /// Validated inputs: always finite and inside the scenario's ranges.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
@@ -96,91 +99,142 @@ impl core::fmt::Display for InputProblem {
     }
 }
 
-/// The names of the fields, as used in attributes, fragments and messages.
-pub const FIELDS: [&str; 5] = ["surprise", "cut-odds", "shortfall", "rmp-start", "rmp-pace"];
+/// Where an input's value lives in [`Inputs`].
+enum Slot<'a> {
+    Number(&'a mut f64),
+    Choice(&'a mut usize),
+}
 
 impl Inputs {
+    /// The slot of input `id`: the one place that maps inputs to fields of this struct.
+    fn slot(&mut self, id: InputId) -> Slot<'_> {
+        match id {
+            InputId::Surprise => Slot::Number(&mut self.surprise),
+            InputId::CutOdds => Slot::Number(&mut self.cut_odds),
+            InputId::Shortfall => Slot::Number(&mut self.shortfall),
+            InputId::RmpStart => Slot::Choice(&mut self.rmp_start),
+            InputId::RmpPace => Slot::Number(&mut self.rmp_pace),
+        }
+    }
+
+    /// The value of input `id`: the number, or a choice's option index.
+    pub fn get(&self, id: InputId) -> f64 {
+        let mut copy = *self;
+        match copy.slot(id) {
+            Slot::Number(x) => *x,
+            Slot::Choice(i) => *i as f64,
+        }
+    }
+
+    /// A copy with input `id` set to `x` as given (a number, or an option index), unchecked:
+    /// for values taken from the scenario's own ranges and options.
+    pub fn with(mut self, id: InputId, x: f64) -> Inputs {
+        match self.slot(id) {
+            Slot::Number(v) => *v = x,
+            Slot::Choice(i) => *i = x as usize,
+        }
+        self
+    }
+
     /// The author's case: every input at its as-of value.
     pub fn as_of(s: &Scenario) -> Inputs {
-        let i = &s.inputs;
-        Inputs {
-            surprise: i.surprise.as_of,
-            cut_odds: i.cut_odds.as_of,
-            shortfall: i.shortfall.as_of,
-            rmp_start: i.rmp_start.as_of as usize,
-            rmp_pace: i.rmp_pace.as_of,
+        let mut out = Inputs { surprise: 0.0, cut_odds: 0.0, shortfall: 0.0, rmp_start: 0, rmp_pace: 0.0 };
+        for d in &INPUTS {
+            out = match s.inputs.get(d.id) {
+                Spec::Number(n) => out.with(d.id, n.as_of),
+                Spec::Choice(c) => out.with(d.id, f64::from(c.as_of)),
+            };
         }
+        out
     }
 
     /// A preset's inputs, or `None` for an unknown preset id.
     pub fn preset(s: &Scenario, id: &str) -> Option<Inputs> {
         let p = s.presets.iter().find(|p| p.id == id)?;
         let mut out = Inputs::as_of(s);
-        out.surprise = p.surprise;
-        out.cut_odds = p.cut_odds;
-        out.shortfall = p.shortfall;
-        out.rmp_pace = p.rmp_pace;
-        out.rmp_start = s.inputs.rmp_start.options.iter().position(|o| o.id == p.rmp_start)?;
+        for d in &INPUTS {
+            out = match (p.value(d.id), s.inputs.get(d.id)) {
+                (PresetValue::Number(x), _) => out.with(d.id, x),
+                (PresetValue::Choice(o), Spec::Choice(c)) => out.with(d.id, c.options.iter().position(|opt| opt.id == o)? as f64),
+                (PresetValue::Choice(_), Spec::Number(_)) => return None,
+            };
+        }
         Some(out)
     }
 
-    /// Sets a numeric field from a number, clamping into range. Unknown fields and non-finite
-    /// values change nothing. Returns the problem, if any.
-    pub fn set_number(&mut self, s: &Scenario, field: &str, x: f64) -> Option<InputProblem> {
-        let (slot, spec) = match field {
-            "surprise" => (&mut self.surprise, &s.inputs.surprise),
-            "cut-odds" => (&mut self.cut_odds, &s.inputs.cut_odds),
-            "shortfall" => (&mut self.shortfall, &s.inputs.shortfall),
-            "rmp-pace" => (&mut self.rmp_pace, &s.inputs.rmp_pace),
-            "rmp-start" => {
-                let n = s.inputs.rmp_start.options.len();
+    /// Sets input `name` from a number, clamping into range (a choice takes an option index).
+    /// Unknown names and non-finite values change nothing. Returns the problem, if any.
+    pub fn set_number(&mut self, s: &Scenario, name: &str, x: f64) -> Option<InputProblem> {
+        let Some(id) = InputId::from_name(name) else { return Some(unknown(name)) };
+        self.set_number_of(s, id, x)
+    }
+
+    fn set_number_of(&mut self, s: &Scenario, id: InputId, x: f64) -> Option<InputProblem> {
+        let name = id.def().name;
+        match (self.slot(id), s.inputs.get(id)) {
+            (Slot::Number(slot), Spec::Number(spec)) => {
+                let (value, problem) = clamp(name, x, spec, *slot);
+                *slot = value;
+                problem
+            }
+            (Slot::Choice(slot), Spec::Choice(c)) => {
+                let n = c.options.len();
                 if x.is_finite() && x >= 0.0 && x.fract() == 0.0 && (x as usize) < n {
-                    self.rmp_start = x as usize;
+                    *slot = x as usize;
                     return None;
                 }
-                return Some(problem(field, num::plain(x), ProblemKind::NotOptionIndex(n - 1)));
+                Some(problem(name, num::plain(x), ProblemKind::NotOptionIndex(n.saturating_sub(1))))
             }
-            _ => return Some(unknown(field)),
-        };
-        let (value, problem) = clamp(field, x, spec, *slot);
-        *slot = value;
-        problem
+            _ => Some(unknown(name)),
+        }
     }
 
-    /// Sets a field from text (an attribute or a fragment part).
-    pub fn set_text(&mut self, s: &Scenario, field: &str, text: &str) -> Option<InputProblem> {
+    /// Sets input `name` from text (an attribute, a form value or a fragment part): a number,
+    /// or a choice's option id.
+    pub fn set_text(&mut self, s: &Scenario, name: &str, text: &str) -> Option<InputProblem> {
+        let Some(id) = InputId::from_name(name) else { return Some(unknown(name)) };
         let text = text.trim();
-        if field == "rmp-start" {
-            return match s.inputs.rmp_start.options.iter().position(|o| o.id == text) {
-                Some(i) => {
-                    self.rmp_start = i;
-                    None
-                }
+        match s.inputs.get(id) {
+            Spec::Choice(c) => match c.options.iter().position(|o| o.id == text) {
+                Some(i) => self.set_number_of(s, id, i as f64),
                 None => {
-                    let ids: Vec<&str> = s.inputs.rmp_start.options.iter().map(|o| o.id.as_str()).collect();
-                    Some(problem(field, quoted(text), ProblemKind::NotOption(ids.join(", "))))
+                    let ids: Vec<&str> = c.options.iter().map(|o| o.id.as_str()).collect();
+                    Some(problem(name, quoted(text), ProblemKind::NotOption(ids.join(", "))))
                 }
-            };
-        }
-        if !FIELDS.contains(&field) {
-            return Some(unknown(field));
-        }
-        match parse_number(text) {
-            Some(x) => self.set_number(s, field, x),
-            None => Some(problem(field, quoted(text), ProblemKind::NotNumber)),
+            },
+            Spec::Number(_) => match parse_number(text) {
+                Some(x) => self.set_number_of(s, id, x),
+                None => Some(problem(name, quoted(text), ProblemKind::NotNumber)),
+            },
         }
     }
 
-    /// The value of a field as text, as written in fragments and attributes.
-    pub fn get_text(&self, s: &Scenario, field: &str) -> String {
-        match field {
-            "surprise" => num::plain(self.surprise),
-            "cut-odds" => num::plain(self.cut_odds),
-            "shortfall" => num::plain(self.shortfall),
-            "rmp-pace" => num::plain(self.rmp_pace),
-            "rmp-start" => s.inputs.rmp_start.options[self.rmp_start].id.clone(),
-            _ => String::new(),
+    /// The value of input `id` as text, as written in fragments and attributes (a choice gives
+    /// its option id).
+    pub fn text(&self, s: &Scenario, id: InputId) -> String {
+        match s.inputs.get(id) {
+            Spec::Number(_) => num::plain(self.get(id)),
+            Spec::Choice(c) => c.options.get(self.get(id) as usize).map_or_else(String::new, |o| o.id.clone()),
         }
+    }
+
+    /// The value of input `id` as the reader sees it beside its control (`+7.5`, `150`, or the
+    /// option's label).
+    pub fn display(&self, s: &Scenario, id: InputId, lang: Lang) -> String {
+        match s.inputs.get(id) {
+            Spec::Number(_) => display_number(id, self.get(id)),
+            Spec::Choice(c) => c.options.get(self.get(id) as usize).map_or_else(String::new, |o| o.label.get(lang).to_string()),
+        }
+    }
+}
+
+/// A number of input `id` as its control shows it, with the row's decimals and sign.
+pub fn display_number(id: InputId, x: f64) -> String {
+    let d = id.def();
+    if d.signed {
+        num::signed(x, d.decimals)
+    } else {
+        num::fixed(x, d.decimals)
     }
 }
 
@@ -201,7 +255,7 @@ fn problem(field: &str, value: String, kind: ProblemKind) -> InputProblem {
 }
 
 fn unknown(field: &str) -> InputProblem {
-    problem("input", quoted(field), ProblemKind::NotInput(FIELDS.join(", ")))
+    problem("input", quoted(field), ProblemKind::NotInput(InputId::names()))
 }
 
 /// Clamps `x` into the spec's range; a non-finite `x` keeps `previous`.
@@ -216,132 +270,6 @@ fn clamp(field: &str, x: f64, spec: &InputSpec, previous: f64) -> (f64, Option<I
         return (spec.max, Some(problem(field, num::plain(x), ProblemKind::Above(spec.max))));
     }
     (x, None)
-}
-
-/// What a permalink fragment held, after validation.
-#[derive(Debug, Clone, PartialEq)]
-pub struct FromLink {
-    /// The inputs to use.
-    pub inputs: Inputs,
-    /// Problems and notes for the reader (bad parts, other versions); a version note comes first.
-    pub problems: Vec<InputProblem>,
-    /// Whether the link was made for this scenario and model version.
-    pub version: LinkVersion,
-}
-
-/// How a permalink's scenario and model version compare with the page's.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum LinkVersion {
-    /// Same scenario, same versions.
-    Same,
-    /// Same scenario, another scenario or model version: inputs used, numbers recomputed.
-    Other,
-    /// Another scenario: nothing used.
-    OtherScenario,
-}
-
-/// The permalink payload for a widget: scenario id and version, model version, every input.
-pub fn to_link(s: &Scenario, i: &Inputs) -> String {
-    let mut out = format!("{}.s{}.m{}", s.id, s.version, MODEL_VERSION);
-    for f in FIELDS {
-        out.push(',');
-        out.push_str(f);
-        out.push(':');
-        out.push_str(&i.get_text(s, f));
-    }
-    out
-}
-
-/// Reads a permalink payload written by [`to_link`]; starts from `base` and applies what is valid.
-pub fn from_link(s: &Scenario, base: Inputs, payload: &str) -> FromLink {
-    let mut inputs = base;
-    let mut problems = Vec::new();
-    let payload: String = payload.chars().take(400).collect();
-    let mut parts = payload.split(',');
-    let head = parts.next().unwrap_or_default();
-    let want = format!("{}.s{}.m{}", s.id, s.version, MODEL_VERSION);
-    let mut head_bits = head.split('.');
-    if head_bits.next() != Some(s.id.as_str()) {
-        problems.push(problem("link", quoted(head), ProblemKind::OtherScenario(s.id.clone())));
-        return FromLink { inputs, problems, version: LinkVersion::OtherScenario };
-    }
-    let version = if head == want { LinkVersion::Same } else { LinkVersion::Other };
-    if head != want {
-        problems.push(problem("link", quoted(head), ProblemKind::OtherVersion(want.clone())));
-    }
-    for part in parts {
-        let Some((field, value)) = part.split_once(':') else {
-            problems.push(problem("link", quoted(part), ProblemKind::NotFieldValue));
-            continue;
-        };
-        if let Some(p) = inputs.set_text(s, field, value) {
-            problems.push(p);
-        }
-    }
-    FromLink { inputs, problems, version }
-}
-
-/// The payload stored under `key` in a fragment such as `#a=…&b=…`, URL-decoded.
-pub fn fragment_part(fragment: &str, key: &str) -> Option<String> {
-    let body = fragment.strip_prefix('#').unwrap_or(fragment);
-    body.split('&').find_map(|kv| {
-        let (k, v) = kv.split_once('=')?;
-        (percent_decode(k) == key).then(|| percent_decode(v))
-    })
-}
-
-/// The fragment with `key`'s payload replaced (or added), other widgets' parts kept in order.
-pub fn with_fragment_part(fragment: &str, key: &str, payload: &str) -> String {
-    let body = fragment.strip_prefix('#').unwrap_or(fragment);
-    let mine = format!("{}={}", percent_encode(key), percent_encode(payload));
-    let mut parts: Vec<String> = Vec::new();
-    let mut placed = false;
-    for kv in body.split('&').filter(|kv| !kv.is_empty()) {
-        let k = kv.split_once('=').map_or(kv, |(k, _)| k);
-        if percent_decode(k) == key {
-            if !placed {
-                parts.push(mine.clone());
-                placed = true;
-            }
-        } else {
-            parts.push(kv.to_string());
-        }
-    }
-    if !placed {
-        parts.push(mine);
-    }
-    format!("#{}", parts.join("&"))
-}
-
-fn percent_encode(s: &str) -> String {
-    let mut out = String::new();
-    for b in s.bytes() {
-        if b.is_ascii_alphanumeric() || b"-._~:,".contains(&b) {
-            out.push(b as char);
-        } else {
-            out.push_str(&format!("%{b:02X}"));
-        }
-    }
-    out
-}
-
-fn percent_decode(s: &str) -> String {
-    let bytes = s.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        let hex = |b: u8| (b as char).to_digit(16);
-        if bytes[i] == b'%' && i + 2 < bytes.len() {
-            if let (Some(h), Some(l)) = (hex(bytes[i + 1]), hex(bytes[i + 2])) {
-                out.push((h * 16 + l) as u8);
-                i += 3;
-                continue;
-            }
-        }
-        out.push(bytes[i]);
-        i += 1;
-    }
-    String::from_utf8_lossy(&out).into_owned()
 }
 
 #[cfg(test)]
