@@ -4,10 +4,12 @@
 // side by side when there is room, and compact mode hides them.
 
 import { el } from './dom.js';
-import { messageOf } from './notes.js';
 
 /** @typedef {import('./wasm.js').Widget} Widget */
-/** @typedef {{ kind: string, name: string, main: boolean }} ChartSpec */
+/** @typedef {import('./wasm.js').Layout['charts'][number]} ChartSpec */
+
+/** The chart whose height follows its rows (`Widget.bars_height`) rather than an aspect ratio. */
+const ROWS_CHART = 'bars';
 
 export class Charts {
   constructor() {
@@ -24,7 +26,7 @@ export class Charts {
     wide.append(bar);
     grid.append(wide);
     this.list = specs.map((spec) => {
-      const box = el('div', { className: `chart ${spec.kind}${spec.main ? '' : ' secondary'}` });
+      const box = el('div', { className: `chart ${spec.kind} ${spec.main ? 'main' : 'secondary'}${spec.kind === ROWS_CHART ? ' rows' : ''}` });
       const canvas = el('canvas', { part: spec.kind, role: 'img', 'aria-label': spec.name });
       box.append(canvas);
       (spec.main ? wide : grid).append(box);
@@ -34,29 +36,26 @@ export class Charts {
   }
 
   /**
-   * Draws the shown charts (`full`) or only the main ones, in the host's `font`; returns notes.
+   * Draws the shown charts (`full`) or only the main ones, in the theme set last and the host's
+   * `font`; returns the notes.
    * @param {Widget} widget
    * @param {boolean} full
-   * @param {boolean} dark
    * @param {string} font
    * @returns {string[]}
    */
-  draw(widget, full, dark, font) {
+  draw(widget, full, font) {
     const drawn = this.list.filter((c) => (full || c.spec.main) && c.box.offsetParent); // hidden in compact mode
     if (full) {
-      // The cross-asset chart is as tall as its rows need at this width.
-      for (const { box } of drawn.filter((c) => c.spec.kind === 'bars')) {
+      for (const { box } of drawn.filter((c) => c.spec.kind === ROWS_CHART)) {
         const height = `${Math.ceil(widget.bars_height(box.getBoundingClientRect().width))}px`;
         if (box.style.height !== height) box.style.height = height;
       }
     }
     const dpr = devicePixelRatio || 1;
-    const notes = [];
-    for (const { spec, box, canvas } of drawn) {
+    return drawn.flatMap(({ spec, box, canvas }) => {
       const r = box.getBoundingClientRect();
-      try { widget.draw(spec.kind, canvas, r.width, r.height, dpr, dark, font); } catch (e) { notes.push(`chart: ${messageOf(e)}`); }
-    }
-    return notes;
+      return widget.draw(spec.kind, canvas, r.width, r.height, dpr, font);
+    });
   }
 
   /** The canvases on screen, top to bottom. */

@@ -7,16 +7,15 @@ import { el } from './dom.js';
 
 /** @typedef {import('./wasm.js').Widget} Widget */
 /** @typedef {import('./wasm.js').Layout} Layout */
-/** @typedef {import('./wasm.js').Control} Control */
-/** @typedef {import('./wasm.js').Strings} Strings */
+/** @typedef {import('./wasm.js').InputSpec} InputSpec */
 
 /**
  * What the controls ask of their widget.
  * @typedef {object} Actions
+ * @property {(name: string, value: string) => void} set sets a state attribute's value (notes are shown)
  * @property {() => void} changed a deliberate change: redraw and remember the state
  * @property {() => void} dragged a slider moves: redraw the main chart now, the rest on a pause
  * @property {() => void} redraw the view changed, not the inputs (another series)
- * @property {(notes: string[]) => void} note problems to show
  * @property {() => void} reset back to the author's case
  */
 
@@ -38,12 +37,13 @@ export class Controls {
   }
 
   /** The preset buttons and the reset button. */
-  presetBar(/** @type {Widget} */ widget, /** @type {Layout} */ layout, /** @type {Strings} */ t) {
+  presetBar(/** @type {Layout} */ layout) {
+    const t = layout.text;
     const bar = el('div', { className: 'bar', role: 'group', 'aria-label': t.presets });
     bar.append(el('span', { className: 'label' }, `${t.presets}:`));
-    this.presetButtons = layout.presets.map(([id, label, description]) => {
+    this.presetButtons = layout.presets.map(({ id, label, description }) => {
       const b = el('button', { type: 'button', title: description, 'aria-pressed': 'false' }, label);
-      b.addEventListener('click', () => { widget.preset(id); this.actions.changed(); b.setAttribute('aria-pressed', 'true'); });
+      b.addEventListener('click', () => { this.actions.set('preset', id); this.actions.changed(); b.setAttribute('aria-pressed', 'true'); });
       return b;
     });
     const reset = el('button', { type: 'button' }, t.reset);
@@ -58,44 +58,44 @@ export class Controls {
   }
 
   /** A control per input; `key` makes element ids unique on the page. */
-  inputControls(/** @type {Widget} */ widget, /** @type {Layout} */ layout, /** @type {string} */ key) {
+  inputControls(/** @type {Layout} */ layout, /** @type {string} */ key) {
     const box = el('div', { className: 'controls' });
     this.inputs.clear();
-    for (const c of layout.controls) box.append(this.control(widget, c, `${key}-${c.id}`));
+    const brackets = layout.lang.startsWith('zh') ? ['（', '）'] : ['(', ')'];
+    for (const c of layout.inputs) box.append(this.control(c, `${key}-${c.id}`, brackets));
     return box;
   }
 
   /** The series picker: which series' fan is drawn. */
-  seriesPicker(/** @type {Widget} */ widget, /** @type {Layout} */ layout, /** @type {Strings} */ t) {
-    const pick = el('label', {}, `${t.series} `);
+  seriesPicker(/** @type {Layout} */ layout) {
+    const pick = el('label', {}, `${layout.text.series} `);
     const select = el('select', { 'data-asset': '' });
-    for (const [id, label] of layout.assets) select.append(el('option', { value: id }, label));
-    select.addEventListener('change', () => { widget.select_asset(select.value); this.actions.redraw(); });
+    for (const { id, label } of layout.assets) select.append(el('option', { value: id }, label));
+    select.addEventListener('change', () => { this.actions.set('asset', select.value); this.actions.redraw(); });
     pick.append(select);
     this.assetSelect = select;
     return pick;
   }
 
   /**
-   * @param {Widget} widget
-   * @param {Control} c
+   * @param {InputSpec} c
    * @param {string} id the element id
+   * @param {string[]} brackets around the unit, in the widget's language
    */
-  control(widget, c, id) {
+  control(c, id, [open, close]) {
     const box = el('div', { className: 'control' });
     const head = el('div', { className: 'head' });
     const label = el('label', { for: id }, `${c.label} `);
-    const [open, close] = widget.lang_tag().startsWith('zh') ? ['（', '）'] : ['(', ')'];
     if (c.unit) label.append(el('span', { className: 'unit' }, `${open}${c.unit}${close}`));
     const delta = el('span', { className: 'delta' });
     head.append(label, delta);
     const help = el('p', { className: 'help', id: `${id}-help` }, c.help);
     const cue = el('p', { className: 'cue', id: `${id}-cue` });
     const row = el('div', { className: 'row' });
-    if (c.options.length) {
+    if (c.kind === 'choice') {
       const select = el('select', { id, 'data-input': c.id, 'aria-describedby': help.id });
-      for (const [value, text] of c.options) select.append(el('option', { value }, text));
-      select.addEventListener('change', () => { widget.set(c.id, select.value); this.actions.changed(); });
+      for (const o of c.options) select.append(el('option', { value: o.id }, o.label));
+      select.addEventListener('change', () => { this.actions.set(c.id, select.value); this.actions.changed(); });
       row.append(select);
       box.append(head, row, help, cue);
       this.inputs.set(c.id, { select, cue, delta });
@@ -106,19 +106,15 @@ export class Controls {
     head.append(output);
     const marks = el('datalist', { id: `${id}-marks` });
     marks.append(el('option', { value: c.as_of }));
-    for (const [value] of c.marks) marks.append(el('option', { value }));
+    for (const m of c.marks) marks.append(el('option', { value: m.value }));
     const range = el('input', { type: 'range', id, ...common, list: marks.id, 'data-input': c.id, 'aria-describedby': `${help.id} ${cue.id}` });
     const number = el('input', { type: 'number', ...common, 'aria-label': `${c.label} (${c.unit})`, 'data-number': c.id });
-    range.addEventListener('input', () => { widget.set(c.id, range.value); this.actions.dragged(); });
+    range.addEventListener('input', () => { this.actions.set(c.id, range.value); this.actions.dragged(); });
     range.addEventListener('change', () => this.actions.changed());
-    number.addEventListener('change', () => {
-      const problem = widget.set(c.id, number.value);
-      if (problem) this.actions.note([problem]);
-      this.actions.changed();
-    });
+    number.addEventListener('change', () => { this.actions.set(c.id, number.value); this.actions.changed(); });
     row.append(range, number);
     const track = el('div', { className: 'track', 'aria-hidden': 'true' });
-    const asOf = el('span', {}, `▲ ${widget.display_value(c.id, c.as_of)}`);
+    const asOf = el('span', {}, `▲ ${c.as_of_text}`);
     asOf.style.left = `${((c.as_of - c.min) / (c.max - c.min)) * 100}%`;
     track.append(asOf);
     box.append(head, row, marks, track, help, cue);

@@ -1,8 +1,8 @@
 // @ts-check
 // element.js — the <tape-cast> custom element: its lifecycle (lazy start near the viewport, the
-// fallback until then, clean-up on removal), its attributes and `value`, and the wiring of the
-// parts: controls, charts, notes, exports, permalinks. The wasm owns the model, the drawing and
-// every string.
+// fallback until then, observers that stop on removal and resume on return), its attributes and
+// `value`, and the wiring of the parts. The wasm owns the inputs, the model, the drawing, the
+// palette and every string; the shell builds what `layout()` lists.
 
 import { Charts } from './charts.js';
 import { Controls } from './controls.js';
@@ -12,23 +12,25 @@ import { messageOf, Notes } from './notes.js';
 import { copyLink, rememberState, restoreState } from './permalink.js';
 import { authoredScenario } from './scenario.js';
 import { FrameScheduler, IdleRun } from './scheduler.js';
-import { styles } from './styles.js';
+import { paletteStyles, styles } from './styles.js';
 import { shellText } from './text.js';
-import { isDark } from './theme.js';
+import { colorProbe, hostColors, isDark } from './theme.js';
 import { load, Widget } from './wasm.js';
 
 /** @typedef {import('./wasm.js').Layout} Layout */
-/** @typedef {import('./wasm.js').Strings} Strings */
+/** @typedef {import('./wasm.js').Theme} Theme */
 
-const INPUTS = ['surprise', 'cut-odds', 'shortfall', 'rmp-start', 'rmp-pace'];
-const CHARTS = /** @type {const} */ (['fan', 'bars', 'plumbing']);
 let count = 0;
 
-/** The parts of a built widget that each redraw updates. */
-/** @typedef {{ t: Strings, summary: HTMLParagraphElement, table: HTMLDivElement }} View */
+/**
+ * The parts of a built widget that each redraw updates.
+ * @typedef {{ layout: Layout, summary: HTMLParagraphElement, table: HTMLDivElement }} View
+ */
 
 export class TapeCast extends HTMLElement {
-  static observedAttributes = [...INPUTS, 'preset', 'asset', 'lang', 'theme'];
+  // The state attributes (`layout().attributes`) are watched by a MutationObserver once the wasm
+  // has said which they are.
+  static observedAttributes = ['lang', 'theme'];
 
   constructor() {
     super();
@@ -40,28 +42,38 @@ export class TapeCast extends HTMLElement {
     this.started = false;
     this.font = '';
     this.frameEl = el('div', { className: 'frame', part: 'frame' });
+    this.probe = colorProbe();
     this.notes = new Notes();
     this.charts = new Charts();
     this.controls = new Controls({
+      set: (name, value) => this.apply(name, value),
       changed: () => this.changed(),
       dragged: () => this.scheduler.drag(),
       redraw: () => this.schedule(),
-      note: (notes) => this.notes.add(...notes),
       reset: () => { this.widget?.reset(); this.applyAttributes(); this.changed(); },
     });
     this.scheduler = new FrameScheduler((full) => this.render(full));
     this.cueRun = new IdleRun();
     /** @type {IntersectionObserver | null} */
     this.lazy = null;
-    /** @type {ResizeObserver | null} */
-    this.resize = null;
-    /** @type {MediaQueryList | null} */
-    this.darkQuery = null;
+    this.resize = new ResizeObserver(() => this.schedule());
+    this.attributeWatch = new MutationObserver((records) => {
+      for (const r of records) {
+        const value = r.attributeName && this.getAttribute(r.attributeName);
+        if (r.attributeName && value !== null) this.apply(r.attributeName, value);
+      }
+      this.schedule();
+    });
+    this.darkQuery = matchMedia('(prefers-color-scheme: dark)');
     this.onTheme = () => this.schedule();
   }
 
   connectedCallback() {
-    if (this.shadowRoot) { if (!this.started) this.lazyStart(); return; }
+    if (this.shadowRoot) {
+      if (!this.started) this.lazyStart();
+      else if (this.widget) { this.watch(); this.schedule(); }
+      return;
+    }
     const root = this.attachShadow({ mode: 'open' });
     root.adoptedStyleSheets = [styles()];
     this.key = this.id || `tc${count++ || ''}`;
@@ -81,10 +93,19 @@ export class TapeCast extends HTMLElement {
     this.lazy.observe(this);
   }
 
+  /** Follows size, the reader's colour scheme and the state attributes the wasm named. */
+  watch() {
+    const attributes = this.view?.layout.attributes;
+    if (attributes) this.attributeWatch.observe(this, { attributes: true, attributeFilter: attributes });
+    this.resize.observe(this.frameEl);
+    this.darkQuery.addEventListener('change', this.onTheme);
+  }
+
   disconnectedCallback() {
     this.lazy?.disconnect();
-    this.resize?.disconnect();
-    this.darkQuery?.removeEventListener('change', this.onTheme);
+    this.attributeWatch.disconnect();
+    this.resize.disconnect();
+    this.darkQuery.removeEventListener('change', this.onTheme);
     this.scheduler.cancel();
     this.cueRun.cancel();
   }
@@ -93,18 +114,12 @@ export class TapeCast extends HTMLElement {
   attributeChangedCallback(name, _old, value) {
     if (!this.widget || value === null) return;
     if (name === 'lang') { this.widget.set_lang(this.language()); this.build(); }
-    else if (name !== 'theme') this.apply(name, value);
-    this.schedule();
+    this.schedule(); // `theme`: the next redraw reads it
   }
 
-  /** The inputs as numbers (and the purchase start as its option id). */
+  /** The inputs: each input's id with its number (a choice gives its option id). */
   get value() {
-    const w = this.widget;
-    if (!w) return null;
-    /** @type {Record<string, string | number>} */
-    const out = {};
-    for (const id of INPUTS) out[id] = id === 'rmp-start' ? w.get(id) : Number(w.get(id));
-    return out;
+    return this.widget ? /** @type {Record<string, number | string>} */ (this.widget.values()) : null;
   }
 
   set value(inputs) {
@@ -120,47 +135,37 @@ export class TapeCast extends HTMLElement {
 
   async start() {
     await load();
+    const root = this.shadowRoot;
+    if (root) root.adoptedStyleSheets = [paletteStyles(), ...root.adoptedStyleSheets];
     const { scenario, problems } = await authoredScenario(this);
     this.notes.add(...problems);
     try {
       this.widget = new Widget({ lang: this.language(), scenario });
-    } catch (e) {
+    } catch (thrown) {
       // Every problem of the author's file, then the built-in story so the box is never empty.
-      this.notes.add(...String(e).split('\n'), shellText(this.language()).builtIn);
       this.widget = new Widget({ lang: this.language() });
+      const builtIn = /** @type {Layout} */ (this.widget.layout()).text.builtIn;
+      this.notes.add(...(Array.isArray(thrown) ? thrown.map(String) : [messageOf(thrown)]), builtIn);
     }
+    this.build();
     this.applyAttributes();
     this.notes.add(...restoreState(this.widget, this.key));
-    this.build();
-    this.darkQuery = matchMedia('(prefers-color-scheme: dark)');
-    this.darkQuery.addEventListener('change', this.onTheme);
-    this.resize = new ResizeObserver(() => this.schedule());
-    this.resize.observe(this.frameEl);
+    this.watch();
     this.render();
     this.setAttribute('data-ready', '');
   }
 
-  /** The author's case: preset first, then single inputs, then the series. */
+  /** The author's case: the state attributes in the wasm's order (preset, inputs, series). */
   applyAttributes() {
-    for (const name of ['preset', ...INPUTS, 'asset']) {
+    for (const name of this.view?.layout.attributes ?? []) {
       const value = this.getAttribute(name);
       if (value !== null) this.apply(name, value);
     }
   }
 
-  /** Applies one attribute or value; problems become notes. */
+  /** Sets one state attribute or input; its problems become notes. */
   apply(/** @type {string} */ name, /** @type {string} */ value) {
-    const w = this.widget;
-    if (!w) return;
-    const t = shellText(w.lang_tag());
-    if (name === 'preset') {
-      if (!w.preset(value.trim())) this.notes.add(t.notPreset(value.slice(0, 40)));
-    } else if (name === 'asset') {
-      if (!w.select_asset(value.trim())) this.notes.add(t.notSeries(value.slice(0, 40)));
-    } else if (INPUTS.includes(name)) {
-      const problem = w.set(name, value);
-      if (problem) this.notes.add(problem);
-    }
+    if (this.widget) this.notes.add(...this.widget.set(name, value));
   }
 
   /** Builds (or rebuilds, on a language change) everything inside the frame. */
@@ -168,13 +173,12 @@ export class TapeCast extends HTMLElement {
     const w = this.widget;
     if (!w) return;
     const layout = /** @type {Layout} */ (w.layout());
-    const t = /** @type {Strings} */ (w.strings());
+    const t = layout.text;
     const f = this.frameEl;
     f.replaceChildren();
     f.lang = layout.lang;
-    f.append(el('p', { className: 'title' }, layout.title), this.controls.presetBar(w, layout, t), this.controls.inputControls(w, layout, this.key));
-    const specs = CHARTS.map((kind) => ({ kind, name: t[`${kind}Name`], main: kind === 'fan' }));
-    f.append(this.charts.build(specs, this.controls.seriesPicker(w, layout, t)));
+    f.append(el('p', { className: 'title' }, layout.title), this.controls.presetBar(layout), this.controls.inputControls(layout, this.key));
+    f.append(this.charts.build(layout.charts, this.controls.seriesPicker(layout)));
 
     const summary = el('p', { className: 'summary', 'aria-live': 'polite' });
     const table = el('div', { className: 'scroll', hidden: true });
@@ -190,16 +194,13 @@ export class TapeCast extends HTMLElement {
       tableButton.textContent = open ? t.hideTable : t.showTable;
       if (open) fillTable(w, table);
     });
-    png.addEventListener('click', () => {
-      const dark = this.dark();
-      downloadPng(w, this.charts.shown(), dark ? { background: '#121417', text: '#e8eaed' } : { background: '#ffffff', text: '#1a1a1a' }, getComputedStyle(this).fontFamily);
-    });
+    png.addEventListener('click', () => downloadPng(w, this.charts.shown(), /** @type {Theme} */ (w.theme()), getComputedStyle(this).fontFamily));
     csv.addEventListener('click', () => downloadCsv(w));
     link.addEventListener('click', () => copyLink(w, this.key, status, t));
     const tools = el('div', { className: 'tools' });
     tools.append(tableButton, png, csv, link, status);
-    f.append(summary, tools, table, this.notes.box, el('p', { className: 'source' }, layout.source));
-    this.view = { t, summary, table };
+    f.append(summary, tools, table, this.notes.box, el('p', { className: 'source' }, layout.source), this.probe);
+    this.view = { layout, summary, table };
   }
 
   /** After a deliberate change: redraw, remember the state in the URL fragment. */
@@ -214,19 +215,19 @@ export class TapeCast extends HTMLElement {
     if (this.widget) this.scheduler.schedule(full);
   }
 
-  dark() {
-    return isDark(this, this.darkQuery);
-  }
-
   render(full = true) {
     const w = this.widget;
     const view = this.view;
     if (!w || !view) return;
     this.controls.update(w, this.shadowRoot?.activeElement ?? null);
-    const dark = this.dark();
-    this.frameEl.classList.toggle('dark', dark);
-    if (full || !this.font) this.font = getComputedStyle(this).fontFamily;
-    this.notes.add(...this.charts.draw(w, full, dark, this.font));
+    if (full || !this.font) {
+      // The theme, as the host's CSS resolves it now: then the charts draw in those colours.
+      const dark = isDark(this, this.darkQuery);
+      this.frameEl.classList.toggle('dark', dark);
+      w.set_theme(dark, hostColors(this.frameEl, this.probe));
+      this.font = getComputedStyle(this).fontFamily;
+    }
+    this.notes.add(...this.charts.draw(w, full, this.font));
     const summary = w.summary();
     view.summary.textContent = summary;
     this.charts.describe(summary);

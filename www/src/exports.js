@@ -41,7 +41,7 @@ export const downloadCsv = (/** @type {Widget} */ widget) => download('tapecast.
  * The shown charts stacked on one image with a caption (title, inputs, versions, source).
  * @param {Widget} widget
  * @param {HTMLCanvasElement[]} canvases the charts as drawn, top to bottom
- * @param {{ background: string, text: string }} colors
+ * @param {{ background: string, text: string }} colors the theme in use (`Widget.theme()`)
  * @param {string} font the host's font family
  */
 export function downloadPng(widget, canvases, colors, font) {

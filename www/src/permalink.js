@@ -7,8 +7,7 @@ import { el } from './dom.js';
 /** @typedef {import('./wasm.js').Widget} Widget */
 
 /** Applies this widget's part of the page's fragment; returns the notes. */
-export const restoreState = (/** @type {Widget} */ widget, /** @type {string} */ key) =>
-  /** @type {string[]} */ (widget.restore(location.hash, key));
+export const restoreState = (/** @type {Widget} */ widget, /** @type {string} */ key) => widget.restore(location.hash, key);
 
 /** Writes the widget's state into its part of the fragment, without a history entry. */
 export function rememberState(/** @type {Widget} */ widget, /** @type {string} */ key) {
