@@ -32,6 +32,32 @@ function sweep(range, n) {
 const sliders = (el) => ['surprise', 'cut-odds', 'shortfall', 'rmp-pace']
   .map((id) => el.shadowRoot.querySelector(`input[type=range][data-input="${id}"]`));
 
+/**
+ * The largest relative difference between the twin's numbers and wasm's; Infinity when one is
+ * not finite (a NaN never passes as agreement).
+ */
+function largestRel(mine, theirs) {
+  let maxRel = 0;
+  for (let j = 0; j < mine.length; j++) {
+    const rel = Math.abs(mine[j] - theirs[j]) / Math.max(Math.abs(theirs[j]), 1e-300);
+    if (!(rel <= maxRel)) maxRel = Number.isFinite(rel) ? Math.max(maxRel, rel) : Infinity;
+  }
+  return maxRel;
+}
+
+/** The twin, set up once per page from the scenario as plain numbers (./twin-spec.json). */
+let sharedTwin = null;
+const twinOnce = () => (sharedTwin ??= fetch('./twin-spec.json').then((r) => r.json()).then((spec) => new Twin(spec)));
+
+/** The widget's current inputs as the twin takes them: rmp-start as its option's index. */
+function twinInputs(w) {
+  const options = w.layout().controls.find((c) => c.id === 'rmp-start').options.map(([id]) => id);
+  return {
+    surprise: Number(w.get('surprise')), cut_odds: Number(w.get('cut-odds')), shortfall: Number(w.get('shortfall')),
+    rmp_start: options.indexOf(w.get('rmp-start')), rmp_pace: Number(w.get('rmp-pace')),
+  };
+}
+
 async function wasmMemory() {
   const exports = await init(); // already initialised by the widget: returns the same instance
   return exports.memory.buffer.byteLength;
@@ -182,14 +208,27 @@ window.bench = {
       if (i % 10 === 0) {
         const theirs = w.bench_numbers();
         if (theirs.length !== mine.length) throw new Error(`twin: ${mine.length} numbers, wasm ${theirs.length}`);
-        for (let j = 0; j < mine.length; j++) {
-          const rel = Math.abs(mine[j] - theirs[j]) / Math.max(Math.abs(theirs[j]), 1e-300);
-          if (!(rel <= maxRel)) maxRel = Number.isFinite(rel) ? Math.max(maxRel, rel) : Infinity;
-          compared++;
-        }
+        maxRel = Math.max(maxRel, largestRel(mine, theirs));
+        compared += mine.length;
       }
       if (i % 10 === 0) await nextFrame();
     }
     return { wasm, js, setup, maxRel, compared };
+  },
+
+  /**
+   * The twin against wasm on the widget's current inputs, with the fan of series `asset` (an
+   * id): both lists of numbers (the layout of Widget.bench_numbers()), the inputs as the twin
+   * took them, and the largest relative difference (tests/e2e/twin.test.mjs).
+   */
+  async compare(asset) {
+    const w = (await ready()).widget;
+    const twin = await twinOnce();
+    if (!w.select_asset(asset)) throw new Error(`no series ${asset}`);
+    const fan = w.layout().assets.findIndex(([id]) => id === asset);
+    const inputs = twinInputs(w);
+    const wasm = Array.from(w.bench_numbers());
+    const js = Array.from(twin.project(inputs, fan));
+    return { inputs, wasm, js, maxRel: js.length === wasm.length ? largestRel(js, wasm) : Infinity };
   },
 };

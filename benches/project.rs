@@ -50,7 +50,8 @@ fn main() {
         return;
     }
     if let Ok(path) = std::env::var("TAPECAST_TWIN_SPEC") {
-        // The scenario as plain numbers for the browser benchmark's plain-JavaScript twin.
+        // The scenario as plain numbers for the plain-JavaScript twin (scripts/bench and
+        // tests/e2e/twin.test.mjs).
         std::fs::write(&path, twin_spec(&Engine::new(scenario.clone()).unwrap())).unwrap();
         println!("wrote {path}");
         return;

@@ -369,14 +369,18 @@ pub fn sensitivity(engine: &Engine, inputs: &Inputs, id: InputId, lang: Lang) ->
         .collect();
     let lo = values.iter().copied().fold(f64::INFINITY, f64::min);
     let hi = values.iter().copied().fold(f64::NEG_INFINITY, f64::max);
-    match metric {
-        Metric::LeadMedian => fill(tr(Key::Sensitivity, lang), &[
-            ("asset", s.assets[0].label.get(lang)),
-            ("lo", &level(engine, 0, lo)),
-            ("hi", &level(engine, 0, hi)),
-        ]),
-        Metric::PeakSpread => fill(tr(Key::SensitivitySpread, lang), &[("lo", &num::signed(lo, 0)), ("hi", &num::signed(hi, 0))]),
-    }
+    let (name, lo, hi) = match metric {
+        Metric::LeadMedian => (s.assets[0].label.get(lang), level(engine, 0, lo), level(engine, 0, hi)),
+        Metric::PeakSpread => ("SOFR − IORB", num::signed(lo, 0), num::signed(hi, 0)),
+    };
+    // A range whose ends read the same is no range: say the input does not move the number.
+    let key = match (metric, lo == hi) {
+        (Metric::LeadMedian, false) => Key::Sensitivity,
+        (Metric::LeadMedian, true) => Key::SensitivityNone,
+        (Metric::PeakSpread, false) => Key::SensitivitySpread,
+        (Metric::PeakSpread, true) => Key::SensitivitySpreadNone,
+    };
+    fill(tr(key, lang), &[("asset", name), ("lo", &lo), ("hi", &hi)])
 }
 
 /// The chip beside an input that moved away from the author's case: `+5 vs 17 Nov`; empty when
@@ -392,4 +396,62 @@ pub fn delta(engine: &Engine, inputs: &Inputs, id: InputId, lang: Lang) -> Strin
     }
     let d = id.def();
     fill(tr(Key::FromAsOf, lang), &[("delta", &num::signed(now - was, d.decimals)), ("date", &short_date(engine.timeline().dates[0], lang))])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::scenario::default_scenario;
+
+    /// The ends of a cue's range, when it gives one.
+    fn range_ends(cue: &str) -> Option<(String, String)> {
+        let (_, rest) = cue.split_once(" between ").or_else(|| cue.split_once("在 "))?;
+        let (lo, rest) = rest.split_once(" and ").or_else(|| rest.split_once(" 至 "))?;
+        let hi: String = rest.chars().take_while(|c| !c.is_whitespace() && *c != '.').collect();
+        Some((lo.to_string(), hi))
+    }
+
+    #[test]
+    fn cues_name_their_metric_and_never_give_a_range_with_equal_ends() {
+        let engine = Engine::new(default_scenario()).unwrap();
+        let s = engine.scenario();
+        let mut states: Vec<Inputs> = s.presets.iter().filter_map(|p| Inputs::preset(s, &p.id)).collect();
+        states.push(Inputs::as_of(s));
+        let mut ranges = 0;
+        for i in &states {
+            for d in &INPUTS {
+                for lang in [Lang::En, Lang::Zh] {
+                    let cue = sensitivity(&engine, i, d.id, lang);
+                    assert!(!cue.contains('{') && !cue.contains("NaN"), "{cue}");
+                    let names_spread = cue.contains("SOFR − IORB");
+                    assert_eq!(names_spread, d.metric == Metric::PeakSpread, "{}: {cue}", d.name);
+                    if let Some((lo, hi)) = range_ends(&cue) {
+                        assert_ne!(lo, hi, "{cue}");
+                        ranges += 1;
+                    }
+                }
+            }
+        }
+        assert!(ranges > states.len() * 4, "most cues give a range ({ranges})");
+    }
+
+    #[test]
+    fn chips_and_captions_follow_each_inputs_row() {
+        let engine = Engine::new(default_scenario()).unwrap();
+        let s = engine.scenario();
+        let base = Inputs::as_of(s);
+        for d in &INPUTS {
+            assert_eq!(delta(&engine, &base, d.id, Lang::En), "", "{} at its as-of value has no chip", d.name);
+        }
+        let moved = base.with(InputId::Surprise, 5.0).with(InputId::Shortfall, 200.0);
+        assert_eq!(delta(&engine, &moved, InputId::Surprise, Lang::En), "+5.0 vs 17 Nov");
+        assert_eq!(delta(&engine, &moved, InputId::Shortfall, Lang::Zh), "较11月17日 +50");
+        assert_eq!(
+            inputs_line(&engine, &moved, Lang::En),
+            "Nvidia surprise +5.0% · December cut odds 40% · Reserve shortfall $200 bn · Fed reserve purchases: From January · Purchase pace $45 bn/mo"
+        );
+        assert!(inputs_line(&engine, &moved, Lang::Zh).contains("准备金缺口 2,000 亿美元"));
+        let header = csv(&engine, &engine.project(&moved, &[]), &moved);
+        assert!(header.lines().nth(1).unwrap().starts_with("# inputs,surprise=5,cut-odds=40,shortfall=200,rmp-start=january,rmp-pace=45"), "{header}");
+    }
 }

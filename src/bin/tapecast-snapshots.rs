@@ -31,7 +31,7 @@ fn main() {}
 mod native {
     use std::fmt::Write as _;
     use std::path::{Path, PathBuf};
-    use tapecast::chart::{bars_height, svg, Chart, Palette, Style};
+    use tapecast::chart::{bars_height, svg, wrap, Chart, Palette, Style};
     use tapecast::scenario::{default_scenario, from_json, Date, Scenario};
     use tapecast::text::{short_date, tr, Key, Lang};
     use tapecast::{view, Engine, Inputs};
@@ -50,37 +50,6 @@ mod native {
             }
         }
         out
-    }
-
-    /// Splits text into lines no wider than `width` px at `size` px, estimating glyph widths
-    /// (no font metrics natively: 0.56 em for Latin, 1 em for CJK and full-width forms).
-    fn wrap(text: &str, size: f64, width: f64) -> Vec<String> {
-        let w = |s: &str| s.chars().map(|c| if (c as u32) >= 0x2E80 { size } else { 0.56 * size }).sum::<f64>();
-        let mut lines = Vec::new();
-        let mut line = String::new();
-        // Break at spaces; CJK text (no spaces) may break between any two characters.
-        let mut words: Vec<String> = Vec::new();
-        for part in text.split(' ') {
-            if part.chars().any(|c| (c as u32) >= 0x2E80) && w(part) > width {
-                words.extend(part.chars().map(String::from));
-            } else {
-                words.push(part.to_string());
-            }
-        }
-        for word in words {
-            let cjk = word.chars().all(|c| (c as u32) >= 0x2E80);
-            let joined = if line.is_empty() { word.clone() } else if cjk { format!("{line}{word}") } else { format!("{line} {word}") };
-            if w(&joined) > width && !line.is_empty() {
-                lines.push(std::mem::take(&mut line));
-                line = word;
-            } else {
-                line = joined;
-            }
-        }
-        if !line.is_empty() {
-            lines.push(line);
-        }
-        lines
     }
 
     /// One state to render: its id (file name), label and inputs.
@@ -120,7 +89,8 @@ mod native {
         let mut head = String::new();
         let mut y = pad;
         let line = |out: &mut String, text: &str, size: f64, weight: &str, fill: &str, y: &mut f64| {
-            for l in wrap(text, size, w - 2.0 * pad) {
+            // The charts' wrapping and width estimate; an empty text takes no line.
+            for l in wrap(text, w - 2.0 * pad, size).into_iter().filter(|l| !l.is_empty()) {
                 *y += size * 1.25;
                 let _ = writeln!(
                     out,
@@ -298,12 +268,32 @@ mod native {
     mod tests {
         use super::*;
 
+        /// The header's lines (title, state, inputs) as (font size, text), unescaped.
+        fn header_lines(doc: &str) -> Vec<(f64, String)> {
+            let head = &doc[doc.find("<rect ").unwrap()..doc.find("<svg x=\"0\"").unwrap()];
+            head.lines()
+                .filter_map(|l| {
+                    let size = l.split("font-size=\"").nth(1)?.split('"').next()?.parse().ok()?;
+                    let text = l.split_once('>')?.1.strip_suffix("</text>")?;
+                    let text = text.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&#39;", "'");
+                    Some((size, text.replace("&amp;", "&")))
+                })
+                .collect()
+        }
+
         #[test]
-        fn wraps_latin_and_cjk() {
-            let l = wrap("one two three four five six seven", 10.0, 60.0);
-            assert!(l.len() > 1 && l.iter().all(|x| x.chars().count() <= 11), "{l:?}");
-            let z = wrap("资金管道吃紧之际英伟达能否撑起市场", 10.0, 50.0);
-            assert!(z.len() > 1 && z.iter().all(|x| x.chars().count() <= 5), "{z:?}");
+        fn header_lines_fit_the_width_by_the_charts_estimate() {
+            let engine = Engine::new(default_scenario()).unwrap();
+            for lang in [Lang::En, Lang::Zh] {
+                for state in states(engine.scenario(), lang) {
+                    let (doc, _) = combined(&engine, &state, lang, 360);
+                    let lines = header_lines(&doc);
+                    assert!(lines.len() >= 3, "{lines:?}");
+                    for (size, text) in lines {
+                        assert!(tapecast::chart::text_width(&text, size) <= 360.0 - 24.0, "{text:?} at {size} px");
+                    }
+                }
+            }
         }
 
         #[test]

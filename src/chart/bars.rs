@@ -2,7 +2,7 @@
 //! range as a whisker; one section per unit (percent for prices, basis points for rates), rows
 //! grouped (AI complex, broad market, defensives, crypto and gold, rates and credit).
 
-use super::fan::{label_style, text_width, title, wrap};
+use super::layout::{fit, label_style, text_width, title, wrap};
 use super::{axis::nice_ticks, background, DrawResult, Style};
 use crate::text::num;
 use plotters::coord::Shift;
@@ -56,18 +56,6 @@ pub fn bars_height(spec: &BarsSpec, width: f64) -> f64 {
     let groups: usize = spec.sections.iter().map(|s| s.groups.len()).sum();
     let title_h = wrap(&spec.title, width - 4.0, 13.0).len() as f64 * 13.0 * 1.3;
     title_h + TITLE_GAP + spec.sections.len() as f64 * SECTION + groups as f64 * GROUP + rows as f64 * ROW + 8.0
-}
-
-/// `text`, cut with an ellipsis to fit `room` CSS pixels at `size`.
-fn fit(text: &str, room: f64, size: f64) -> String {
-    if text_width(text, size) <= room {
-        return text.to_string();
-    }
-    let mut out: String = text.chars().collect();
-    while !out.is_empty() && text_width(&out, size) + text_width("…", size) > room {
-        out.pop();
-    }
-    format!("{}…", out.trim_end())
 }
 
 /// Draws the cross-asset chart onto `area`.

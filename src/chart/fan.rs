@@ -1,6 +1,7 @@
 //! The fan chart: one series' projected path, median with 25–75% and 5–95% bands, the as-of
 //! level, dated event markers and the horizon value.
 
+use super::layout::{label_style, side_margins, text_width, title};
 use super::{axis::nice_ticks, background, DrawResult, Style};
 use crate::model::Band;
 use crate::text::num;
@@ -29,69 +30,6 @@ pub struct FanSpec {
     pub decimals: u32,
     /// Text after numbers (`%`, ` bp`), may be empty.
     pub suffix: String,
-}
-
-/// Rough width of a label in CSS pixels at `size` (no measurement: CJK counts as a full em).
-pub(super) fn text_width(text: &str, size: f64) -> f64 {
-    text.chars().map(|c| if (c as u32) > 0x2E80 { size } else { size * 0.6 }).sum()
-}
-
-/// A label's text style: the chart font at `size` CSS pixels.
-pub(super) fn label_style(style: &Style, size: f64, color: RGBColor, pos: Pos) -> TextStyle<'_> {
-    let font = (style.font.as_str(), style.font_px(size)).into_font();
-    TextStyle { font, color: color.to_backend_color(), pos }
-}
-
-/// Splits `text` into lines no wider than `max` CSS pixels at `size` (breaks after spaces and
-/// between CJK characters; a single long word stays whole).
-pub(super) fn wrap(text: &str, max: f64, size: f64) -> Vec<String> {
-    let mut lines = Vec::new();
-    let mut line = String::new();
-    let mut last_break: Option<usize> = None;
-    for c in text.chars() {
-        let cjk = (c as u32) > 0x2E80;
-        if cjk {
-            last_break = Some(line.len()); // a line may break before a CJK character
-        }
-        line.push(c);
-        if text_width(&line, size) > max {
-            if let Some(at) = last_break.filter(|&at| at > 0 && at < line.len()) {
-                let rest = line.split_off(at);
-                lines.push(line.trim_end().to_string());
-                line = rest.trim_start().to_string();
-                last_break = None;
-            }
-        }
-        if c == ' ' || cjk {
-            last_break = Some(line.len()); // … and after a space or a CJK character
-        }
-    }
-    if !line.trim().is_empty() || lines.is_empty() {
-        lines.push(line.trim_end().to_string());
-    }
-    lines
-}
-
-/// Draws a wrapped title at the top left; returns its height in CSS pixels.
-pub(super) fn title<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, text: &str, size: f64, style: &Style) -> Result<f64, DrawingAreaErrorKind<DB::ErrorType>> {
-    let width = area.dim_in_pixel().0 as f64 / style.scale - 4.0;
-    let lines = wrap(text, width, size);
-    let step = size * 1.3;
-    for (i, line) in lines.iter().enumerate() {
-        let pos = (style.px(2.0), style.px(2.0 + step * i as f64));
-        area.draw(&Text::new(line.clone(), pos, label_style(style, size, style.palette.text, Pos::new(HPos::Left, VPos::Top))))?;
-    }
-    Ok(step * lines.len() as f64)
-}
-
-/// Left and right margins of a day axis, in backing pixels, for a chart `width` pixels wide:
-/// shared by every chart with days across so that their days line up.
-pub(super) fn side_margins(width: i32, style: &Style) -> (i32, i32) {
-    if (width as f64 / style.scale) < 480.0 {
-        (style.px(46.0), style.px(44.0))
-    } else {
-        (style.px(58.0), style.px(64.0))
-    }
 }
 
 /// Draws the fan chart onto `area` (its whole extent).
@@ -170,21 +108,4 @@ pub fn fan<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, spec: &FanSpec, st
         area.draw(&Text::new(value, (lx, hy), font(12.0, &p.text, Pos::new(HPos::Left, VPos::Center))))?;
     }
     Ok(())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::wrap;
-
-    #[test]
-    fn titles_wrap_at_spaces_and_between_cjk_characters() {
-        let lines = wrap("Standing Repo Facility use, $bn (bar: median; tick: 95th percentile)", 200.0, 12.0);
-        assert!(lines.len() >= 2, "{lines:?}");
-        assert!(lines.iter().all(|l| super::text_width(l, 12.0) <= 200.0), "{lines:?}");
-        assert_eq!(lines.join(" "), "Standing Repo Facility use, $bn (bar: median; tick: 95th percentile)");
-        let zh = wrap("常设回购便利使用量，十亿美元（柱：中位数；短线：95分位）", 120.0, 12.0);
-        assert!(zh.len() >= 3 && zh.concat() == "常设回购便利使用量，十亿美元（柱：中位数；短线：95分位）", "{zh:?}");
-        assert_eq!(wrap("short", 500.0, 12.0), vec!["short"]);
-        assert_eq!(wrap("", 500.0, 12.0), vec![""]);
-    }
 }

@@ -8,12 +8,14 @@
 mod axis;
 mod bars;
 mod fan;
+mod layout;
 mod plumbing;
 mod theme;
 
 pub use axis::nice_ticks;
 pub use bars::{bars, bars_height, BarRow, BarSection, BarsSpec};
 pub use fan::{fan, FanSpec};
+pub use layout::{text_width, wrap};
 pub use plumbing::{plumbing, PlumbingSpec};
 pub use theme::{hex, parse_color, HostColors, Palette, Style};
 

@@ -1,7 +1,8 @@
 //! The plumbing chart: SOFR − IORB as a fan with the SRF rate as its reference line (top), and
 //! daily SRF use as bars, median with a 95th-percentile tick (bottom). Stress dates are marked.
 
-use super::fan::{fan, label_style, side_margins, title, FanSpec};
+use super::fan::{fan, FanSpec};
+use super::layout::{label_style, side_margins, title};
 use super::{axis::nice_ticks, DrawResult, Style};
 use crate::model::Band;
 use crate::text::num;

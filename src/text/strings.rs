@@ -67,6 +67,10 @@ pub enum Key {
     Sensitivity,
     /// Sensitivity cue under each input that acts on the funding plumbing.
     SensitivitySpread,
+    /// Sensitivity cue when the input alone does not move the lead series' median: `{lo}`.
+    SensitivityNone,
+    /// Sensitivity cue when the input alone does not move the peak spread: `{lo}`.
+    SensitivitySpreadNone,
     /// Table column headers.
     TableSeries,
     /// Caption of the table.
@@ -177,6 +181,10 @@ pub fn tr(key: Key, lang: Lang) -> &'static str {
         (Sensitivity, Lang::Zh) => "单独调整此项，{asset}年末中位数在 {lo} 至 {hi} 之间。",
         (SensitivitySpread, Lang::En) => "Alone, this input moves the peak SOFR − IORB median between {lo} and {hi} bp.",
         (SensitivitySpread, Lang::Zh) => "单独调整此项，SOFR − IORB 峰值中位数在 {lo} 至 {hi} 个基点之间。",
+        (SensitivityNone, Lang::En) => "Alone, this input does not move the {asset} year-end median ({lo}) from here.",
+        (SensitivityNone, Lang::Zh) => "在当前情形下，单独调整此项不会改变{asset}年末中位数（{lo}）。",
+        (SensitivitySpreadNone, Lang::En) => "Alone, this input does not move the peak SOFR − IORB median ({lo} bp) from here.",
+        (SensitivitySpreadNone, Lang::Zh) => "在当前情形下，单独调整此项不会改变 SOFR − IORB 峰值中位数（{lo} 个基点）。",
         (TableSeries, Lang::En) => "Series",
         (TableSeries, Lang::Zh) => "资产",
         (TableCaption, Lang::En) => "Projected levels on {date}: percentiles of the simulated paths",

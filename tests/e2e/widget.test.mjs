@@ -123,14 +123,15 @@ describe('the <tape-cast> widget', () => {
     assert.equal(await inner(page, 'output[data-for="rmp-pace"]'), '85');
   });
 
-  test('each input carries a cue of how far it alone moves its headline number, refreshed when the reader pauses', async () => {
+  test('each input carries a cue of how far it alone moves its headline number (S&P 500 or peak repo stress), refreshed when the reader pauses', async () => {
     const page = await env.newPage({ width: 1000, height: 900 });
     await page.goto(`${env.url}embed-example.html`);
     await ready(page);
     const cues = () => page.evaluate(() => [...document.querySelector('tape-cast').shadowRoot.querySelectorAll('.cue')].map((c) => c.textContent));
-    // The market inputs move the S&P 500; the purchase inputs the funding spread they act on.
-    const first = await pollUntil(cues, (c) => c.length === 5 && c.slice(0, 3).every((t) => /S&P 500 .*between [\d,]+ and [\d,]+/.test(t))
-      && c.slice(3).every((t) => /SOFR − IORB median between [+−]?\d+ and [+−]?\d+ bp/.test(t)), { what: 'five cues' });
+    const cue = /between [+−]?[\d,]+ and [+−]?[\d,]+|does not move the .* \([+−]?[\d,]+( bp)?\) from here/;
+    const first = await pollUntil(cues, (c) => c.length === 5 && c.every((t) => cue.test(t)), { what: 'five cues' });
+    assert.match(first[0], /S&P 500/, 'the surprise cue reports the S&P 500');
+    assert.match(first[4], /SOFR − IORB/, 'the purchase-pace cue reports repo stress, which purchases act on');
     const [lo, hi] = first[0].match(/between ([\d,]+) and ([\d,]+)/).slice(1).map((x) => Number(x.replace(/,/g, '')));
     assert.ok(lo < 6672 && hi > 6672, `the surprise cue spans the as-of level: ${first[0]}`);
     await page.evaluate(() => { document.querySelector('tape-cast').value = { shortfall: 450 }; });
