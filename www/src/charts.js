@@ -8,9 +8,6 @@ import { el } from './dom.js';
 /** @typedef {import('./wasm.js').Widget} Widget */
 /** @typedef {import('./wasm.js').Layout['charts'][number]} ChartSpec */
 
-/** The chart whose height follows its rows (`Widget.bars_height`) rather than an aspect ratio. */
-const ROWS_CHART = 'bars';
-
 export class Charts {
   constructor() {
     /** @type {{ spec: ChartSpec, box: HTMLDivElement, canvas: HTMLCanvasElement }[]} */
@@ -26,7 +23,7 @@ export class Charts {
     wide.append(bar);
     grid.append(wide);
     this.list = specs.map((spec) => {
-      const box = el('div', { className: `chart ${spec.kind} ${spec.main ? 'main' : 'secondary'}${spec.kind === ROWS_CHART ? ' rows' : ''}` });
+      const box = el('div', { className: `chart ${spec.kind} ${spec.main ? 'main' : 'secondary'}${spec.rows ? ' rows' : ''}` });
       const canvas = el('canvas', { part: spec.kind, role: 'img', 'aria-label': spec.name });
       box.append(canvas);
       (spec.main ? wide : grid).append(box);
@@ -46,7 +43,7 @@ export class Charts {
   draw(widget, full, font) {
     const drawn = this.list.filter((c) => (full || c.spec.main) && c.box.offsetParent); // hidden in compact mode
     if (full) {
-      for (const { box } of drawn.filter((c) => c.spec.kind === ROWS_CHART)) {
+      for (const { box } of drawn.filter((c) => c.spec.rows)) {
         const height = `${Math.ceil(widget.bars_height(box.getBoundingClientRect().width))}px`;
         if (box.style.height !== height) box.style.height = height;
       }

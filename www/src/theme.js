@@ -17,7 +17,7 @@ export function isDark(/** @type {Element} */ host, /** @type {MediaQueryList | 
 export const colorProbe = () => el('span', { className: 'probe', 'aria-hidden': 'true' });
 
 /**
- * The colours the frame shows (after its `dark` class is set), as `rgb(…)` strings.
+ * The colours the frame shows (after its `dark` class is set), as the browser computed them.
  * @param {HTMLElement} frame
  * @param {HTMLElement} probe
  * @returns {HostColors}

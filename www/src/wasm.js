@@ -49,7 +49,8 @@ export { palette_css, Widget, warn };
  * @property {InputSpec[]} inputs
  * @property {{ id: string, label: string, description: string }[]} presets
  * @property {{ id: string, label: string }[]} assets
- * @property {{ kind: string, name: string, main: boolean }[]} charts `main`: shown in compact mode too
+ * @property {{ kind: string, name: string, main: boolean, rows: boolean }[]} charts `main`: shown in compact
+ *   mode too; `rows`: as tall as its rows need (`bars_height`), not an aspect ratio
  * @property {string[]} attributes the state attributes, in the order to apply them
  * @property {LayoutText} text
  */
