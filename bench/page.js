@@ -51,7 +51,7 @@ const twinOnce = () => (sharedTwin ??= fetch('./twin-spec.json').then((r) => r.j
 
 /** The widget's current inputs as the twin takes them: rmp-start as its option's index. */
 function twinInputs(w) {
-  const options = w.layout().controls.find((c) => c.id === 'rmp-start').options.map(([id]) => id);
+  const options = w.layout().inputs.find((c) => c.id === 'rmp-start').options.map((o) => o.id);
   return {
     surprise: Number(w.get('surprise')), cut_odds: Number(w.get('cut-odds')), shortfall: Number(w.get('shortfall')),
     rmp_start: options.indexOf(w.get('rmp-start')), rmp_pace: Number(w.get('rmp-pace')),
@@ -134,7 +134,7 @@ window.bench = {
     const ranges = sliders(el);
     const values = ranges.map((r) => sweep(r, n + warmup));
     const fields = ['surprise', 'cut-odds', 'shortfall', 'rmp-pace'];
-    const dark = el.dark(), font = getComputedStyle(el).fontFamily, dpr = devicePixelRatio || 1;
+    const font = getComputedStyle(el).fontFamily, dpr = devicePixelRatio || 1;
     const model = [], draw = [];
     for (let i = 0; i < n + warmup; i++) {
       const k = i % fields.length;
@@ -142,10 +142,10 @@ window.bench = {
       const t0 = now();
       w.bench_project();
       const t1 = now();
-      for (const [kind, { box, canvas }] of el.canvases) {
+      for (const { spec, box, canvas } of el.charts.list) {
         if (!box.offsetParent) continue;
         const r = box.getBoundingClientRect();
-        w.draw(kind, canvas, r.width, r.height, dpr, dark, font);
+        w.draw(spec.kind, canvas, r.width, r.height, dpr, font);
       }
       const t2 = now();
       if (i >= warmup) { model.push(t1 - t0); draw.push(t2 - t1); }
@@ -185,7 +185,7 @@ window.bench = {
     const twin = new Twin(spec);
     const setup = now() - t0;
     const fan = 0;
-    w.select_asset('spx');
+    w.set('asset', 'spx');
     const surprise = sweep({ min: -25, max: 25, step: 0.5 }, n + warmup);
     const cut = sweep({ min: 0, max: 100, step: 1 }, n + warmup);
     const short = sweep({ min: 0, max: 500, step: 5 }, n + warmup);
@@ -224,8 +224,8 @@ window.bench = {
   async compare(asset) {
     const w = (await ready()).widget;
     const twin = await twinOnce();
-    if (!w.select_asset(asset)) throw new Error(`no series ${asset}`);
-    const fan = w.layout().assets.findIndex(([id]) => id === asset);
+    if (w.set('asset', asset).length) throw new Error(`no series ${asset}`);
+    const fan = w.layout().assets.findIndex((a) => a.id === asset);
     const inputs = twinInputs(w);
     const wasm = Array.from(w.bench_numbers());
     const js = Array.from(twin.project(inputs, fan));

@@ -81,6 +81,8 @@ struct ChartOut {
     name: &'static str,
     /// The main chart stays in compact mode.
     main: bool,
+    /// Its height follows its rows (`bars_height`) instead of an aspect ratio.
+    rows: bool,
 }
 
 /// What the shell needs to lay out a widget.
@@ -225,7 +227,7 @@ impl Widget {
             inputs: INPUTS.iter().map(|d| control(d.id)).collect(),
             presets: s.presets.iter().map(|p| PresetOut { id: p.id.clone(), label: p.label.get(l).into(), description: p.description.get(l).into() }).collect(),
             assets: s.assets.iter().map(|a| AssetOut { id: a.id.clone(), label: a.label.get(l).into() }).collect(),
-            charts: ChartKind::ALL.iter().map(|&k| ChartOut { kind: k.name(), name: k.accessible_name(l), main: k.main() }).collect(),
+            charts: ChartKind::ALL.iter().map(|&k| ChartOut { kind: k.name(), name: k.accessible_name(l), main: k.main(), rows: k == ChartKind::Bars }).collect(),
             attributes,
             text: text.into_iter().map(|(name, key)| (name, tr(key, l))).collect(),
         };

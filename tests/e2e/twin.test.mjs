@@ -69,10 +69,9 @@ describe('the benchmark twin (bench/twin.js) agrees with the wasm model', () => 
     await window.firstChart;
     const w = document.querySelector('tape-cast').widget;
     w.reset();
-    if (s.preset && !w.preset(s.preset)) throw new Error(`no preset ${s.preset}`);
-    for (const [field, text] of s.set ?? []) {
-      const problem = w.set(field, text);
-      if (problem) throw new Error(problem);
+    for (const [name, text] of [...(s.preset ? [['preset', s.preset]] : []), ...(s.set ?? [])]) {
+      const notes = w.set(name, text);
+      if (notes.length) throw new Error(notes.join('; '));
     }
     return window.bench.compare(f);
   }, [state, fan]);

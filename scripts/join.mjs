@@ -1,0 +1,138 @@
+// scripts/join.mjs — joins the shell's sources (www/src/*.js: small ES modules, one concern each)
+// into the one shipped module, dist/tapecast.js. Each file comes once, after the files it imports;
+// the imports between them and their `export` keywords are dropped (the joined file is one scope),
+// as are the JSDoc type tags (for the checker, not the reader's download), and the wasm package's
+// import is kept, at the top. No bundler: the sources keep to a few plain forms, and
+// anything else stops the build. Then the output is parsed (`node --check`: two files declaring
+// the same name fail here) and checked for the things the shell never does.
+//
+// Usage: node scripts/join.mjs [OUT]   (default dist/tapecast.js)
+import { spawnSync } from 'node:child_process';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+
+const REPO = fileURLToPath(new URL('../', import.meta.url));
+const SRC = `${REPO}www/src/`;
+const ENTRY = 'element.js';
+const KEPT_IMPORT = './pkg/tapecast.js';
+/** `release` rewrites this line to pin the wasm's hash; it must stay exactly so, once. */
+const INTEGRITY_LINE = "const WASM_INTEGRITY = '';";
+/** What the shell never uses (text is text; strict CSP): the build fails on any of them. */
+const FORBIDDEN = [/\.innerHTML\b/, /\.outerHTML\b/, /insertAdjacentHTML/, /document\.write/, /\beval\s*\(/, /new Function\b/, /\.setAttribute\(\s*['"]style['"]/];
+
+const fail = (message) => { throw new Error(message); };
+
+const TAG_ONLY_LINE = /^\/\*\*\s*@[^*]*\*\/$/; // `/** @type {X} */` alone on a line
+const INLINE_TYPE = /\/\*\* @type [^*]*\*\/ ?/g; // casts and parameter types inside a line
+
+/** The prose of a doc comment (its lines, opening and closing ones included), without `@` tags. */
+function prose(block) {
+  const indent = block[0].slice(0, block[0].indexOf('/**'));
+  const inner = block.map((l) => l.trim()).map((t, i) => {
+    let body = i === 0 ? t.slice(3).trim() : t.replace(/^\*(?!\/)/, '').trimEnd();
+    if (i === block.length - 1) body = body.replace(/\*\/$/, '').trimEnd();
+    return body;
+  });
+  const keep = [];
+  let inTag = false;
+  for (const body of inner) {
+    if (body.trim().startsWith('@')) inTag = true;
+    else if (!/^\s{2,}\S/.test(body)) inTag = false; // a line indented further continues a tag
+    if (!inTag && body.trim()) keep.push(`${indent} * ${body.trim()}`);
+  }
+  return keep.length ? [`${indent}/**`, ...keep, `${indent} */`] : [];
+}
+
+/**
+ * Drops the type annotations (JSDoc `@` tags, for the checker, not for the reader's download) and
+ * keeps the comments' prose. The code itself must come out unchanged: checked in join().
+ */
+function withoutTypeTags(lines) {
+  const out = [];
+  let block = null; // the doc comment being read
+  for (const line of lines) {
+    const t = line.trim();
+    if (block) {
+      block.push(line);
+      if (t.endsWith('*/')) { out.push(...prose(block)); block = null; }
+    } else if (TAG_ONLY_LINE.test(t)) {
+      continue;
+    } else if (t.startsWith('/**') && !t.includes('*/')) {
+      block = [line];
+    } else {
+      out.push(line.replace(INLINE_TYPE, ''));
+    }
+  }
+  if (block) fail(`a doc comment does not end: ${block[0]}`);
+  return out;
+}
+
+/** The code without comments and whitespace (naive, but the same on both sides of a comparison). */
+const codeOnly = (text) => text.replace(/\/\*[\s\S]*?\*\//g, '').replace(/^\s*\/\/.*$/gm, '').replace(/\s+/g, '');
+
+/** One source file with its local imports removed and its `export` keywords dropped. */
+function strip(name, text) {
+  const deps = [];
+  const imports = [];
+  const lines = [];
+  for (const line of text.split('\n')) {
+    if (line === '// @ts-check') continue;
+    const local = line.match(/^import .* from '\.\/([\w-]+\.js)';$/);
+    if (local && `./${local[1]}` !== KEPT_IMPORT) { deps.push(local[1]); continue; }
+    if (/^import\b/.test(line)) {
+      if (!line.endsWith(`from '${KEPT_IMPORT}';`)) fail(`${name}: an import the join does not know: ${line}`);
+      imports.push(line);
+      continue;
+    }
+    if (/^export \{[^}]*\};$/.test(line)) continue; // a re-export: the names are in the one scope already
+    const declaration = line.match(/^export ((?:async )?function\*? |const |let |class )/);
+    if (declaration) { lines.push(line.slice('export '.length)); continue; }
+    if (/^export\b/.test(line)) fail(`${name}: an export the join does not know: ${line}`);
+    lines.push(line);
+  }
+  const joined = withoutTypeTags(lines).join('\n').trim().replace(/\n{3,}/g, '\n\n');
+  if (codeOnly(joined) !== codeOnly(lines.join('\n'))) fail(`${name}: dropping the type tags changed the code`);
+  return { deps, imports, text: joined };
+}
+
+export async function join() {
+  const names = (await readdir(SRC)).filter((n) => n.endsWith('.js')).sort();
+  const files = new Map();
+  for (const n of names) files.set(n, strip(n, await readFile(SRC + n, 'utf8')));
+  // Depth-first from the entry: every file after the files it imports.
+  const order = [];
+  const visiting = new Set();
+  const visit = (n, from) => {
+    if (order.includes(n)) return;
+    if (!files.has(n)) fail(`${from}: imports ./${n}, which is not in www/src/`);
+    if (visiting.has(n)) fail(`${from}: circular import of ./${n}`);
+    visiting.add(n);
+    for (const d of files.get(n).deps) visit(d, n);
+    order.push(n);
+  };
+  visit(ENTRY, ENTRY);
+  const unused = names.filter((n) => !order.includes(n));
+  if (unused.length) fail(`www/src/: not imported by anything: ${unused.join(', ')}`);
+  const head = '// tapecast.js — the <tape-cast> custom element, joined by scripts/join.mjs from www/src/\n'
+    + `// (${order.join(', ')}): edit those, not this file.\n`;
+  const imports = order.flatMap((n) => files.get(n).imports);
+  const out = `${head}\n${imports.join('\n')}\n\n${order.map((n) => files.get(n).text).join('\n\n')}\n`;
+  const pinned = out.split('\n').filter((l) => l === INTEGRITY_LINE).length;
+  if (pinned !== 1) fail(`the joined file has ${pinned} lines "${INTEGRITY_LINE}" (scripts/release needs exactly one)`);
+  for (const re of FORBIDDEN) if (re.test(out)) fail(`the joined file uses ${re.source}`);
+  return { out, order };
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  const target = process.argv[2] ?? `${REPO}dist/tapecast.js`;
+  try {
+    const { out, order } = await join();
+    await writeFile(target, out);
+    const check = spawnSync(process.execPath, ['--check', target], { encoding: 'utf8' });
+    if (check.status !== 0) fail(`the joined file does not parse:\n${check.stderr}`);
+    console.log(`join: ${order.length} files -> ${target} (${out.split('\n').length} lines)`);
+  } catch (e) {
+    console.error(`join: ${e.message}`);
+    process.exit(1);
+  }
+}

@@ -1,0 +1,67 @@
+// @ts-check
+// charts.js — the chart canvases: one box per chart, sized by CSS and drawn by the wasm at the
+// device's pixel ratio. The main chart spans the width under the series picker; the others sit
+// side by side when there is room, and compact mode hides them.
+
+import { el } from './dom.js';
+
+/** @typedef {import('./wasm.js').Widget} Widget */
+/** @typedef {import('./wasm.js').Layout['charts'][number]} ChartSpec */
+
+export class Charts {
+  constructor() {
+    /** @type {{ spec: ChartSpec, box: HTMLDivElement, canvas: HTMLCanvasElement }[]} */
+    this.list = [];
+  }
+
+  /** The chart grid for `specs`, with `picker` (the series select) above the main chart. */
+  build(/** @type {ChartSpec[]} */ specs, /** @type {HTMLElement} */ picker) {
+    const grid = el('div', { className: 'charts' });
+    const wide = el('div', { className: 'wide' });
+    const bar = el('div', { className: 'bar' });
+    bar.append(picker);
+    wide.append(bar);
+    grid.append(wide);
+    this.list = specs.map((spec) => {
+      const box = el('div', { className: `chart ${spec.kind} ${spec.main ? 'main' : 'secondary'}${spec.rows ? ' rows' : ''}` });
+      const canvas = el('canvas', { part: spec.kind, role: 'img', 'aria-label': spec.name });
+      box.append(canvas);
+      (spec.main ? wide : grid).append(box);
+      return { spec, box, canvas };
+    });
+    return grid;
+  }
+
+  /**
+   * Draws the shown charts (`full`) or only the main ones, in the theme set last and the host's
+   * `font`; returns the notes.
+   * @param {Widget} widget
+   * @param {boolean} full
+   * @param {string} font
+   * @returns {string[]}
+   */
+  draw(widget, full, font) {
+    const drawn = this.list.filter((c) => (full || c.spec.main) && c.box.offsetParent); // hidden in compact mode
+    if (full) {
+      for (const { box } of drawn.filter((c) => c.spec.rows)) {
+        const height = `${Math.ceil(widget.bars_height(box.getBoundingClientRect().width))}px`;
+        if (box.style.height !== height) box.style.height = height;
+      }
+    }
+    const dpr = devicePixelRatio || 1;
+    return drawn.flatMap(({ spec, box, canvas }) => {
+      const r = box.getBoundingClientRect();
+      return widget.draw(spec.kind, canvas, r.width, r.height, dpr, font);
+    });
+  }
+
+  /** The canvases on screen, top to bottom. */
+  shown() {
+    return this.list.map((c) => c.canvas).filter((c) => c.width > 0 && c.offsetParent);
+  }
+
+  /** Gives the main chart the summary as part of its accessible name. */
+  describe(/** @type {string} */ summary) {
+    for (const { spec, canvas } of this.list) if (spec.main) canvas.setAttribute('aria-label', `${spec.name}. ${summary}`);
+  }
+}

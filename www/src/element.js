@@ -1,0 +1,246 @@
+// @ts-check
+// element.js — the <tape-cast> custom element: its lifecycle (lazy start near the viewport, the
+// fallback until then, observers that stop on removal and resume on return), its attributes and
+// `value`, and the wiring of the parts. The wasm owns the inputs, the model, the drawing, the
+// palette and every string; the shell builds what `layout()` lists.
+
+import { Charts } from './charts.js';
+import { Controls } from './controls.js';
+import { el } from './dom.js';
+import { downloadCsv, downloadPng, fillTable } from './exports.js';
+import { messageOf, Notes } from './notes.js';
+import { copyLink, rememberState, restoreState } from './permalink.js';
+import { authoredScenario } from './scenario.js';
+import { FrameScheduler, IdleRun } from './scheduler.js';
+import { paletteStyles, styles } from './styles.js';
+import { shellText } from './text.js';
+import { colorProbe, hostColors, isDark } from './theme.js';
+import { load, Widget } from './wasm.js';
+
+/** @typedef {import('./wasm.js').Layout} Layout */
+/** @typedef {import('./wasm.js').Theme} Theme */
+
+let count = 0;
+
+/**
+ * The parts of a built widget that each redraw updates.
+ * @typedef {{ layout: Layout, summary: HTMLParagraphElement, table: HTMLDivElement }} View
+ */
+
+export class TapeCast extends HTMLElement {
+  // The state attributes (`layout().attributes`) are watched by a MutationObserver once the wasm
+  // has said which they are.
+  static observedAttributes = ['lang', 'theme'];
+
+  constructor() {
+    super();
+    /** @type {Widget | null} */
+    this.widget = null;
+    /** @type {View | null} */
+    this.view = null;
+    this.key = '';
+    this.started = false;
+    this.font = '';
+    this.frameEl = el('div', { className: 'frame', part: 'frame' });
+    this.probe = colorProbe();
+    this.notes = new Notes();
+    this.charts = new Charts();
+    this.controls = new Controls({
+      set: (name, value) => this.apply(name, value),
+      changed: () => this.changed(),
+      dragged: () => this.scheduler.drag(),
+      redraw: () => this.schedule(),
+      reset: () => { this.widget?.reset(); this.applyAttributes(); this.changed(); },
+    });
+    this.scheduler = new FrameScheduler((full) => this.render(full));
+    this.cueRun = new IdleRun();
+    /** @type {IntersectionObserver | null} */
+    this.lazy = null;
+    this.resize = new ResizeObserver(() => this.schedule());
+    this.attributeWatch = new MutationObserver((records) => {
+      for (const r of records) {
+        const value = r.attributeName && this.getAttribute(r.attributeName);
+        if (r.attributeName && value !== null) this.apply(r.attributeName, value);
+      }
+      this.schedule();
+    });
+    this.darkQuery = matchMedia('(prefers-color-scheme: dark)');
+    this.onTheme = () => this.schedule();
+  }
+
+  connectedCallback() {
+    if (this.shadowRoot) {
+      if (!this.started) this.lazyStart();
+      else if (this.widget) { this.watch(); this.schedule(); }
+      return;
+    }
+    const root = this.attachShadow({ mode: 'open' });
+    root.adoptedStyleSheets = [styles()];
+    this.key = this.id || `tc${count++ || ''}`;
+    // Until the wasm is ready, show the author's fallback (light-DOM children such as a
+    // snapshot <figure>) through a slot; build() replaces it with the interactive chart.
+    const fallback = [...this.children].some((c) => !c.matches('script'));
+    this.frameEl.append(fallback ? el('slot') : el('p', { className: 'summary' }, shellText(this.language()).loading));
+    root.append(this.frameEl);
+    this.lazyStart();
+  }
+
+  /** Fetches and compiles the wasm only once the widget is within about a viewport of view. */
+  lazyStart() {
+    const go = () => { this.lazy?.disconnect(); this.lazy = null; this.started = true; this.start().catch((e) => this.fail(e)); };
+    if (this.getAttribute('loading') === 'eager' || typeof IntersectionObserver !== 'function') return go();
+    this.lazy = new IntersectionObserver((entries) => { if (entries.some((e) => e.isIntersecting)) go(); }, { rootMargin: '100% 0px' });
+    this.lazy.observe(this);
+  }
+
+  /** Follows size, the reader's colour scheme and the state attributes the wasm named. */
+  watch() {
+    const attributes = this.view?.layout.attributes;
+    if (attributes) this.attributeWatch.observe(this, { attributes: true, attributeFilter: attributes });
+    this.resize.observe(this.frameEl);
+    this.darkQuery.addEventListener('change', this.onTheme);
+  }
+
+  disconnectedCallback() {
+    this.lazy?.disconnect();
+    this.attributeWatch.disconnect();
+    this.resize.disconnect();
+    this.darkQuery.removeEventListener('change', this.onTheme);
+    this.scheduler.cancel();
+    this.cueRun.cancel();
+  }
+
+  /** @param {string} name @param {string | null} _old @param {string | null} value */
+  attributeChangedCallback(name, _old, value) {
+    if (!this.widget || value === null) return;
+    if (name === 'lang') { this.widget.set_lang(this.language()); this.build(); }
+    this.schedule(); // `theme`: the next redraw reads it
+  }
+
+  /** The inputs: each input's id with its number (a choice gives its option id). */
+  get value() {
+    return this.widget ? /** @type {Record<string, number | string>} */ (this.widget.values()) : null;
+  }
+
+  set value(inputs) {
+    if (!this.widget || !inputs || typeof inputs !== 'object') return;
+    for (const [id, v] of Object.entries(inputs)) this.apply(id, String(v));
+    this.schedule();
+  }
+
+  /** The widget's language: its `lang` attribute, else the nearest ancestor's, else the page's. */
+  language() {
+    return this.getAttribute('lang') || this.closest('[lang]')?.getAttribute('lang') || document.documentElement.lang || 'en';
+  }
+
+  async start() {
+    await load();
+    const root = this.shadowRoot;
+    if (root) root.adoptedStyleSheets = [paletteStyles(), ...root.adoptedStyleSheets];
+    const { scenario, problems } = await authoredScenario(this);
+    this.notes.add(...problems);
+    try {
+      this.widget = new Widget({ lang: this.language(), scenario });
+    } catch (thrown) {
+      // Every problem of the author's file, then the built-in story so the box is never empty.
+      this.widget = new Widget({ lang: this.language() });
+      const builtIn = /** @type {Layout} */ (this.widget.layout()).text.builtIn;
+      this.notes.add(...(Array.isArray(thrown) ? thrown.map(String) : [messageOf(thrown)]), builtIn);
+    }
+    this.build();
+    this.applyAttributes();
+    this.notes.add(...restoreState(this.widget, this.key));
+    this.watch();
+    this.render();
+    this.setAttribute('data-ready', '');
+  }
+
+  /** The author's case: the state attributes in the wasm's order (preset, inputs, series). */
+  applyAttributes() {
+    for (const name of this.view?.layout.attributes ?? []) {
+      const value = this.getAttribute(name);
+      if (value !== null) this.apply(name, value);
+    }
+  }
+
+  /** Sets one state attribute or input; its problems become notes. */
+  apply(/** @type {string} */ name, /** @type {string} */ value) {
+    if (this.widget) this.notes.add(...this.widget.set(name, value));
+  }
+
+  /** Builds (or rebuilds, on a language change) everything inside the frame. */
+  build() {
+    const w = this.widget;
+    if (!w) return;
+    const layout = /** @type {Layout} */ (w.layout());
+    const t = layout.text;
+    const f = this.frameEl;
+    f.replaceChildren();
+    f.lang = layout.lang;
+    f.append(el('p', { className: 'title' }, layout.title), this.controls.presetBar(layout), this.controls.inputControls(layout, this.key));
+    f.append(this.charts.build(layout.charts, this.controls.seriesPicker(layout)));
+
+    const summary = el('p', { className: 'summary', 'aria-live': 'polite' });
+    const table = el('div', { className: 'scroll', hidden: true });
+    const status = el('span', { className: 'status', role: 'status' });
+    const tableButton = el('button', { type: 'button', 'aria-expanded': 'false' }, t.showTable);
+    const png = el('button', { type: 'button' }, t.downloadPng);
+    const csv = el('button', { type: 'button' }, t.downloadCsv);
+    const link = el('button', { type: 'button' }, t.copyLink);
+    tableButton.addEventListener('click', () => {
+      const open = table.hidden;
+      table.hidden = !open;
+      tableButton.setAttribute('aria-expanded', String(open));
+      tableButton.textContent = open ? t.hideTable : t.showTable;
+      if (open) fillTable(w, table);
+    });
+    png.addEventListener('click', () => downloadPng(w, this.charts.shown(), /** @type {Theme} */ (w.theme()), getComputedStyle(this).fontFamily));
+    csv.addEventListener('click', () => downloadCsv(w));
+    link.addEventListener('click', () => copyLink(w, this.key, status, t));
+    const tools = el('div', { className: 'tools' });
+    tools.append(tableButton, png, csv, link, status);
+    f.append(summary, tools, table, this.notes.box, el('p', { className: 'source' }, layout.source), this.probe);
+    this.view = { layout, summary, table };
+  }
+
+  /** After a deliberate change: redraw, remember the state in the URL fragment. */
+  changed() {
+    this.controls.unpress();
+    this.schedule();
+    if (this.widget) rememberState(this.widget, this.key);
+  }
+
+  /** One redraw at the next frame; `full` (the default) redraws every chart, not just the main one. */
+  schedule(full = true) {
+    if (this.widget) this.scheduler.schedule(full);
+  }
+
+  render(full = true) {
+    const w = this.widget;
+    const view = this.view;
+    if (!w || !view) return;
+    this.controls.update(w, this.shadowRoot?.activeElement ?? null);
+    if (full || !this.font) {
+      // The theme, as the host's CSS resolves it now: then the charts draw in those colours.
+      const dark = isDark(this, this.darkQuery);
+      this.frameEl.classList.toggle('dark', dark);
+      w.set_theme(dark, hostColors(this.frameEl, this.probe));
+      this.font = getComputedStyle(this).fontFamily;
+    }
+    this.notes.add(...this.charts.draw(w, full, this.font));
+    const summary = w.summary();
+    view.summary.textContent = summary;
+    this.charts.describe(summary);
+    if (full && !view.table.hidden) fillTable(w, view.table);
+    this.dispatchEvent(new CustomEvent('scenariochange', { detail: w.headline(), bubbles: true }));
+    this.cueRun.start(250, this.controls.ids(), (id) => { if (this.widget) this.controls.cue(this.widget, id); });
+  }
+
+  fail(/** @type {unknown} */ error) {
+    const message = `${shellText(this.language()).failed} ${messageOf(error)}`;
+    console.error(`<tape-cast>: ${message}`);
+    this.shadowRoot?.replaceChildren(el('p', { className: 'failed', role: 'alert' }, message), el('slot'));
+  }
+}
+
+if (!customElements.get('tape-cast')) customElements.define('tape-cast', TapeCast);
