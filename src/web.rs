@@ -211,9 +211,7 @@ impl Widget {
                 },
             }
         };
-        let mut attributes = vec![PRESET];
-        attributes.extend(INPUTS.iter().map(|d| d.name));
-        attributes.push(ASSET);
+        let attributes = attribute_names();
         let text = [
             ("reset", Key::Reset), ("copyLink", Key::CopyLink), ("linkCopied", Key::LinkCopied),
             ("showTable", Key::ShowTable), ("hideTable", Key::HideTable), ("downloadPng", Key::DownloadPng),
@@ -346,7 +344,10 @@ impl Widget {
     /// for what the shell paints itself (the PNG export).
     pub fn theme(&self) -> Result<JsValue, JsValue> {
         let p = &self.palette;
-        let pairs = [("background", p.background), ("text", p.text), ("muted", p.muted), ("border", p.border), ("accent", p.series), ("warning", p.reference)];
+        let pairs = [
+            ("background", p.background), ("text", p.text), ("muted", p.muted), ("border", p.border),
+            ("accent", p.series), ("onAccent", p.on_accent), ("warning", p.reference),
+        ];
         to_js(&pairs.iter().map(|(k, c)| (*k, hex(*c))).collect::<std::collections::BTreeMap<_, _>>())
     }
 
@@ -463,6 +464,22 @@ impl Widget {
         };
         to_js(&out)
     }
+}
+
+/// The attributes that set a widget's state, in the order to apply them: a preset, then each
+/// input, then the fan's series.
+fn attribute_names() -> Vec<&'static str> {
+    let mut names = vec![PRESET];
+    names.extend(INPUTS.iter().map(|d| d.name));
+    names.push(ASSET);
+    names
+}
+
+/// The state attributes every widget reads (`layout().attributes` without a widget): for pages
+/// that pass attributes through, such as the iframe page.
+#[wasm_bindgen]
+pub fn state_attributes() -> Vec<String> {
+    attribute_names().into_iter().map(String::from).collect()
 }
 
 /// The palette's colours as CSS custom-property defaults (`--tc-d-background` …) for the frame in

@@ -4,17 +4,25 @@
 // listener the frame keeps the snippet's height and the widget switches to its compact layout
 // when the full one would not fit, so nothing scrolls.
 
-const NAMES = ['surprise', 'cut-odds', 'shortfall', 'rmp-start', 'rmp-pace', 'preset', 'asset', 'lang', 'theme', 'compact', 'id', 'src'];
+// The element's own attributes; the state attributes (a preset, the inputs, the series) come
+// from the widget, which knows them from the scenario's one table of inputs.
+const SHELL_NAMES = ['lang', 'theme', 'compact', 'id', 'src'];
 const TYPE = 'tapecast:height';
 
 const main = document.getElementById('embed');
 const params = new URLSearchParams(location.search);
 const widget = document.createElement('tape-cast');
 widget.setAttribute('loading', 'eager'); // the iframe itself is the lazy part (loading="lazy")
-for (const name of NAMES) {
-  const value = params.get(name);
-  if (value !== null) widget.setAttribute(name, value.slice(0, 200));
-}
+/** Copies the query's values of `names` onto the widget (never other names: no handlers). */
+const pass = (names) => {
+  for (const name of names) {
+    const value = params.get(name);
+    if (value !== null) widget.setAttribute(name, value.slice(0, 200));
+  }
+};
+pass(SHELL_NAMES);
+await customElements.whenDefined('tape-cast');
+pass(await customElements.get('tape-cast').stateAttributes());
 const lang = params.get('lang');
 if (lang) document.documentElement.lang = lang.toLowerCase().startsWith('zh') ? 'zh-CN' : 'en';
 main.replaceChildren(widget);

@@ -110,6 +110,9 @@ impl Palette {
         }
         if let Some(c) = changed(host.accent, base.series) {
             p.series = c;
+            // Text on the accent: white or near-black, whichever reads better on it.
+            let (white, ink) = (RGBColor(255, 255, 255), RGBColor(17, 17, 17));
+            p.on_accent = if contrast(white, c) >= contrast(ink, c) { white } else { ink };
             p.band_outer = RGBAColor(c.0, c.1, c.2, base.band_outer.3);
             p.band_inner = RGBAColor(c.0, c.1, c.2, base.band_inner.3);
         }
@@ -143,6 +146,25 @@ const MUTED_TEXT_SHARE: f64 = 0.72;
 
 /// Share of the border colour in grid lines derived from a host's colours.
 const GRID_BORDER_SHARE: f64 = 0.55;
+
+/// WCAG relative luminance of an sRGB colour.
+fn luminance(c: RGBColor) -> f64 {
+    let lin = |v: u8| {
+        let s = f64::from(v) / 255.0;
+        if s <= 0.03928 {
+            s / 12.92
+        } else {
+            libm::pow((s + 0.055) / 1.055, 2.4)
+        }
+    };
+    0.2126 * lin(c.0) + 0.7152 * lin(c.1) + 0.0722 * lin(c.2)
+}
+
+/// WCAG contrast ratio of two colours (1 to 21).
+pub fn contrast(a: RGBColor, b: RGBColor) -> f64 {
+    let (x, y) = (luminance(a), luminance(b));
+    (x.max(y) + 0.05) / (x.min(y) + 0.05)
+}
 
 /// `share` of `a` and the rest of `b`, channel by channel.
 fn mix(a: RGBColor, b: RGBColor, share: f64) -> RGBColor {
@@ -216,18 +238,6 @@ impl Style {
 mod tests {
     use super::*;
 
-    fn luminance(c: RGBColor) -> f64 {
-        let lin = |v: u8| {
-            let s = f64::from(v) / 255.0;
-            if s <= 0.03928 { s / 12.92 } else { ((s + 0.055) / 1.055).powf(2.4) }
-        };
-        0.2126 * lin(c.0) + 0.7152 * lin(c.1) + 0.0722 * lin(c.2)
-    }
-
-    fn contrast(a: RGBColor, b: RGBColor) -> f64 {
-        let (x, y) = (luminance(a), luminance(b));
-        (x.max(y) + 0.05) / (x.min(y) + 0.05)
-    }
 
     #[test]
     fn text_and_lines_meet_wcag_aa() {
@@ -271,6 +281,7 @@ mod tests {
             assert_eq!((p.background, p.series), (cream, violet));
             assert_eq!((p.band_inner.0, p.band_inner.1, p.band_inner.2, p.band_inner.3), (138, 63, 252, base.band_inner.3));
             assert_ne!(p.muted, base.muted, "secondary text follows the new background");
+            assert!(contrast(p.on_accent, p.series) >= 4.5, "button text on the host's accent");
             assert_eq!((p.text, p.reference), (base.text, base.reference));
         }
     }

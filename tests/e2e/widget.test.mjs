@@ -138,6 +138,17 @@ describe('the <tape-cast> widget', () => {
     await pollUntil(cues, (c) => c[0] !== first[0], { what: 'cues follow the other inputs' });
   });
 
+  test('beyond the September 2019 peak of repo stress a line says the model is extrapolating, and goes when the state is calm again', async () => {
+    const page = await env.newPage({ width: 1000, height: 900 });
+    await page.goto(`${env.url}embed-example.html`);
+    await ready(page);
+    assert.equal(await inner(page, '.extrapolation'), '', 'no line at the as-of state');
+    await page.evaluate(() => { document.querySelector('tape-cast').value = { shortfall: 500, 'rmp-start': 'none', 'rmp-pace': 0 }; });
+    await pollUntil(() => inner(page, '.extrapolation'), (t) => /extrapolating/.test(t), { what: 'the extrapolation line' });
+    await page.evaluate(() => { document.querySelector('tape-cast').value = { shortfall: 150, 'rmp-start': 'january', 'rmp-pace': 45 }; });
+    await pollUntil(() => inner(page, '.extrapolation'), (t) => t === '', { what: 'the line clears' });
+  });
+
   test('a permalink restores the reader\'s state after a reload', async () => {
     const page = await env.newPage({ width: 1000, height: 900 });
     await page.goto(`${env.url}index.html`);

@@ -15,7 +15,7 @@ import { FrameScheduler, IdleRun } from './scheduler.js';
 import { paletteStyles, styles } from './styles.js';
 import { shellText } from './text.js';
 import { colorProbe, hostColors, isDark } from './theme.js';
-import { load, Widget } from './wasm.js';
+import { load, state_attributes, Widget } from './wasm.js';
 
 /** @typedef {import('./wasm.js').Layout} Layout */
 /** @typedef {import('./wasm.js').Theme} Theme */
@@ -24,13 +24,20 @@ let count = 0;
 
 /**
  * The parts of a built widget that each redraw updates.
- * @typedef {{ layout: Layout, summary: HTMLParagraphElement, table: HTMLDivElement }} View
+ * @typedef {{ layout: Layout, summary: HTMLParagraphElement, extrapolation: HTMLParagraphElement, table: HTMLDivElement }} View
  */
 
 export class TapeCast extends HTMLElement {
   // The state attributes (`layout().attributes`) are watched by a MutationObserver once the wasm
   // has said which they are.
   static observedAttributes = ['lang', 'theme'];
+
+  /** Every state attribute a widget reads (a preset, the inputs, the series), once the wasm has
+   * loaded: for pages that pass attributes through, such as the iframe page. */
+  static async stateAttributes() {
+    await load();
+    return state_attributes();
+  }
 
   constructor() {
     super();
@@ -181,6 +188,8 @@ export class TapeCast extends HTMLElement {
     f.append(this.charts.build(layout.charts, this.controls.seriesPicker(layout)));
 
     const summary = el('p', { className: 'summary', 'aria-live': 'polite' });
+    // Beyond what the model was calibrated on, one line says so.
+    const extrapolation = el('p', { className: 'extrapolation', role: 'note' });
     const table = el('div', { className: 'scroll', hidden: true });
     const status = el('span', { className: 'status', role: 'status' });
     const tableButton = el('button', { type: 'button', 'aria-expanded': 'false' }, t.showTable);
@@ -199,8 +208,8 @@ export class TapeCast extends HTMLElement {
     link.addEventListener('click', () => copyLink(w, this.key, status, t));
     const tools = el('div', { className: 'tools' });
     tools.append(tableButton, png, csv, link, status);
-    f.append(summary, tools, table, this.notes.box, el('p', { className: 'source' }, layout.source), this.probe);
-    this.view = { layout, summary, table };
+    f.append(summary, extrapolation, tools, table, this.notes.box, el('p', { className: 'source' }, layout.source), this.probe);
+    this.view = { layout, summary, extrapolation, table };
   }
 
   /** After a deliberate change: redraw, remember the state in the URL fragment. */
@@ -225,11 +234,14 @@ export class TapeCast extends HTMLElement {
       const dark = isDark(this, this.darkQuery);
       this.frameEl.classList.toggle('dark', dark);
       w.set_theme(dark, hostColors(this.frameEl, this.probe));
+      // Text on accent-coloured buttons reads on the host's accent too.
+      this.frameEl.style.setProperty('--c-on-accent', /** @type {Theme} */ (w.theme()).onAccent);
       this.font = getComputedStyle(this).fontFamily;
     }
     this.notes.add(...this.charts.draw(w, full, this.font));
     const summary = w.summary();
     view.summary.textContent = summary;
+    view.extrapolation.textContent = w.extrapolation();
     this.charts.describe(summary);
     if (full && !view.table.hidden) fillTable(w, view.table);
     this.dispatchEvent(new CustomEvent('scenariochange', { detail: w.headline(), bubbles: true }));

@@ -28,7 +28,7 @@ const CSS = `
 button, select, input { font: inherit; }
 button { border: 1px solid currentColor; background: transparent; color: inherit; border-radius: 4px;
   padding: 3px 8px; font-size: .85rem; cursor: pointer; }
-button[aria-pressed="true"] { background: var(--c-accent); border-color: var(--c-accent); color: var(--tc-d-on-accent); }
+button[aria-pressed="true"] { background: var(--c-accent); border-color: var(--c-accent); color: var(--c-on-accent, var(--tc-d-on-accent)); }
 button:focus-visible, input:focus-visible, select:focus-visible { outline: 2px solid var(--c-accent); outline-offset: 2px; }
 .controls { display: grid; grid-template-columns: repeat(auto-fit, minmax(230px, 1fr)); gap: 12px 20px; margin-bottom: 12px; }
 .head { display: flex; align-items: baseline; gap: 6px; flex-wrap: wrap; }
@@ -52,6 +52,8 @@ select { max-width: 100%; }
 .chart.rows { aspect-ratio: auto; min-height: 0; max-height: none; }
 canvas { display: block; width: 100%; height: 100%; }
 .summary { margin: 10px 0 0; font-size: .95rem; line-height: 1.45; }
+.extrapolation { margin: 4px 0 0; padding-left: 8px; border-left: 3px solid var(--c-warning); font-size: .85rem; }
+.extrapolation:empty { display: none; }
 .tools { display: flex; gap: 6px; flex-wrap: wrap; margin-top: 8px; align-items: center; }
 .status { font-size: .8rem; }
 table { border-collapse: collapse; font-size: .8rem; margin-top: 8px; width: 100%; font-variant-numeric: tabular-nums; }
