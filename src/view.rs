@@ -2,7 +2,7 @@
 //! sentence, the table, the CSV, the export caption and the per-input cues. Pure functions of
 //! (engine, projection, inputs, language).
 
-use crate::chart::{BarRow, BarSection, BarsSpec, Chart, FanSpec, PlumbingSpec};
+use crate::chart::{BarRow, BarSection, BarsSpec, CardSpec, Chart, FanSpec, PlumbingSpec};
 use crate::inputs::{display_number, Inputs};
 use crate::model::{Band, Engine, Projection};
 use crate::scenario::{Group, InputId, Metric, Quote, Spec, Text, Unit, INPUTS, MODEL_VERSION};
@@ -263,6 +263,20 @@ pub fn chart(engine: &Engine, p: &Projection, kind: ChartKind, asset: usize, lan
 pub fn charts(engine: &Engine, p: &Projection, asset: usize, lang: Lang) -> Option<[Chart; 3]> {
     let [a, b, c] = ChartKind::ALL.map(|k| chart(engine, p, k, asset, lang));
     Some([a?, b?, c?])
+}
+
+/// The share card for a projection with the daily path of `asset`: the title, the inputs in
+/// words, the fan, the summary, the source and `link` (a permalink, or empty).
+pub fn card_spec(engine: &Engine, p: &Projection, inputs: &Inputs, asset: usize, lang: Lang, link: &str) -> Option<CardSpec> {
+    let s = engine.scenario();
+    Some(CardSpec {
+        title: s.title.get(lang).to_string(),
+        inputs: inputs_line(engine, inputs, lang),
+        fan: fan_spec(engine, p, asset, lang)?,
+        summary: summary(engine, p, lang),
+        source: s.source.get(lang).to_string(),
+        link: link.chars().take(300).collect(),
+    })
 }
 
 /// The data behind the charts as a table: caption, header and rows of text.

@@ -31,7 +31,7 @@ fn main() {}
 mod native {
     use std::fmt::Write as _;
     use std::path::{Path, PathBuf};
-    use tapecast::chart::{bars_height, svg, wrap, Chart, Palette, Style};
+    use tapecast::chart::{bars_height, hex, svg, wrap, Chart, Palette, Style};
     use tapecast::scenario::{default_scenario, from_json, Date, Scenario};
     use tapecast::text::{short_date, tr, Key, Lang};
     use tapecast::{view, Engine, Inputs};
@@ -100,9 +100,9 @@ mod native {
                 );
             }
         };
-        line(&mut head, s.title.get(lang), 16.0, "bold", "#1A1A1A", &mut y);
+        line(&mut head, s.title.get(lang), 16.0, "bold", &hex(Palette::LIGHT.text), &mut y);
         let state_line = format!("{} · {}", state.label, view::inputs_line(engine, &state.inputs, lang));
-        line(&mut head, &state_line, 12.0, "normal", "#404040", &mut y);
+        line(&mut head, &state_line, 12.0, "normal", &hex(Palette::LIGHT.muted), &mut y);
         y += pad;
         let mut body = String::new();
         let mut top = y.ceil() as u32;
@@ -111,6 +111,7 @@ mod native {
                 Chart::Fan(_) => (w * 9.0 / 16.0).round() as u32,
                 Chart::Bars(spec) => bars_height(spec, w).ceil() as u32,
                 Chart::Plumbing(_) => (w / 2.0).round() as u32,
+                Chart::Card(_) => continue, // cards are written on their own, not as a panel
             };
             let panel = svg(chart, &style, width, h);
             // Nest each panel's document at its offset.
@@ -119,13 +120,14 @@ mod native {
         }
         let mut foot = String::new();
         let mut fy = f64::from(top) + 4.0;
-        line(&mut foot, s.source.get(lang), 10.0, "normal", "#575B61", &mut fy);
+        line(&mut foot, s.source.get(lang), 10.0, "normal", &hex(Palette::LIGHT.muted), &mut fy);
         let height = (fy + pad).ceil() as u32;
         let title = format!("{} — {}", s.title.get(lang), state.label);
         let doc = format!(
-            "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{width}\" height=\"{height}\" viewBox=\"0 0 {width} {height}\" role=\"img\" aria-label=\"{}\">\n<title>{}</title>\n<rect width=\"100%\" height=\"100%\" fill=\"#FFFFFF\"/>\n{head}{body}{foot}</svg>\n",
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{width}\" height=\"{height}\" viewBox=\"0 0 {width} {height}\" role=\"img\" aria-label=\"{}\">\n<title>{}</title>\n<rect width=\"100%\" height=\"100%\" fill=\"{}\"/>\n{head}{body}{foot}</svg>\n",
             esc(&title),
-            esc(&title)
+            esc(&title),
+            hex(Palette::LIGHT.background)
         );
         (doc, height)
     }

@@ -130,7 +130,7 @@ pub fn tr(key: Key, lang: Lang) -> &'static str {
     use Key::*;
     match (key, lang) {
         (SummaryLead, Lang::En) => "{asset}, {date}: {value} ({change} from {start}); 9 in 10 paths {lo}–{hi}. ",
-        (SummaryLead, Lang::Zh) => "{asset}{date}：{value}（较{start}变动{change}），九成路径介于{lo}至{hi}。",
+        (SummaryLead, Lang::Zh) => "{asset}，{date}：{value}（较{start}变动{change}），九成路径介于{lo}至{hi}。",
         (SummarySpread, Lang::En) => "Repo stress peaks at {value} bp ({date}); ",
         (SummarySpread, Lang::Zh) => "回购压力{date}达峰值{value}个基点，",
         (SummarySrf, Lang::En) => "SRF lending ${value} bn. ",
