@@ -183,7 +183,11 @@ mod native {
             }
             let _ = writeln!(out, "</tr>");
         }
-        let _ = writeln!(out, "</tbody>\n</table>\n</figure>");
+        let _ = writeln!(out, "</tbody>\n</table>");
+        for note in &table.notes {
+            let _ = writeln!(out, "<p><small>{}</small></p>", esc(note));
+        }
+        let _ = writeln!(out, "</figure>");
         out
     }
 

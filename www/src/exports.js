@@ -16,23 +16,27 @@ function download(/** @type {string} */ name, /** @type {Blob} */ blob) {
   setTimeout(() => URL.revokeObjectURL(a.href), 1000);
 }
 
-/** Fills `container` with the horizon percentiles of every series as a table. */
+/** Fills `container` with the horizon percentiles of every series as a table, its columns that
+ * may go where the widget is narrow marked `secondary`, and the units as footnotes under it. */
 export function fillTable(/** @type {Widget} */ widget, /** @type {HTMLElement} */ container) {
   const data = /** @type {Table} */ (widget.table());
   const table = el('table');
   table.append(el('caption', {}, data.caption));
+  const cls = (/** @type {number} */ i) => (data.secondary[i] ? 'secondary' : '');
   const head = el('tr');
-  for (const h of data.head) head.append(el('th', { scope: 'col' }, h));
+  data.head.forEach((h, i) => head.append(el('th', { scope: 'col', className: cls(i) }, h)));
   const thead = el('thead');
   thead.append(head);
   const body = el('tbody');
   for (const row of data.rows) {
     const tr = el('tr');
-    row.forEach((cell, i) => tr.append(i === 0 ? el('th', { scope: 'row' }, cell) : el('td', {}, cell)));
+    row.forEach((cell, i) => tr.append(i === 0 ? el('th', { scope: 'row' }, cell) : el('td', { className: cls(i) }, cell)));
     body.append(tr);
   }
   table.append(thead, body);
-  container.replaceChildren(table);
+  const notes = el('div', { className: 'table-notes' });
+  for (const n of data.notes) notes.append(el('p', {}, n));
+  container.replaceChildren(table, notes);
 }
 
 export const downloadCsv = (/** @type {Widget} */ widget) => download('tapecast.csv', new Blob([widget.csv()], { type: 'text/csv' }));
