@@ -17,12 +17,12 @@ function download(/** @type {string} */ name, /** @type {Blob} */ blob) {
 }
 
 /** Fills `container` with the horizon percentiles of every series as a table, its columns that
- * may go where the widget is narrow marked `secondary`, and the units as footnotes under it. */
+  * may go where the widget is narrow marked `narrow-drop`, and the units as footnotes under it. */
 export function fillTable(/** @type {Widget} */ widget, /** @type {HTMLElement} */ container) {
   const data = /** @type {Table} */ (widget.table());
   const table = el('table');
   table.append(el('caption', {}, data.caption));
-  const cls = (/** @type {number} */ i) => (data.secondary[i] ? 'secondary' : '');
+  const cls = (/** @type {number} */ i) => (data.secondary[i] ? 'narrow-drop' : '');
   const head = el('tr');
   data.head.forEach((h, i) => head.append(el('th', { scope: 'col', className: cls(i) }, h)));
   const thead = el('thead');

@@ -62,7 +62,7 @@ th, td { border-bottom: 1px solid var(--c-border); padding: 3px 6px; text-align:
 th:first-child, td:first-child { text-align: left; }
 .scroll { overflow-x: auto; }
 .table-notes p { margin: 2px 0 0; font-size: .75rem; }
-@container (max-width: 480px) { .secondary { display: none; } th[scope=row] { min-width: 7em; } }
+@container (max-width: 480px) { .narrow-drop { display: none; } th[scope=row] { min-width: 7em; } }
 .notes:empty { display: none; }
 .notes { margin: 8px 0 0; padding: 6px 8px; border-left: 3px solid var(--c-warning); font-size: .85rem; }
 .notes p { margin: 0; }
