@@ -128,6 +128,7 @@ fn twin_spec(e: &Engine) -> String {
                 "price": a.quote == Quote::Price, "start": a.start, "vol": a.vol,
                 "market": a.market, "ai": a.ai, "rates": a.rates, "mean_reversion": a.mean_reversion,
                 "earnings_response": a.earnings_response(), "policy": a.policy, "funding": a.funding,
+                "long_run_pull": a.long_run_pull(),
             })
         })
         .collect();

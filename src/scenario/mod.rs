@@ -18,6 +18,7 @@ pub use conventions::{MAX_CALENDAR_DAYS, MODEL_VERSION, TRADING_DAYS_PER_MONTH};
 pub use validate::{validate, Problem};
 
 use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
 
 /// The default story, compiled into the binary.
 pub const DEFAULT_SCENARIO_JSON: &str = include_str!("default.json");
@@ -254,8 +255,29 @@ pub struct Asset {
     pub policy: f64,
     /// Daily drift at full funding stress (percent a day, or bp a day for rates).
     pub funding: f64,
+    /// Mean-reverting series: the level deviations revert to (`None`: the as-of level).
+    #[serde(default)]
+    pub long_run: Option<f64>,
+    /// The way this series' median must move as each input rises, keyed by the input's scenario
+    /// field (`INPUTS[..].field`); every input is listed. For a choice, "rises" means its options
+    /// ordered by how early they start (none, the latest, …, the earliest). A file without the
+    /// block parses, and validation names every missing input.
+    #[serde(default)]
+    pub directions: BTreeMap<String, Direction>,
     /// Where these numbers come from.
     pub source: String,
+}
+
+/// The declared direction of a series' median as an input rises.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Direction {
+    /// The median never falls.
+    Up,
+    /// The median never rises.
+    Down,
+    /// The model gives the input no channel to this series' centre (not asserted).
+    None,
 }
 
 /// A dated reserve drain (tax receipts, settlement, the turn).
@@ -359,6 +381,25 @@ impl Asset {
     /// spill-over on the rest of the series.
     pub fn earnings_response(&self) -> f64 {
         self.earnings_weight + (1.0 - self.earnings_weight) * self.earnings_spill
+    }
+
+    /// Mean-reverting series: the daily pull towards the long-run level, in simulation units
+    /// (log points for prices, bp for rates): the reversion rate times the gap from the start.
+    /// 0 without a long-run level or without reversion.
+    pub fn long_run_pull(&self) -> f64 {
+        self.long_run.map_or(0.0, |l| {
+            self.mean_reversion
+                * match self.quote {
+                    Quote::Price => libm::log(l / self.start),
+                    Quote::Rate => (l - self.start) * 100.0,
+                }
+        })
+    }
+
+    /// The declared direction of this series' median as input `id` rises (`None` when the
+    /// file does not say; validation requires every input).
+    pub fn direction(&self, id: InputId) -> Direction {
+        self.directions.get(id.def().field).copied().unwrap_or(Direction::None)
     }
 }
 

@@ -207,6 +207,23 @@ fn asset(c: &mut Check, at: &str, a: &Asset) {
     c.range(&format!("{at}.earnings_spill"), a.earnings_spill, -bound, bound);
     c.range(&format!("{at}.policy"), a.policy, -bound, bound);
     c.range(&format!("{at}.funding"), a.funding, -bound, bound);
+    if let Some(l) = a.long_run {
+        if price {
+            c.range(&format!("{at}.long_run"), l, 1e-9, 1e12);
+        } else {
+            c.range(&format!("{at}.long_run"), l, -50.0, 100.0);
+        }
+    }
+    for d in &INPUTS {
+        if !a.directions.contains_key(d.field) {
+            c.push(&format!("{at}.directions"), format!("no {}", d.field), "should declare a direction (up, down or none) for every input");
+        }
+    }
+    for key in a.directions.keys() {
+        if !INPUTS.iter().any(|d| d.field == key) {
+            c.push(&format!("{at}.directions.{key}"), quoted(key), "is not an input's field");
+        }
+    }
 }
 
 fn funding(c: &mut Check, f: &Funding, days: &[Date]) {
