@@ -406,3 +406,19 @@ fn numbers_match_the_committed_reference() {
         problems.join("\n")
     );
 }
+
+#[test]
+fn the_horizon_day_is_not_a_dip() {
+    // The year-end turn is the horizon: a one-day balance-sheet premium must not bend the
+    // easing's effect on that day only (it was +1.04% per 25 bp on 31 Dec, +1.18% around it).
+    let e = engine_with_paths(2000);
+    let s = e.scenario();
+    let h = e.timeline().horizon;
+    let fans = [idx(&e, "spx")];
+    let cut = e.project(&Inputs { cut_odds: 100.0, ..Inputs::as_of(s) }, &fans);
+    let hold = e.project(&Inputs { cut_odds: 0.0, ..Inputs::as_of(s) }, &fans);
+    let effect = |day: usize| change(&e, &cut, "spx", day) - change(&e, &hold, "spx", day);
+    let (before, at, after) = (effect(h - 1), effect(h), effect(h + 1));
+    eprintln!("per 25 bp: {before:.4} {at:.4} {after:.4}");
+    assert!((at - before).abs() < 0.02 && (at - after).abs() < 0.02, "per 25 bp: {before:.3}% {at:.3}% {after:.3}%");
+}
