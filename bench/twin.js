@@ -263,6 +263,9 @@ export class Twin {
     const reserve = new Float64Array(drawn);
     z.fill(reserve, 0, drawn);
     for (let p = 0; p < drawn; p++) reserve[p] *= s.noise_bn;
+    // Each path's balance-sheet tightness, added to the stored noise on month- and year-ends.
+    const tight = new Float64Array(drawn);
+    z.fill(tight, 0, drawn);
     const rev = [];
     s.assets.forEach((a, i) => {
       if (a.mean_reversion > 0) {
@@ -289,7 +292,8 @@ export class Twin {
         z.fill(shock, 0, drawn);
         for (let p = 0; p < drawn; p++) reserve[p] = s.noise_persistence * reserve[p] + innovation * shock[p];
       }
-      for (let p = 0; p < drawn; p++) noise[row + p] = reserve[p];
+      const k = s.tightness_bn[s.kind[t + 1]];
+      for (let p = 0; p < drawn; p++) noise[row + p] = reserve[p] + k * tight[p];
       for (const r of rev) {
         z.fill(shock, 0, drawn);
         for (let p = 0; p < drawn; p++) {

@@ -422,3 +422,28 @@ fn the_horizon_day_is_not_a_dip() {
     eprintln!("per 25 bp: {before:.4} {at:.4} {after:.4}");
     assert!((at - before).abs() < 0.02 && (at - after).abs() < 0.02, "per 25 bp: {before:.3}% {at:.3}% {after:.3}%");
 }
+
+#[test]
+fn the_month_end_spread_is_a_distribution_not_a_constant() {
+    // Per-path balance-sheet tightness and the SRF's take-up curve: at the as-of state the
+    // November month-end's SOFR − IORB has a 5–95% band wider than 5 bp (it was +24.7 to +25.0).
+    let e = engine_with_paths(2000);
+    let p = e.project(&Inputs::as_of(e.scenario()), &[]);
+    let day = e.timeline().index_of("2025-11-28").unwrap();
+    let b = p.spread[day];
+    assert!(b.p95 - b.p5 > 5.0, "28 Nov: {b:?}");
+    eprintln!("28 Nov spread {:.1} {:.1} {:.1}; srf {:?}", b.p5, b.p50, b.p95, p.srf[day]);
+}
+
+#[test]
+fn the_corner_of_the_box_stays_near_the_calibrated_range() {
+    // Shortfall 500 and no purchases: the SRF's take-up (up to its $500 bn limit) keeps the
+    // median peak far below the September 2019 print without a backstop (+315 bp).
+    let e = engine_with_paths(2000);
+    let s = e.scenario();
+    let none = s.inputs.rmp_start.options.iter().position(|o| o.start.is_none()).unwrap();
+    let i = Inputs { shortfall: s.inputs.shortfall.max, rmp_start: none, rmp_pace: 0.0, ..Inputs::as_of(s) };
+    let h = e.headline(&e.project(&i, &[]));
+    eprintln!("corner peak {:?} srf {:?}", h.spread_peak, h.srf_peak);
+    assert!(h.spread_peak.p50 < 315.0, "{:?}", h.spread_peak);
+}

@@ -8,6 +8,7 @@ mod funding;
 mod project;
 mod quantile;
 mod rng;
+mod takeup;
 mod timeline;
 
 pub use funding::{Day as FundingDay, Plumbing};
@@ -46,11 +47,13 @@ pub struct Headline {
 }
 
 /// The largest shortfall an update can reach, $bn (the plumbing tables cover it): the input's
-/// maximum, every drain at once, runoff over the longest calendar and eight noise deviations.
+/// maximum, every drain at once, runoff over the longest calendar and eight deviations of the
+/// noise and of the balance-sheet tightness.
 fn max_shortfall(s: &Scenario) -> f64 {
-    let drains: f64 = s.funding.drains.iter().map(|d| d.bn.max(0.0)).sum();
-    let runoff = s.funding.qt_runoff_bn_per_month.max(0.0) * MAX_CALENDAR_DAYS as f64 / TRADING_DAYS_PER_MONTH;
-    s.inputs.shortfall.max + drains + runoff + 8.0 * s.funding.noise_bn
+    let f = &s.funding;
+    let drains: f64 = f.drains.iter().map(|d| d.bn.max(0.0)).sum();
+    let runoff = f.qt_runoff_bn_per_month.max(0.0) * MAX_CALENDAR_DAYS as f64 / TRADING_DAYS_PER_MONTH;
+    s.inputs.shortfall.max + drains + runoff + 8.0 * (f.noise_bn + f.tightness_month_end_bn.max(f.tightness_year_end_bn))
 }
 
 impl Engine {

@@ -306,12 +306,15 @@ pub struct Funding {
     pub srf_enabled: bool,
     /// SRF aggregate daily limit, $bn.
     pub srf_limit_bn: f64,
-    /// Dealer capacity to intermediate SRF cash on an ordinary day, $bn.
-    pub capacity_bn: f64,
-    /// ... on a month-end day.
-    pub capacity_month_end_bn: f64,
+    /// SRF take-up: spread above the SRF rate at which half the aggregate limit is used, bp.
+    pub srf_takeup_mid_bp: f64,
+    /// SRF take-up: width of the logistic in the spread above the SRF rate, bp.
+    pub srf_takeup_width_bp: f64,
+    /// Dealers' balance-sheet tightness on a month-end, as extra shortfall: the standard
+    /// deviation across paths (one draw per path), $bn.
+    pub tightness_month_end_bn: f64,
     /// ... on the year-end turn.
-    pub capacity_year_end_bn: f64,
+    pub tightness_year_end_bn: f64,
     /// Balance-sheet premium added on month-end days, bp.
     pub premium_month_end_bp: f64,
     /// Balance-sheet premium added on the year-end turn, bp.
