@@ -7,8 +7,9 @@ use tapecast::model::{Band, Engine, Projection};
 use tapecast::scenario::{default_scenario, from_json, validate, Direction, Kind, Scenario, INPUTS};
 use tapecast::Inputs;
 
-/// The default scenario with fewer paths: every property below holds path by path (see
-/// docs/MODEL.md, "Monotone by construction"), so the path count does not change what is tested.
+/// The default scenario with fewer paths: the properties below follow from per-path values
+/// that are monotone before the volatility terms, which leave medians alone (docs/MODEL.md §7,
+/// "Directions"), so they hold for any path count.
 fn engine_with_paths(paths: u32) -> Engine {
     let mut s = default_scenario();
     s.simulation.paths = paths;
