@@ -130,8 +130,8 @@ pub fn clear(x: f64, premium: f64, cap: f64, curve: &Curve, takeup: &Takeup, cei
 
 /// The clearing spread at shortfalls `0, step, 2·step, …` (`len` of them), bp: the same
 /// numbers as [`clear`] up to interpolation. Rather than solving at each shortfall, it walks up
-/// the spread from the flat one in steps that move the clearing shortfall `x(y)` by about a
-/// `step` (two transcendental functions a step) and interpolates linearly in between.
+/// the spread from the flat one in steps that move the clearing shortfall `x(y)` by about two
+/// `step`s (two transcendental functions a step) and interpolates linearly in between.
 pub fn tabulate(premium: f64, cap: f64, curve: &Curve, takeup: &Takeup, ceiling: f64, step: f64, len: usize) -> Vec<f64> {
     let flat = curve.ample + premium;
     let mut out = Vec::with_capacity(len);
@@ -152,7 +152,7 @@ pub fn tabulate(premium: f64, cap: f64, curve: &Curve, takeup: &Takeup, ceiling:
             continue;
         }
         // One step up the spread; the grid points it passes are interpolated.
-        let next_y = (y + step / slope).min(ceiling);
+        let next_y = (y + 2.0 * step / slope).min(ceiling);
         let (s, ds) = curve.inverse(next_y - premium);
         let (u, du) = takeup.with_slope(next_y - cap);
         let next_x = s + u;
