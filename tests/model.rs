@@ -420,7 +420,6 @@ fn the_horizon_day_is_not_a_dip() {
     let hold = e.project(&Inputs { cut_odds: 0.0, ..Inputs::as_of(s) }, &fans);
     let effect = |day: usize| change(&e, &cut, "spx", day) - change(&e, &hold, "spx", day);
     let (before, at, after) = (effect(h - 1), effect(h), effect(h + 1));
-    eprintln!("per 25 bp: {before:.4} {at:.4} {after:.4}");
     assert!((at - before).abs() < 0.02 && (at - after).abs() < 0.02, "per 25 bp: {before:.3}% {at:.3}% {after:.3}%");
 }
 
@@ -433,7 +432,6 @@ fn the_month_end_spread_is_a_distribution_not_a_constant() {
     let day = e.timeline().index_of("2025-11-28").unwrap();
     let b = p.spread[day];
     assert!(b.p95 - b.p5 > 5.0, "28 Nov: {b:?}");
-    eprintln!("28 Nov spread {:.1} {:.1} {:.1}; srf {:?}", b.p5, b.p50, b.p95, p.srf[day]);
 }
 
 #[test]
@@ -445,6 +443,5 @@ fn the_corner_of_the_box_stays_near_the_calibrated_range() {
     let none = s.inputs.rmp_start.options.iter().position(|o| o.start.is_none()).unwrap();
     let i = Inputs { shortfall: s.inputs.shortfall.max, rmp_start: none, rmp_pace: 0.0, ..Inputs::as_of(s) };
     let h = e.headline(&e.project(&i, &[]));
-    eprintln!("corner peak {:?} srf {:?}", h.spread_peak, h.srf_peak);
     assert!(h.spread_peak.p50 < 315.0, "{:?}", h.spread_peak);
 }
