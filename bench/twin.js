@@ -263,6 +263,9 @@ export class Twin {
     const reserve = new Float64Array(drawn);
     z.fill(reserve, 0, drawn);
     for (let p = 0; p < drawn; p++) reserve[p] *= s.noise_bn;
+    // Each path's balance-sheet tightness, added to the stored noise on month- and year-ends.
+    const tight = new Float64Array(drawn);
+    z.fill(tight, 0, drawn);
     const rev = [];
     s.assets.forEach((a, i) => {
       if (a.mean_reversion > 0) {
@@ -289,7 +292,8 @@ export class Twin {
         z.fill(shock, 0, drawn);
         for (let p = 0; p < drawn; p++) reserve[p] = s.noise_persistence * reserve[p] + innovation * shock[p];
       }
-      for (let p = 0; p < drawn; p++) noise[row + p] = reserve[p];
+      const k = s.tightness_bn[s.kind[t + 1]];
+      for (let p = 0; p < drawn; p++) noise[row + p] = reserve[p] + k * tight[p];
       for (const r of rev) {
         z.fill(shock, 0, drawn);
         for (let p = 0; p < drawn; p++) {
@@ -366,7 +370,8 @@ export class Twin {
       const u = a.price ? 0.01 : 1;
       const interaction = i === ch.credit ? ch.credit_miss_stress_bp * miss : 0;
       return {
-        keep: 1 - a.mean_reversion, market: this.dailyVol[i] * a.market, funding: (a.funding + interaction) * u,
+        keep: 1 - a.mean_reversion, marketShare: a.market * a.market, pull: a.long_run_pull,
+        market: this.dailyVol[i] * a.market, funding: (a.funding + interaction) * u,
         earnings: a.earnings_response * inputs.surprise * u, policy: a.policy * u, muted: a.price,
         vol: this.dailyVol[i], ai: a.ai, rates: a.rates, idio: this.idioLoading[i],
         level: a.price ? (x) => a.start * Math.exp(x) : (x) => a.start + x / 100,
@@ -380,38 +385,46 @@ export class Twin {
     const beforeMeeting = s.meeting - 1;
     const after = new Float64Array(paths);
     for (let p = 0; p < paths; p++) after[p] = this.meeting[p] < cutProbability ? 1 - pricedBefore : -pricedBefore;
-    const amplified = new Float64Array(paths), stress = new Float64Array(paths);
+    const stress = new Float64Array(paths), raw = new Float64Array(5);
     const cumMarket = new Float64Array(paths), cumStress = new Float64Array(paths);
     const easing = new Float64Array(paths), easingMuted = new Float64Array(paths), values = new Float64Array(paths);
     const market = new Float64Array(paths), noise = new Float64Array(paths), ai = new Float64Array(paths);
     const rates = new Float64Array(paths), other = new Float64Array(paths);
     const state = s.assets.map((_, a) => (this.reverting[a] ? new Float64Array(paths) : null));
+    // Per asset, the variance of its shocks so far without and with the volatility terms.
+    const varPlain = new Float64Array(A), varScaled = new Float64Array(A);
     for (let t = 0; t < n; t++) {
       const horizonDay = t + 1 === h;
-      const downside = 1 + (t + 1 >= s.earnings ? ch.vol_miss * miss : 0);
       const table = s.stress_tables[s.kind[t + 1]];
       const last = table.length - 1;
       const base = reserves[t];
-      this.row(this.noise, t, noise);
-      this.row(this.market, t, market);
-      for (let p = 0; p < paths; p++) {
-        const sh = base + noise[p];
+      const stressAt = (sh) => {
         const pos = sh > 0 ? sh : 0;
         const i = Math.trunc(pos);
         if (i >= last) throw new Error('twin: shortfall beyond the stress table');
-        const st = table[i] + (table[i + 1] - table[i]) * (pos - i);
+        return table[i] + (table[i + 1] - table[i]) * (pos - i);
+      };
+      const scale = 1 + (t + 1 >= s.earnings ? ch.vol_miss * miss : 0) + ch.vol_stress * stressAt(base);
+      const dayVar = s.vol_multiplier[t + 1] * s.vol_multiplier[t + 1];
+      for (let a = 0; a < A; a++) {
+        const c = consts[a], decay = c.keep * c.keep;
+        varPlain[a] = decay * varPlain[a] + dayVar;
+        varScaled[a] = decay * varScaled[a] + dayVar * (c.marketShare * scale * scale + 1 - c.marketShare);
+      }
+      this.row(this.noise, t, noise);
+      this.row(this.market, t, market);
+      for (let p = 0; p < paths; p++) {
+        const st = stressAt(base + noise[p]);
         stress[p] = st;
-        const zz = market[p];
-        const a = zz < 0 ? (downside + ch.vol_stress * st) * zz : zz;
-        amplified[p] = a;
-        cumMarket[p] += a;
+        cumMarket[p] += market[p];
         cumStress[p] += st;
       }
       if (t < beforeMeeting) easing.fill(repricing * Math.min((t + 1) / preMeetingDays, 1));
       else easing.set(after);
+      const perDay = 1 / (t + 1);
       for (let p = 0; p < paths; p++) {
         const e = easing[p];
-        easingMuted[p] = e > 0 ? e * (1 - ch.rate_mute * stress[p]) : e;
+        easingMuted[p] = e > 0 ? e * (1 - ch.rate_mute * (cumStress[p] * perDay)) : e;
       }
       let factorsRead = false;
       for (let a = 0; a < A; a++) {
@@ -421,8 +434,8 @@ export class Twin {
         const rev = this.reverting[a];
         if (rev) {
           const x = state[a];
-          const earned = t + 1 === s.earnings ? c.earnings : 0;
-          for (let p = 0; p < paths; p++) x[p] = c.keep * x[p] + c.market * amplified[p] + c.funding * stress[p] + earned;
+          const constant = (t + 1 === s.earnings ? c.earnings : 0) + c.pull;
+          for (let p = 0; p < paths; p++) x[p] = c.keep * x[p] + c.market * market[p] + c.funding * stress[p] + constant;
           if (!isFan && !horizonDay) continue;
           this.row(rev, t, other);
           for (let p = 0; p < paths; p++) values[p] = x[p] + other[p] + c.policy * eased[p];
@@ -437,11 +450,12 @@ export class Twin {
               + c.policy * eased[p];
           }
         } else continue;
-        if (isFan) this.select.band(values, paths, c.level, out, fanAt + 5 * (t + 1));
-        if (horizonDay) {
-          if (isFan) out.copyWithin(5 * a, fanAt + 5 * (t + 1), fanAt + 5 * (t + 2));
-          else this.select.band(values, paths, c.level, out, 5 * a);
-        }
+        // Percentiles scaled around the median by the volatility terms, then as levels.
+        this.select.band(values, paths, (x) => x, raw, 0);
+        const k = Math.sqrt(varScaled[a] / varPlain[a]), m = raw[2];
+        for (let i = 0; i < 5; i++) raw[i] = c.level(i === 2 ? m : m + k * (raw[i] - m));
+        if (isFan) out.set(raw, fanAt + 5 * (t + 1));
+        if (horizonDay) out.set(raw, 5 * a);
       }
     }
     return out;

@@ -128,6 +128,7 @@ fn twin_spec(e: &Engine) -> String {
                 "price": a.quote == Quote::Price, "start": a.start, "vol": a.vol,
                 "market": a.market, "ai": a.ai, "rates": a.rates, "mean_reversion": a.mean_reversion,
                 "earnings_response": a.earnings_response(), "policy": a.policy, "funding": a.funding,
+                "long_run_pull": a.long_run_pull(),
             })
         })
         .collect();
@@ -147,6 +148,7 @@ fn twin_spec(e: &Engine) -> String {
         "qt_end": tl.qt_end, "vol_multiplier": tl.vol_multiplier, "drain_bn": tl.drain_bn,
         "kind": tl.kind.iter().map(kind).collect::<Vec<_>>(),
         "noise_bn": s.funding.noise_bn, "noise_persistence": s.funding.noise_persistence,
+        "tightness_bn": [0.0, s.funding.tightness_month_end_bn, s.funding.tightness_year_end_bn],
         "qt_runoff_bn_per_month": s.funding.qt_runoff_bn_per_month,
         "stress_tables": tables,
         "chain": {

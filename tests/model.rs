@@ -4,11 +4,12 @@
 
 use proptest::prelude::*;
 use tapecast::model::{Band, Engine, Projection};
-use tapecast::scenario::{default_scenario, from_json, validate, Scenario};
+use tapecast::scenario::{default_scenario, from_json, validate, Direction, Kind, Scenario, INPUTS};
 use tapecast::Inputs;
 
-/// The default scenario with fewer paths: every property below holds path by path (see
-/// docs/MODEL.md, "Monotone by construction"), so the path count does not change what is tested.
+/// The default scenario with fewer paths: the properties below follow from per-path values
+/// that are monotone before the volatility terms, which leave medians alone (docs/MODEL.md §7,
+/// "Directions"), so they hold for any path count.
 fn engine_with_paths(paths: u32) -> Engine {
     let mut s = default_scenario();
     s.simulation.paths = paths;
@@ -41,6 +42,34 @@ fn cases() -> u32 {
 
 thread_local! {
     static SMALL: Engine = engine_with_paths(200);
+    static VOL_ONLY: Engine = vol_only(200);
+}
+
+/// The default scenario with every direct channel switched off (earnings, policy, funding
+/// drift, the chain's mute and credit interaction): what is left of the inputs are the
+/// volatility terms.
+fn vol_only(paths: u32) -> Engine {
+    let mut s = default_scenario();
+    s.simulation.paths = paths;
+    for a in &mut s.assets {
+        a.earnings_weight = 0.0;
+        a.earnings_spill = 0.0;
+        a.policy = 0.0;
+        a.funding = 0.0;
+    }
+    s.chain.rate_mute = 0.0;
+    s.chain.credit_miss_stress_bp = 0.0;
+    Engine::new(s).expect("validates")
+}
+
+/// The options of a choice input ranked by how early they start (none first, the earliest
+/// last): "rising" for a choice's declared direction.
+fn start_rank(s: &Scenario, option: usize) -> usize {
+    let key = |o: &tapecast::scenario::ChoiceOption| o.start.clone().map(std::cmp::Reverse);
+    let options = &s.inputs.rmp_start.options;
+    let mut order: Vec<usize> = (0..options.len()).collect();
+    order.sort_by_key(|&k| key(&options[k]));
+    order.iter().position(|&k| k == option).unwrap()
 }
 
 proptest! {
@@ -108,6 +137,77 @@ proptest! {
             Ok(())
         })?;
     }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: cases(), failure_persistence: None, ..ProptestConfig::default() })]
+
+    /// Every series' year-end median moves the way the scenario declares for every input,
+    /// anywhere in the box (individual paths need not: the volatility terms widen the band
+    /// around an unmoved centre, so a path far out in a tail moves further out).
+    #[test]
+    fn every_series_median_moves_in_its_declared_direction(i in any_inputs(), d in 0.0..=1.0f64, which in 0usize..5) {
+        SMALL.with(|e| {
+            let s = e.scenario();
+            let def = &INPUTS[which];
+            let (lo, hi) = match def.kind {
+                Kind::Number => {
+                    let spec = match s.inputs.get(def.id) {
+                        tapecast::scenario::Spec::Number(n) => n,
+                        tapecast::scenario::Spec::Choice(_) => unreachable!(),
+                    };
+                    let x = i.get(def.id);
+                    (i, i.with(def.id, (x + d * (spec.max - spec.min) * 0.2).min(spec.max)))
+                }
+                Kind::Choice => {
+                    // Two options, ordered by how early they start.
+                    let n = s.inputs.rmp_start.options.len();
+                    let (a, b) = (i.rmp_start, (i.rmp_start + 1 + (d * n as f64) as usize) % n);
+                    let (early, late) = if start_rank(s, a) >= start_rank(s, b) { (a, b) } else { (b, a) };
+                    (i.with(def.id, late as f64), i.with(def.id, early as f64))
+                }
+            };
+            let (p, q) = (e.project(&lo, &[]), e.project(&hi, &[]));
+            for (k, asset) in s.assets.iter().enumerate() {
+                let (before, after) = (p.assets[k].horizon.p50, q.assets[k].horizon.p50);
+                match asset.direction(def.id) {
+                    Direction::Up => prop_assert!(after >= before, "{} median fell as {} rose: {before} -> {after} ({:?} -> {:?})", asset.id, def.field, lo, hi),
+                    Direction::Down => prop_assert!(after <= before, "{} median rose as {} rose: {before} -> {after} ({:?} -> {:?})", asset.id, def.field, lo, hi),
+                    Direction::None => {}
+                }
+            }
+            Ok(())
+        })?;
+    }
+
+    /// The volatility terms alone (every direct channel off) move no series' year-end median by
+    /// more than 0.1% of its level, anywhere in the box.
+    #[test]
+    fn volatility_terms_alone_move_no_median(i in any_inputs()) {
+        VOL_ONLY.with(|e| {
+            let base = e.project(&Inputs::as_of(e.scenario()), &[]);
+            let p = e.project(&i, &[]);
+            for (a, b) in p.assets.iter().zip(&base.assets) {
+                let id = &e.scenario().assets[a.asset].id;
+                let moved = (a.horizon.p50 - b.horizon.p50).abs() / b.horizon.p50.abs();
+                prop_assert!(moved <= 1e-3, "{id}: median {} -> {} at {:?}", b.horizon.p50, a.horizon.p50, i);
+            }
+            Ok(())
+        })?;
+    }
+}
+
+#[test]
+fn volatility_terms_widen_the_band() {
+    // A miss and a shortfall raise the market factor's volatility: the S&P 500's 5–95% band is
+    // wider, its median (direct channels off) the same.
+    let e = vol_only(2000);
+    let s = e.scenario();
+    let spx = idx(&e, "spx");
+    let calm = e.project(&Inputs { surprise: 0.0, shortfall: 0.0, ..Inputs::as_of(s) }, &[]).assets[spx].horizon;
+    let wild = e.project(&Inputs { surprise: -25.0, shortfall: 500.0, rmp_start: 0, ..Inputs::as_of(s) }, &[]).assets[spx].horizon;
+    assert!(wild.p95 - wild.p5 > 1.3 * (calm.p95 - calm.p5), "{calm:?} -> {wild:?}");
+    assert!((wild.p50 / calm.p50 - 1.0).abs() < 1e-3, "{calm:?} -> {wild:?}");
 }
 
 #[test]
@@ -306,4 +406,42 @@ fn numbers_match_the_committed_reference() {
         "the projection changed. If intended (a model or scenario change), re-run with TAPECAST_BLESS=1 and commit the diff:\n{}",
         problems.join("\n")
     );
+}
+
+#[test]
+fn the_horizon_day_is_not_a_dip() {
+    // The year-end turn is the horizon: a one-day balance-sheet premium must not bend the
+    // easing's effect on that day only (it was +1.04% per 25 bp on 31 Dec, +1.18% around it).
+    let e = engine_with_paths(2000);
+    let s = e.scenario();
+    let h = e.timeline().horizon;
+    let fans = [idx(&e, "spx")];
+    let cut = e.project(&Inputs { cut_odds: 100.0, ..Inputs::as_of(s) }, &fans);
+    let hold = e.project(&Inputs { cut_odds: 0.0, ..Inputs::as_of(s) }, &fans);
+    let effect = |day: usize| change(&e, &cut, "spx", day) - change(&e, &hold, "spx", day);
+    let (before, at, after) = (effect(h - 1), effect(h), effect(h + 1));
+    assert!((at - before).abs() < 0.02 && (at - after).abs() < 0.02, "per 25 bp: {before:.3}% {at:.3}% {after:.3}%");
+}
+
+#[test]
+fn the_month_end_spread_is_a_distribution_not_a_constant() {
+    // Per-path balance-sheet tightness and the SRF's take-up curve: at the as-of state the
+    // November month-end's SOFR − IORB has a 5–95% band wider than 5 bp (it was +24.7 to +25.0).
+    let e = engine_with_paths(2000);
+    let p = e.project(&Inputs::as_of(e.scenario()), &[]);
+    let day = e.timeline().index_of("2025-11-28").unwrap();
+    let b = p.spread[day];
+    assert!(b.p95 - b.p5 > 5.0, "28 Nov: {b:?}");
+}
+
+#[test]
+fn the_corner_of_the_box_stays_near_the_calibrated_range() {
+    // Shortfall 500 and no purchases: the SRF's take-up (up to its $500 bn limit) keeps the
+    // median peak far below the September 2019 print without a backstop (+315 bp).
+    let e = engine_with_paths(2000);
+    let s = e.scenario();
+    let none = s.inputs.rmp_start.options.iter().position(|o| o.start.is_none()).unwrap();
+    let i = Inputs { shortfall: s.inputs.shortfall.max, rmp_start: none, rmp_pace: 0.0, ..Inputs::as_of(s) };
+    let h = e.headline(&e.project(&i, &[]));
+    assert!(h.spread_peak.p50 < 315.0, "{:?}", h.spread_peak);
 }

@@ -17,7 +17,7 @@
 
 use super::quantile::Selector;
 use super::rng::{Normals, Table};
-use super::timeline::Timeline;
+use super::timeline::{DayKind, Timeline};
 use crate::scenario::{Quote, Scenario};
 use std::cell::OnceCell;
 
@@ -40,7 +40,7 @@ pub struct Draws {
     pub ai: Vec<f32>,
     /// Cumulative rates-factor shocks (multipliers applied).
     pub rates: Vec<f32>,
-    /// Reserve noise, $bn, AR(1).
+    /// Reserve noise, $bn, AR(1), plus the path's balance-sheet tightness on month- and year-ends.
     pub noise: Vec<f32>,
     /// Per day, the largest size of the reserve noise on any path, $bn.
     pub noise_reach: Vec<f64>,
@@ -88,7 +88,8 @@ impl Draws {
     ///
     /// Only the drawn half of the paths is walked (the mirror half is read off it), and the
     /// stream is taken in the order the arrays are laid out: each drawn path's meeting uniform;
-    /// each asset's idiosyncratic totals; the first reserve noise; then day by day the market,
+    /// each asset's idiosyncratic totals; the first reserve noise; each path's balance-sheet
+    /// tightness; then day by day the market,
     /// AI and rates shocks, the reserve innovations (after the first day) and one shock per
     /// mean-reverting asset. Every array is written front to back.
     pub fn new(s: &Scenario, tl: &Timeline) -> Draws {
@@ -123,6 +124,19 @@ impl Draws {
         for r in reserve.iter_mut() {
             *r *= f.noise_bn;
         }
+        // Each path's balance-sheet tightness (one standard normal), added to the stored reserve
+        // noise on month- and year-ends as extra shortfall of the day's size: dealers' capacity
+        // and the turn's squeeze vary from path to path. It enters only the stored noise, so
+        // every plumbing series stays an increasing function of it.
+        let mut tight = vec![0.0; drawn];
+        z.fill(&mut tight);
+        let tightness: Vec<f64> = (1..=days)
+            .map(|d| match tl.kind[d] {
+                DayKind::Ordinary => 0.0,
+                DayKind::MonthEnd => f.tightness_month_end_bn,
+                DayKind::YearEnd => f.tightness_year_end_bn,
+            })
+            .collect();
 
         // Mean-reverting assets: the recursion's constants, its state and the stored path.
         struct Reverting {
@@ -171,7 +185,8 @@ impl Draws {
                     *r = f.noise_persistence * *r + innovation * e;
                 }
             }
-            noise.extend(reserve.iter().map(|&x| x as f32));
+            let k = tightness[t];
+            noise.extend(reserve.iter().zip(&tight).map(|(&x, &b)| (x + k * b) as f32));
             for r in rev.iter_mut() {
                 z.fill(&mut shock);
                 // (Constants in locals and equal-length slices: the loop then vectorises.)

@@ -8,6 +8,7 @@ mod funding;
 mod project;
 mod quantile;
 mod rng;
+mod takeup;
 mod timeline;
 
 pub use funding::{Day as FundingDay, Plumbing};
@@ -16,7 +17,7 @@ pub use quantile::{band, Band, LEVELS};
 pub use timeline::{DayKind, Timeline};
 
 use crate::inputs::Inputs;
-use crate::scenario::{validate, Problem, Quote, Scenario, MAX_CALENDAR_DAYS, TRADING_DAYS_PER_MONTH};
+use crate::scenario::{validate, Problem, Quote, Scenario, TRADING_DAYS_PER_MONTH};
 
 /// A validated scenario with its calendar and draws, ready to project.
 pub struct Engine {
@@ -46,11 +47,13 @@ pub struct Headline {
 }
 
 /// The largest shortfall an update can reach, $bn (the plumbing tables cover it): the input's
-/// maximum, every drain at once, runoff over the longest calendar and eight noise deviations.
-fn max_shortfall(s: &Scenario) -> f64 {
-    let drains: f64 = s.funding.drains.iter().map(|d| d.bn.max(0.0)).sum();
-    let runoff = s.funding.qt_runoff_bn_per_month.max(0.0) * MAX_CALENDAR_DAYS as f64 / TRADING_DAYS_PER_MONTH;
-    s.inputs.shortfall.max + drains + runoff + 8.0 * s.funding.noise_bn
+/// maximum, every drain at once, runoff over every projected day and eight deviations of the
+/// noise and of the balance-sheet tightness.
+fn max_shortfall(s: &Scenario, tl: &Timeline) -> f64 {
+    let f = &s.funding;
+    let drains: f64 = f.drains.iter().map(|d| d.bn.max(0.0)).sum();
+    let runoff = f.qt_runoff_bn_per_month.max(0.0) * tl.days() as f64 / TRADING_DAYS_PER_MONTH;
+    s.inputs.shortfall.max + drains + runoff + 8.0 * (f.noise_bn + f.tightness_month_end_bn.max(f.tightness_year_end_bn))
 }
 
 impl Engine {
@@ -61,7 +64,7 @@ impl Engine {
             return Err(problems);
         }
         let timeline = Timeline::new(&scenario);
-        let plumbing = Plumbing::new(&scenario.funding, max_shortfall(&scenario));
+        let plumbing = Plumbing::new(&scenario.funding, max_shortfall(&scenario, &timeline));
         let draws = draws::Draws::new(&scenario, &timeline);
         Ok(Engine { scenario, timeline, plumbing, draws })
     }

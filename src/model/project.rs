@@ -1,10 +1,15 @@
 //! `project`: the scenario's draws transformed by the reader's inputs into percentile paths.
 //!
-//! Per path and day: the reserve shortfall → funding (spread, SRF use, stress); the stress and
-//! an earnings miss → downside volatility; the cut odds → the priced easing and, on the meeting
-//! day, the cut or hold. Per asset: a factor-model path plus the earnings, policy and funding
-//! channels. Every per-path value moves in one direction with each input, so every percentile
-//! does too (see docs/MODEL.md, "Monotone by construction").
+//! Per path and day: the reserve shortfall → funding (spread, SRF use, stress); the cut odds →
+//! the priced easing and, on the meeting day, the cut or hold. Per asset: a factor-model path
+//! plus the earnings, policy, funding and long-run-level terms, each an explicit drift or level;
+//! every per-path value moves in one fixed direction with each input, so every percentile does.
+//!
+//! Volatility terms (an earnings miss and the scenario's funding stress raise the market
+//! factor's volatility) change the spread of the distribution, never its centre: each day's
+//! percentiles are scaled around their median by the ratio of the series' standard deviation
+//! with and without the extra volatility ([`Band::widen`]). So every median moves only through
+//! the explicit terms, in the direction each asset declares (docs/MODEL.md, "Directions").
 
 use super::draws::{daily_vol, idio_loading, unit, Draws};
 use super::funding::Plumbing;
@@ -39,6 +44,10 @@ pub struct Projection {
 #[derive(Clone, Copy)]
 struct AssetConsts {
     keep: f64,
+    /// Share of the series' variance that comes from the market factor (its loading squared).
+    market_share: f64,
+    /// Daily pull towards the long-run level (mean-reverting assets), in simulation units.
+    pull: f64,
     market: f64,
     funding: f64,
     earnings: f64,
@@ -76,6 +85,8 @@ pub(super) fn project(
             let interaction = if Some(i) == credit { chain.credit_miss_stress_bp * miss } else { 0.0 };
             AssetConsts {
                 keep: 1.0 - a.mean_reversion,
+                market_share: a.market * a.market,
+                pull: a.long_run_pull(),
                 market: daily_vol(s, i) * a.market,
                 funding: (a.funding + interaction) * u,
                 earnings: a.earnings_response() * inputs.surprise * u,
@@ -119,29 +130,35 @@ pub(super) fn project(
 
     // Day by day over all paths: each path's running sums and recursions advance in the same
     // order as a path-by-path walk, so every value is the same, but each day is one contiguous
-    // run of arithmetic. Per path: the day's amplified market shock, stress, their running sums,
+    // run of arithmetic. Per path: the day's market shock, stress, their running sums,
     // the easing and the muted easing; per mean-reverting asset, its state. The stored draws are
     // unfolded into every path (drawn and mirrored) a day at a time, and only when used.
     let zeros = || vec![0.0; paths];
-    let (mut amplified, mut stress, mut cum_market, mut cum_stress) = (zeros(), zeros(), zeros(), zeros());
+    let (mut stress, mut cum_market, mut cum_stress) = (zeros(), zeros(), zeros());
     let (mut easing, mut easing_muted, mut values) = (zeros(), zeros(), zeros());
-    let (mut market, mut noise, mut ai, mut rates, mut other) = (zeros(), zeros(), zeros(), zeros(), zeros());
+    let (mut market_shock, mut noise, mut ai, mut rates, mut other) = (zeros(), zeros(), zeros(), zeros(), zeros());
     let mut state: Vec<Vec<f64>> = (0..s.assets.len()).map(|a| if draws.reverting(a).is_some() { zeros() } else { Vec::new() }).collect();
+    // Per asset, the variance of its shocks so far (in units of a day's variance): without the
+    // volatility terms, and with them on the market factor's share.
+    let (mut var_plain, mut var_scaled) = (vec![0.0; s.assets.len()], vec![0.0; s.assets.len()]);
     for t in 0..n {
         let horizon_day = t + 1 == h;
-        let downside = 1.0 + if t + 1 >= tl.earnings { chain.vol_miss * miss } else { 0.0 };
+        // The market factor's volatility that day, relative to an ordinary one: raised by a miss
+        // from the reaction day and by the scenario's funding stress at the noise-free shortfall.
+        let scale = 1.0
+            + if t + 1 >= tl.earnings { chain.vol_miss * miss } else { 0.0 }
+            + chain.vol_stress * plumbing.stress(reserves[t], tl.kind[t + 1]);
+        let day_var = tl.vol_multiplier[t + 1] * tl.vol_multiplier[t + 1];
+        for (a, c) in consts.iter().enumerate() {
+            let decay = c.keep * c.keep;
+            var_plain[a] = decay * var_plain[a] + day_var;
+            var_scaled[a] = decay * var_scaled[a] + day_var * (c.market_share * scale * scale + 1.0 - c.market_share);
+        }
         draws.row(&draws.noise, t, &mut noise);
         plumbing.stress_each(reserves[t], &noise, draws.noise_reach[t], tl.kind[t + 1], &mut stress);
-        draws.row(&draws.market, t, &mut market);
-        // Branch-free forms of `if z < 0 { (downside + …) · z } else { z }` and of the muted
-        // easing below (× 1 is exact, so the values are the same; the signs are random per path,
-        // and a mispredicted branch per path and day costs more than the arithmetic).
+        draws.row(&draws.market, t, &mut market_shock);
         for p in 0..paths {
-            let z = market[p];
-            let down = downside + chain.vol_stress * stress[p];
-            let a = if z < 0.0 { down } else { 1.0 } * z;
-            amplified[p] = a;
-            cum_market[p] += a;
+            cum_market[p] += market_shock[p];
             cum_stress[p] += stress[p];
         }
         if t < before_meeting {
@@ -150,9 +167,13 @@ pub(super) fn project(
         } else {
             easing.copy_from_slice(&after);
         }
+        // The mute follows the path's funding stress averaged over the days so far: a lasting
+        // squeeze blunts easing, a one-day balance-sheet date (the year-end turn, which is also
+        // the horizon) does not bend the level that day. (Branch-free: × 1 is exact.)
+        let per_day = 1.0 / (t + 1) as f64;
         for p in 0..paths {
             let e = easing[p];
-            let mute = 1.0 - chain.rate_mute * stress[p];
+            let mute = 1.0 - chain.rate_mute * (cum_stress[p] * per_day);
             easing_muted[p] = e * if e > 0.0 { mute } else { 1.0 };
         }
         let mut factors_read = false;
@@ -165,10 +186,11 @@ pub(super) fn project(
                 // (Constants in locals and equal-length slices: the loops then vectorise.)
                 let earned = if t + 1 == tl.earnings { c.earnings } else { 0.0 };
                 let (keep, market, funding, policy) = (c.keep, c.market, c.funding, c.policy);
+                let constant = earned + c.pull;
                 let x = &mut state[a][..paths];
-                let (amplified, stress) = (&amplified[..paths], &stress[..paths]);
+                let (shock, stress) = (&market_shock[..paths], &stress[..paths]);
                 for p in 0..paths {
-                    x[p] = keep * x[p] + market * amplified[p] + funding * stress[p] + earned;
+                    x[p] = keep * x[p] + market * shock[p] + funding * stress[p] + constant;
                 }
                 if !fan && !horizon_day {
                     continue;
@@ -204,7 +226,7 @@ pub(super) fn project(
             } else {
                 continue;
             }
-            let band = select.band(&values).map(level_of(a));
+            let band = select.band(&values).widen(libm::sqrt(var_scaled[a] / var_plain[a])).map(level_of(a));
             if let Some(days) = &mut daily[a] {
                 days.push(band);
             }

@@ -31,6 +31,14 @@ impl Band {
         Band { p5: f(self.p5), p25: f(self.p25), p50: f(self.p50), p75: f(self.p75), p95: f(self.p95) }
     }
 
+    /// The band scaled by `k` around its median: `p50 + k · (q − p50)` for each percentile (the
+    /// median stays exactly where it was; `k ≥ 1` widens).
+    pub fn widen(self, k: f64) -> Band {
+        let m = self.p50;
+        let at = |q: f64| m + k * (q - m);
+        Band { p5: at(self.p5), p25: at(self.p25), p50: m, p75: at(self.p75), p95: at(self.p95) }
+    }
+
     /// The five values, lowest first.
     pub fn values(&self) -> [f64; 5] {
         [self.p5, self.p25, self.p50, self.p75, self.p95]

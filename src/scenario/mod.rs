@@ -18,6 +18,7 @@ pub use conventions::{MAX_CALENDAR_DAYS, MODEL_VERSION, TRADING_DAYS_PER_MONTH};
 pub use validate::{validate, Problem};
 
 use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
 
 /// The default story, compiled into the binary.
 pub const DEFAULT_SCENARIO_JSON: &str = include_str!("default.json");
@@ -268,8 +269,29 @@ pub struct Asset {
     pub policy: f64,
     /// Daily drift at full funding stress (percent a day, or bp a day for rates).
     pub funding: f64,
+    /// Mean-reverting series: the level deviations revert to (`None`: the as-of level).
+    #[serde(default)]
+    pub long_run: Option<f64>,
+    /// The way this series' median must move as each input rises, keyed by the input's scenario
+    /// field (`INPUTS[..].field`); every input is listed. For a choice, "rises" means its options
+    /// ordered by how early they start (none, the latest, …, the earliest). A file without the
+    /// block parses, and validation names every missing input.
+    #[serde(default)]
+    pub directions: BTreeMap<String, Direction>,
     /// Where these numbers come from.
     pub source: String,
+}
+
+/// The declared direction of a series' median as an input rises.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Direction {
+    /// The median never falls.
+    Up,
+    /// The median never rises.
+    Down,
+    /// The model gives the input no channel to this series' centre (not asserted).
+    None,
 }
 
 /// A dated reserve drain (tax receipts, settlement, the turn).
@@ -298,12 +320,15 @@ pub struct Funding {
     pub srf_enabled: bool,
     /// SRF aggregate daily limit, $bn.
     pub srf_limit_bn: f64,
-    /// Dealer capacity to intermediate SRF cash on an ordinary day, $bn.
-    pub capacity_bn: f64,
-    /// ... on a month-end day.
-    pub capacity_month_end_bn: f64,
+    /// SRF take-up: spread above the SRF rate at which half the aggregate limit is used, bp.
+    pub srf_takeup_mid_bp: f64,
+    /// SRF take-up: width of the logistic in the spread above the SRF rate, bp.
+    pub srf_takeup_width_bp: f64,
+    /// Dealers' balance-sheet tightness on a month-end, as extra shortfall: the standard
+    /// deviation across paths (one draw per path), $bn.
+    pub tightness_month_end_bn: f64,
     /// ... on the year-end turn.
-    pub capacity_year_end_bn: f64,
+    pub tightness_year_end_bn: f64,
     /// Balance-sheet premium added on month-end days, bp.
     pub premium_month_end_bp: f64,
     /// Balance-sheet premium added on the year-end turn, bp.
@@ -373,6 +398,25 @@ impl Asset {
     /// spill-over on the rest of the series.
     pub fn earnings_response(&self) -> f64 {
         self.earnings_weight + (1.0 - self.earnings_weight) * self.earnings_spill
+    }
+
+    /// Mean-reverting series: the daily pull towards the long-run level, in simulation units
+    /// (log points for prices, bp for rates): the reversion rate times the gap from the start.
+    /// 0 without a long-run level or without reversion.
+    pub fn long_run_pull(&self) -> f64 {
+        self.long_run.map_or(0.0, |l| {
+            self.mean_reversion
+                * match self.quote {
+                    Quote::Price => libm::log(l / self.start),
+                    Quote::Rate => (l - self.start) * 100.0,
+                }
+        })
+    }
+
+    /// The declared direction of this series' median as input `id` rises (`None` when the
+    /// file does not say; validation requires every input).
+    pub fn direction(&self, id: InputId) -> Direction {
+        self.directions.get(id.def().field).copied().unwrap_or(Direction::None)
     }
 }
 

@@ -210,15 +210,33 @@ fn asset(c: &mut Check, at: &str, a: &Asset) {
     c.range(&format!("{at}.earnings_spill"), a.earnings_spill, -bound, bound);
     c.range(&format!("{at}.policy"), a.policy, -bound, bound);
     c.range(&format!("{at}.funding"), a.funding, -bound, bound);
+    if let Some(l) = a.long_run {
+        if price {
+            c.range(&format!("{at}.long_run"), l, 1e-9, 1e12);
+        } else {
+            c.range(&format!("{at}.long_run"), l, -50.0, 100.0);
+        }
+    }
+    for d in &INPUTS {
+        if !a.directions.contains_key(d.field) {
+            c.push(&format!("{at}.directions"), format!("no {}", d.field), "should declare a direction (up, down or none) for every input");
+        }
+    }
+    for key in a.directions.keys() {
+        if !INPUTS.iter().any(|d| d.field == key) {
+            c.push(&format!("{at}.directions.{key}"), quoted(key), "is not an input's field");
+        }
+    }
 }
 
 fn funding(c: &mut Check, f: &Funding, days: &[Date]) {
     c.range("funding.iorb", f.iorb, -5.0, 30.0);
     c.range("funding.srf_rate", f.srf_rate, -5.0, 30.0);
     c.range("funding.srf_limit_bn", f.srf_limit_bn, 0.0, 10_000.0);
-    c.range("funding.capacity_bn", f.capacity_bn, 0.0, 10_000.0);
-    c.range("funding.capacity_month_end_bn", f.capacity_month_end_bn, 0.0, 10_000.0);
-    c.range("funding.capacity_year_end_bn", f.capacity_year_end_bn, 0.0, 10_000.0);
+    c.range("funding.srf_takeup_mid_bp", f.srf_takeup_mid_bp, -100.0, 1000.0);
+    c.range("funding.srf_takeup_width_bp", f.srf_takeup_width_bp, 0.1, 1000.0);
+    c.range("funding.tightness_month_end_bn", f.tightness_month_end_bn, 0.0, 1000.0);
+    c.range("funding.tightness_year_end_bn", f.tightness_year_end_bn, 0.0, 1000.0);
     c.range("funding.premium_month_end_bp", f.premium_month_end_bp, 0.0, 500.0);
     c.range("funding.premium_year_end_bp", f.premium_year_end_bp, 0.0, 500.0);
     c.range("funding.spread_ample_bp", f.spread_ample_bp, -100.0, 100.0);

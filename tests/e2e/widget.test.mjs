@@ -165,7 +165,7 @@ describe('the <tape-cast> widget', () => {
       c.dispatchEvent(new Event('change'));
     });
     const hash = await pollUntil(() => page.evaluate(() => location.hash), (h) => h.includes('cut-odds:72'), { what: 'fragment updated' });
-    assert.match(hash, /^#story=nov-2025\.s1\.m1,surprise:-9\.5,cut-odds:72,/);
+    assert.match(hash, /^#story=nov-2025\.s1\.m2,surprise:-9\.5,cut-odds:72,/);
     await page.reload();
     await ready(page);
     assert.equal(await value(page, 'surprise'), '-9.5');
@@ -314,7 +314,7 @@ describe('the <tape-cast> widget', () => {
 
   test('hostile attributes and fragments give notes, safe values and no script execution', async () => {
     const page = await env.newPage({ width: 1000, height: 900 });
-    await page.goto(`${env.url}embed-example.html#tc=nov-2025.s1.m1,surprise:<img src=x onerror=window.__pwned=1>,cut-odds:1e999,shortfall:NaN,rmp-start:<b>,bogus:1`);
+    await page.goto(`${env.url}embed-example.html#tc=nov-2025.s1.m2,surprise:<img src=x onerror=window.__pwned=1>,cut-odds:1e999,shortfall:NaN,rmp-start:<b>,bogus:1`);
     await ready(page);
     await addWidget(page, {
       id: 'hostile',
