@@ -375,7 +375,7 @@ describe('the <tape-cast> widget', () => {
     const [csv] = await Promise.all([page.waitForEvent('download'), click('CSV')]);
     const text = await readFile(await csv.path(), 'utf8');
     const lines = text.split('\n');
-    assert.match(lines[0], /^# tapecast projection,scenario nov-2025 v1,model v1$/);
+    assert.match(lines[0], /^# tapecast projection,scenario nov-2025 v1,model v2$/);
     assert.match(lines[1], /^# inputs,surprise=0,cut-odds=40,shortfall=150,rmp-start=january,rmp-pace=45$/);
     assert.equal(lines[2], 'date,series,unit,p5,p25,p50,p75,p95');
     assert.equal(lines.filter((l) => l.startsWith('2025-12-31,spx,')).length, 1);
