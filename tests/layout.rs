@@ -224,10 +224,18 @@ fn states(engine: &Engine) -> Vec<(String, Inputs)> {
     out
 }
 
+/// Draws `chart` at `size` on the recording backend and lists its collisions.
+fn lay_out(chart: &Chart, size: (u32, u32), palette: Palette) -> Vec<String> {
+    let items = Rc::new(RefCell::new(Vec::new()));
+    let area = Recorder { size, items: items.clone() }.into_drawing_area();
+    draw(&area, chart, &Style { palette, scale: 1.0, font: "sans-serif".into() }).unwrap();
+    let found = collisions(&items.borrow(), size, &palette);
+    found
+}
+
 #[test]
 fn no_label_collides_at_any_width_in_any_state_or_language() {
     let engine = Engine::new(default_scenario()).unwrap();
-    let palette = Palette::LIGHT;
     let mut failures = Vec::new();
     let mut cases = 0;
     for (name, inputs) in states(&engine) {
@@ -237,12 +245,8 @@ fn no_label_collides_at_any_width_in_any_state_or_language() {
                 let chart = view::chart(&engine, &p, kind, 0, lang).unwrap();
                 for width in [320.0, 360.0, 480.0, 720.0, 1000.0, 1280.0] {
                     let size = (width as u32, height(kind, &chart, width) as u32);
-                    let items = Rc::new(RefCell::new(Vec::new()));
-                    let area = Recorder { size, items: items.clone() }.into_drawing_area();
-                    let style = Style { palette, scale: 1.0, font: "sans-serif".into() };
-                    draw(&area, &chart, &style).unwrap();
                     cases += 1;
-                    for c in collisions(&items.borrow(), size, &palette) {
+                    for c in lay_out(&chart, size, Palette::LIGHT) {
                         failures.push(format!("{name} {lang:?} {} {width}px: {c}", kind.name()));
                     }
                 }
@@ -289,7 +293,6 @@ fn any_canvas_size_draws_without_panicking() {
 #[test]
 fn share_cards_have_no_collisions_in_either_shape_or_language() {
     let engine = Engine::new(default_scenario()).unwrap();
-    let palette = Palette::LIGHT;
     let mut failures = Vec::new();
     let mut cases = 0;
     for (name, inputs) in states(&engine) {
@@ -298,11 +301,8 @@ fn share_cards_have_no_collisions_in_either_shape_or_language() {
             let link = "https://example.com/2025/11/nvidia-and-the-plumbing#tc=nov-2025.s1.m1,surprise:-9.5,cut-odds:40,shortfall:150,rmp-start:january,rmp-pace:45";
             let card = Chart::Card(view::card_spec(&engine, &p, &inputs, 0, lang, link).unwrap());
             for size in [LANDSCAPE, PORTRAIT] {
-                let items = Rc::new(RefCell::new(Vec::new()));
-                let area = Recorder { size, items: items.clone() }.into_drawing_area();
-                draw(&area, &card, &Style { palette, scale: 1.0, font: "sans-serif".into() }).unwrap();
                 cases += 1;
-                for c in collisions(&items.borrow(), size, &palette) {
+                for c in lay_out(&card, size, Palette::LIGHT) {
                     failures.push(format!("{name} {lang:?} card {size:?}: {c}"));
                 }
             }
