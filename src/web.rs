@@ -216,7 +216,7 @@ impl Widget {
             ("reset", Key::Reset), ("copyLink", Key::CopyLink), ("linkCopied", Key::LinkCopied),
             ("showTable", Key::ShowTable), ("hideTable", Key::HideTable), ("downloadPng", Key::DownloadPng),
             ("downloadCsv", Key::DownloadCsv), ("presets", Key::Presets), ("series", Key::Series),
-            ("builtIn", Key::BuiltIn),
+            ("builtIn", Key::BuiltIn), ("more", Key::More), ("less", Key::Less), ("about", Key::About),
         ];
         let layout = Layout {
             title: s.title.get(l).into(),

@@ -63,6 +63,12 @@ pub enum Key {
     ShowTable,
     /// Hide the table.
     HideTable,
+    /// The toggle that shows the other charts, the table and the tools.
+    More,
+    /// The same toggle when they are shown.
+    Less,
+    /// The disclosure of an input's help text.
+    About,
     /// Download the charts as PNG.
     DownloadPng,
     /// Download the percentiles as CSV.
@@ -187,6 +193,12 @@ pub fn tr(key: Key, lang: Lang) -> &'static str {
         (ShowTable, Lang::Zh) => "以表格显示",
         (HideTable, Lang::En) => "Hide table",
         (HideTable, Lang::Zh) => "隐藏表格",
+        (More, Lang::En) => "More charts, table and downloads",
+        (More, Lang::Zh) => "更多图表、表格与下载",
+        (Less, Lang::En) => "Fewer charts",
+        (Less, Lang::Zh) => "收起更多图表",
+        (About, Lang::En) => "About",
+        (About, Lang::Zh) => "说明",
         (DownloadPng, Lang::En) => "PNG",
         (DownloadPng, Lang::Zh) => "PNG 图片",
         (DownloadCsv, Lang::En) => "CSV",

@@ -31,6 +31,10 @@ async function addWidget(page, attributes) {
 const inner = (page, selector, n = 0) =>
   page.evaluate(([s, i]) => document.querySelectorAll('tape-cast')[i].shadowRoot.querySelector(s)?.textContent ?? null, [selector, n]);
 
+/** What input `id`'s number box shows (its one value display). */
+const number = (page, id, n = 0) =>
+  page.evaluate(([d, i]) => document.querySelectorAll('tape-cast')[i].shadowRoot.querySelector(`[data-number="${d}"]`).value, [id, n]);
+
 const value = (page, id, n = 0) =>
   page.evaluate(([d, i]) => document.querySelectorAll('tape-cast')[i].shadowRoot.querySelector(`[data-input="${d}"]`).value, [id, n]);
 
@@ -94,7 +98,7 @@ describe('the <tape-cast> widget', () => {
     await page.keyboard.press('Enter');
     const rows = await pollUntil(() => page.evaluate(() => document.querySelector('tape-cast').shadowRoot.querySelectorAll('table tbody tr').length), (n) => n > 0, { what: 'table rows' });
     assert.equal(rows, 16, '14 series and 2 plumbing rows');
-    assert.equal(await page.evaluate(() => document.querySelector('tape-cast').shadowRoot.querySelector('[aria-expanded]').getAttribute('aria-expanded')), 'true');
+    assert.equal(await page.evaluate(() => [...document.querySelector('tape-cast').shadowRoot.querySelectorAll('button')].find((x) => x.textContent === 'Hide table').getAttribute('aria-expanded')), 'true');
     // The number box: typing an out-of-range value clamps it and says so.
     await focusOn('input[data-number="cut-odds"]');
     await page.keyboard.press('Control+A');
@@ -120,7 +124,7 @@ describe('the <tape-cast> widget', () => {
     for (let i = 0; i < 8; i++) await page.keyboard.press('ArrowRight');
     await pollUntil(async () => ({ hash: await canvasHash(page, 'canvas[part="plumbing"]'), summary: await inner(page, '.summary') }),
       (s) => s.hash !== before.hash && s.summary !== before.summary, { what: 'plumbing and summary change' });
-    assert.equal(await inner(page, 'output[data-for="rmp-pace"]'), '85');
+    assert.equal(await number(page, 'rmp-pace'), '85');
   });
 
   test('each input carries a cue of how far it alone moves its headline number (S&P 500 or peak repo stress), refreshed when the reader pauses', async () => {
@@ -194,7 +198,7 @@ describe('the <tape-cast> widget', () => {
       r.dispatchEvent(new Event('input'));
       r.dispatchEvent(new Event('change'));
     });
-    await pollUntil(() => inner(page, 'output[data-for="shortfall"]', 0), (t) => t === '300', { what: 'first widget moved' });
+    await pollUntil(() => number(page, 'shortfall', 0), (t) => t === '300', { what: 'first widget moved' });
     assert.equal(await value(page, 'shortfall', 1), '150', 'the second widget did not move');
     const hash = await page.evaluate(() => location.hash);
     assert.match(hash, /tc=nov-2025/);
@@ -207,6 +211,9 @@ describe('the <tape-cast> widget', () => {
     const narrow = await env.newPage({ dpr: 1, width: 360, height: 800 });
     await narrow.goto(`${env.url}index.html`);
     await ready(narrow);
+    // On a phone the other charts are one tap away.
+    await narrow.evaluate(() => document.querySelector('tape-cast').shadowRoot.querySelector('.more-toggle').click());
+    await pollUntil(() => narrow.evaluate(() => document.querySelector('tape-cast').shadowRoot.querySelector('canvas[part="plumbing"]').width), (w) => w > 0, { what: 'the other charts drawn' });
     const layout = await narrow.evaluate(() => {
       const root = document.querySelector('tape-cast').shadowRoot;
       const boxes = [...root.querySelectorAll('canvas')].map((c) => c.getBoundingClientRect());
@@ -247,7 +254,7 @@ describe('the <tape-cast> widget', () => {
     await page.goto(`${env.url}zh.html`);
     await ready(page);
     assert.match(await inner(page, '.summary'), /九成路径/);
-    assert.match(await inner(page, 'label'), /英伟达/);
+    assert.match(await inner(page, '.control label'), /英伟达/);
     assert.match(await inner(page, '.title'), /英伟达/);
     await shot(page, 'article-zh');
     await page.evaluate(() => document.querySelector('tape-cast').setAttribute('lang', 'en'));
