@@ -65,6 +65,8 @@ describe('the <tape-cast> widget', () => {
 
   test('every control works from the keyboard alone', async () => {
     const page = await env.newPage({ width: 1000, height: 900 });
+    const warnings = [];
+    page.on('console', (m) => { if (m.type() === 'warning') warnings.push(m.text()); });
     await page.goto(`${env.url}embed-example.html`);
     await ready(page);
     // Tab to the first preset button, press it: the inputs jump to that preset.
@@ -106,7 +108,13 @@ describe('the <tape-cast> widget', () => {
     await page.keyboard.press('Enter');
     await pollUntil(() => value(page, 'cut-odds'), (v) => v === '100', { what: 'clamped to 100' });
     const notes = await inner(page, '.notes');
-    assert.match(notes, /cut-odds: 250 is above the maximum 100 \(used 100\)/);
+    // The reader reads the input's own words; the box shows the value used; the author's sentence
+    // is on the console; Reset clears the note.
+    assert.equal(notes, "December cut odds can't exceed 100% — using 100%");
+    assert.equal(await number(page, 'cut-odds'), '100');
+    assert.ok(warnings.some((w) => /cut-odds: 250 is above the maximum 100 \(used 100\)/.test(w)), warnings.join('\n'));
+    await page.evaluate(() => [...document.querySelector('tape-cast').shadowRoot.querySelectorAll('button')].find((b) => b.textContent === 'Reset').click());
+    await pollUntil(() => inner(page, '.notes'), (t) => t === '', { what: 'Reset clears the notes' });
     assert.deepEqual(page.problems.pageErrors, []);
   });
 
@@ -268,8 +276,8 @@ describe('the <tape-cast> widget', () => {
     // (Eager: below the article, it would otherwise wait to be scrolled to.)
     await addWidget(page, { shortfall: '99999999', surprise: 'lots', preset: 'moon', asset: 'doge', loading: 'eager' });
     const notes = await inner(page, '.notes', 1);
-    assert.match(notes, /shortfall：99999999 高于最大值 500（已按 500 计算）/);
-    assert.match(notes, /surprise："lots" 不是数字（保留原值）/);
+    assert.match(notes, /准备金缺口不能高于500，已按500计算/);
+    assert.match(notes, /英伟达次日涨跌："lots"不是数字，保留0\.0%/);
     assert.match(notes, /preset："moon" 不是本情景的预设/);
     assert.match(notes, /asset："doge" 不是本情景的数据序列/);
     assert.doesNotMatch(notes, /is not|above the|kept the/, 'no English left in a Chinese widget');
@@ -339,8 +347,8 @@ describe('the <tape-cast> widget', () => {
     assert.match(first, /cut-odds: "1e999" is not a number/);
     assert.match(first, /input: "bogus" is not an input/);
     const second = await inner(page, '.notes', 1);
-    assert.match(second, /cut-odds: -5e300|cut-odds: -5.00e300/);
-    assert.match(second, /shortfall: 99999999 is above the maximum 500 \(used 500\)/);
+    assert.match(second, /December cut odds can't go below 0% — using 0%/);
+    assert.match(second, /Reserve shortfall can't exceed 500 — using 500/);
     assert.match(second, /preset: "<svg onload=window.__pwned=3>" is not a preset/);
     assert.match(second, /asset: "javascript:alert\(1\)" is not a series/);
     assert.equal(await value(page, 'shortfall', 1), '500');

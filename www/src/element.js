@@ -63,7 +63,7 @@ export class TapeCast extends HTMLElement {
       changed: () => this.changed(),
       dragged: () => this.scheduler.drag(),
       redraw: () => this.schedule(),
-      reset: () => { this.widget?.reset(); this.applyAttributes(); this.changed(); },
+      reset: () => { this.widget?.reset(); this.applyAttributes(); this.notes.clear(); this.changed(); },
     });
     this.scheduler = new FrameScheduler((full) => this.render(full));
     this.cueRun = new IdleRun();
