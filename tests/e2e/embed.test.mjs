@@ -186,6 +186,22 @@ describe('copied alone to a new static server under a sub-path, used from anothe
     }
   });
 
+  test('an article built from the module snippet does not shift when the live widget replaces the fallback (CLS ≤ 0.02)', async () => {
+    for (const [width, height] of [[360, 740], [1280, 800]]) {
+      const page = await env.newPage({ width, height });
+      await page.addInitScript(() => {
+        window.__cls = 0;
+        new PerformanceObserver((list) => { for (const e of list.getEntries()) if (!e.hadRecentInput) window.__cls += e.value; }).observe({ type: 'layout-shift', buffered: true });
+      });
+      await page.goto(`${env.url}article.html`);
+      await ready(page);
+      await new Promise((r) => setTimeout(r, 1000));
+      const cls = await page.evaluate(() => window.__cls);
+      console.log(`# CLS release-snippet article at ${width}×${height}: ${cls.toFixed(4)}`);
+      assert.ok(cls <= 0.02, `CLS ${cls} at ${width}`);
+    }
+  });
+
   test('3. no scripts: the image shows, and its link opens the interactive page in that state', async () => {
     const page = await env.newPage({ width: 800, height: 900 });
     await page.goto(`${env.url}image.html`);

@@ -281,6 +281,26 @@ describe('a reader sees the chart move while moving an input', () => {
     assert.equal(await title(), null);
   });
 
+  test('the demo article does not shift when the widget starts (CLS ≤ 0.02, PerformanceObserver)', async () => {
+    for (const file of ['index.html', 'zh.html']) {
+      for (const [width, height] of [[360, 740], [768, 1024], [1280, 800]]) {
+        const context = await env.browser.newContext({ viewport: { width, height } });
+        const page = await context.newPage();
+        await page.addInitScript(() => {
+          window.__cls = 0;
+          new PerformanceObserver((list) => { for (const e of list.getEntries()) if (!e.hadRecentInput) window.__cls += e.value; }).observe({ type: 'layout-shift', buffered: true });
+        });
+        await page.goto(`${env.url}${file}`);
+        await pollUntil(() => page.evaluate(() => !!document.querySelector('tape-cast[data-ready]')), Boolean, { timeout: 20_000, what: 'widget ready' });
+        await new Promise((r) => setTimeout(r, 1000));
+        const cls = await page.evaluate(() => window.__cls);
+        console.log(`# CLS ${file} at ${width}×${height}: ${cls.toFixed(4)}`);
+        assert.ok(cls <= 0.02, `${file} at ${width}: CLS ${cls}`);
+        await context.close();
+      }
+    }
+  });
+
   test('screenshots at 360 and 1280, light and dark, English and Chinese', async () => {
     for (const size of [PHONE, LAPTOP]) {
       for (const colorScheme of ['light', 'dark']) {
