@@ -113,7 +113,13 @@ async function main() {
   const embed = await readFile(embedPath, 'utf8');
   const noscript = /<noscript>[\s\S]*?<\/noscript>/;
   if (!noscript.test(embed)) throw new Error('embed.html has no <noscript> block');
-  await writeFile(embedPath, embed.replace(noscript, `<noscript>\n${figures['en/as-of'].trim()}\n</noscript>`));
+  // Link previews (og:image, twitter:image) need an absolute address: written when the release
+  // knows where it will live (--base).
+  const card = manifest.states.find((s) => s.lang === 'en' && s.id === 'as-of')?.cards?.[0];
+  const preview = base !== PLACEHOLDER_BASE && card
+    ? `<meta property="og:image" content="${escAttr(base + card.svg.replace(/\.svg$/, '.png'))}">\n<meta property="og:image:width" content="${card.width}">\n<meta property="og:image:height" content="${card.height}">\n<meta name="twitter:card" content="summary_large_image">\n<meta name="twitter:image" content="${escAttr(base + card.svg.replace(/\.svg$/, '.png'))}">\n`
+    : '';
+  await writeFile(embedPath, embed.replace(noscript, `<noscript>\n${figures['en/as-of'].trim()}\n</noscript>`).replace('</head>', `${preview}</head>`));
 
   // The landing page: the three embed paths, live, with relative URLs.
   const [, second, third] = manifest.states.filter((s) => s.lang === 'en');

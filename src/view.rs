@@ -2,7 +2,7 @@
 //! sentence, the table, the CSV, the export caption and the per-input cues. Pure functions of
 //! (engine, projection, inputs, language).
 
-use crate::chart::{BarRow, BarSection, BarsSpec, Chart, FanSpec, PlumbingSpec};
+use crate::chart::{BarRow, BarSection, BarsSpec, CardSpec, Chart, FanSpec, PlumbingSpec};
 use crate::inputs::{display_number, Inputs};
 use crate::model::{Band, Engine, Projection};
 use crate::scenario::{Group, InputId, Metric, Quote, Spec, Text, Unit, INPUTS, MODEL_VERSION};
@@ -265,7 +265,21 @@ pub fn charts(engine: &Engine, p: &Projection, asset: usize, lang: Lang) -> Opti
     Some([a?, b?, c?])
 }
 
-/// The data behind the charts as a table: caption, header and rows of text.
+/// The share card for a projection with the daily path of `asset`: the title, the inputs in
+/// words, the fan, the summary, the source and `link` (a permalink, or empty).
+pub fn card_spec(engine: &Engine, p: &Projection, inputs: &Inputs, asset: usize, lang: Lang, link: &str) -> Option<CardSpec> {
+    let s = engine.scenario();
+    Some(CardSpec {
+        title: s.title.get(lang).to_string(),
+        inputs: inputs_line(engine, inputs, lang),
+        fan: fan_spec(engine, p, asset, lang)?,
+        summary: summary(engine, p, lang),
+        source: s.source.get(lang).to_string(),
+        link: link.chars().take(300).collect(),
+    })
+}
+
+/// The data behind the charts as a table: caption, header, rows of text and footnotes.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct Table {
     /// Caption.
@@ -274,22 +288,49 @@ pub struct Table {
     pub head: Vec<String>,
     /// Rows.
     pub rows: Vec<Vec<String>>,
+    /// Per column: whether it may be left out where the table is narrow (the as-of level and
+    /// the 25th and 75th percentiles; 5/50/95 stay).
+    pub secondary: Vec<bool>,
+    /// Footnotes: each series' unit, grouped.
+    pub notes: Vec<String>,
 }
 
-/// The horizon percentiles of every series and the plumbing peaks, formatted.
+/// The rounding step a band's spread supports: about fifty steps across the 5–95% range, a
+/// power of ten (a bitcoin fan 40,000 wide is given to the hundred, the S&P 500 to the ten).
+fn resolution(b: &Band) -> f64 {
+    let spread = (b.p95 - b.p5).abs();
+    if !(spread.is_finite() && spread > 0.0) {
+        return 0.01;
+    }
+    libm::pow(10.0, libm::floor(libm::log10(spread / 50.0))).clamp(0.01, 1e6)
+}
+
+/// `x` rounded to `step`, with the decimals the step has.
+fn rounded(x: f64, step: f64) -> String {
+    let decimals = if step >= 1.0 { 0 } else { libm::round(-libm::log10(step)) as u32 };
+    num::fixed(libm::round(x / step) * step, decimals)
+}
+
+/// The horizon percentiles of every series and the plumbing peaks, each row rounded to what its
+/// uncertainty supports; names short, units in footnotes.
 pub fn table(engine: &Engine, p: &Projection, lang: Lang) -> Table {
     let s = engine.scenario();
     let tl = engine.timeline();
     let as_of = short_date(tl.dates[0], lang);
     let mut head = vec![tr(Key::TableSeries, lang).to_string(), as_of];
     head.extend(["5%", "25%", "50%", "75%", "95%"].map(String::from));
+    let secondary = vec![false, true, false, true, false, true, false];
     let mut rows: Vec<Vec<String>> = p
         .assets
         .iter()
         .map(|a| {
             let asset = &s.assets[a.asset];
-            let mut row = vec![format!("{} ({})", asset.label.get(lang), asset.units.get(lang)), level(engine, a.asset, asset.start)];
-            row.extend(a.horizon.values().iter().map(|v| level(engine, a.asset, *v)));
+            let step = resolution(&a.horizon);
+            let suffix = if asset.quote == Quote::Rate { "%" } else { "" };
+            let cell = |v: f64| format!("{}{suffix}", rounded(v, step));
+            // The as-of level is known exactly: given as the charts give it, not rounded.
+            let mut row = vec![asset.label.get(lang).to_string(), level(engine, a.asset, asset.start)];
+            row.extend(a.horizon.values().iter().map(|v| cell(*v)));
             row
         })
         .collect();
@@ -302,7 +343,18 @@ pub fn table(engine: &Engine, p: &Projection, lang: Lang) -> Table {
     };
     rows.push(peak(Key::TablePeakSpread, h.spread_peak_day, &h.spread_peak, p.spread[0].p50, true));
     rows.push(peak(Key::TablePeakSrf, h.srf_peak_day, &h.srf_peak, p.srf[0].p50, false));
-    Table { caption: fill(tr(Key::TableCaption, lang), &[("date", &short_date(tl.dates[tl.horizon], lang))]), head, rows }
+    // Units, each with the series quoted in it, in the order they first appear.
+    let mut units: Vec<(&str, Vec<&str>)> = Vec::new();
+    for a in &s.assets {
+        let (u, name) = (a.units.get(lang), a.label.get(lang));
+        match units.iter_mut().find(|(x, _)| *x == u) {
+            Some((_, names)) => names.push(name),
+            None => units.push((u, vec![name])),
+        }
+    }
+    let (colon, comma) = if lang == Lang::Zh { ("：", "、") } else { (": ", ", ") };
+    let notes = units.into_iter().map(|(u, names)| format!("{u}{colon}{}", names.join(comma))).collect();
+    Table { caption: fill(tr(Key::TableCaption, lang), &[("date", &short_date(tl.dates[tl.horizon], lang))]), head, rows, secondary, notes }
 }
 
 /// Every daily percentile as CSV, with the scenario, versions and inputs in header rows.
@@ -533,6 +585,32 @@ mod tests {
         none.calibration = None;
         let engine = Engine::new(none).unwrap();
         assert_eq!(extrapolation(&engine, &engine.project(&corner(engine.scenario()), &[]), Lang::En), None, "no edge declared, no warning");
+    }
+
+    #[test]
+    fn the_table_is_short_named_rounded_to_its_uncertainty_and_narrowable() {
+        let engine = Engine::new(default_scenario()).unwrap();
+        let s = engine.scenario();
+        let p = engine.project(&Inputs::as_of(s), &[0]);
+        let t = table(&engine, &p, Lang::En);
+        assert_eq!(t.secondary.len(), t.head.len());
+        let kept: Vec<&String> = t.head.iter().zip(&t.secondary).filter(|(_, sec)| !**sec).map(|(h, _)| h).collect();
+        assert_eq!(kept, ["Series", "5%", "50%", "95%"], "5/50/95 stay when narrow");
+        for row in &t.rows {
+            assert_eq!(row.len(), t.head.len());
+            assert!(!row[0].contains('(') || row[0].starts_with("Peak"), "units go to the footnotes: {}", row[0]);
+        }
+        let btc = t.rows.iter().find(|r| r[0] == "Bitcoin").unwrap();
+        assert!(btc[2..].iter().all(|v| v.ends_with("00")), "a fan tens of thousands wide is given to the hundred: {btc:?}");
+        let spx = t.rows.iter().find(|r| r[0] == "S&P 500").unwrap();
+        assert!(spx[2..].iter().all(|v| v.ends_with('0')), "the S&P 500 to the ten: {spx:?}");
+        assert_eq!(spx[1], "6,672", "the as-of level is exact");
+        let yield2 = t.rows.iter().find(|r| r[0] == "2-year Treasury yield").unwrap();
+        assert!(yield2[2..].iter().all(|v| v.ends_with('%') && v.len() == "3.57%".len()), "{yield2:?}");
+        assert!(t.notes.iter().any(|n| n == "$/oz: Gold"), "{:?}", t.notes);
+        assert!(t.notes.iter().any(|n| n.starts_with("%: 2-year Treasury yield, 10-year Treasury yield")), "{:?}", t.notes);
+        let zh = table(&engine, &p, Lang::Zh);
+        assert!(zh.notes.iter().any(|n| n == "美元/盎司：黄金"), "{:?}", zh.notes);
     }
 
     #[test]

@@ -399,15 +399,33 @@ impl Widget {
         self.projection();
         let projection = self.projection.as_ref().ok_or("no projection")?;
         let chart = view::chart(&self.engine, projection, kind, asset, lang).ok_or("no fan for the series")?;
-        let style = Style {
-            palette: self.palette,
-            scale: dpr,
-            font: if font.trim().is_empty() { "sans-serif".into() } else { font.chars().take(200).collect() },
-        };
+        let style = Style { palette: self.palette, scale: dpr, font: font_family(font) };
         let backend = CanvasBackend::with_canvas_object(canvas).ok_or("no 2d context")?;
         let area = backend.into_drawing_area();
         chart::draw(&area, &chart, &style).map_err(|e| e.to_string())?;
         area.present().map_err(|e| e.to_string())
+    }
+
+    /// Draws the share card onto `canvas` at its own pixel size (1200 × 675 when `landscape`,
+    /// else 1080 × 1350): the title, the inputs, the fan, the summary, the source and `link`.
+    /// Returns the notes (a drawing error).
+    pub fn card(&mut self, canvas: HtmlCanvasElement, landscape: bool, link: &str, font: &str) -> Notes {
+        let (w, h) = if landscape { chart::LANDSCAPE } else { chart::PORTRAIT };
+        canvas.set_width(w);
+        canvas.set_height(h);
+        let (lang, asset) = (self.lang, self.asset);
+        self.projection();
+        let Some(p) = self.projection.as_ref() else { return vec!["chart: no projection".into()] };
+        let Some(spec) = view::card_spec(&self.engine, p, &self.inputs, asset, lang, link) else {
+            return vec!["chart: no fan for the series".into()];
+        };
+        let style = Style { palette: self.palette, scale: 1.0, font: font_family(font) };
+        let Some(backend) = CanvasBackend::with_canvas_object(canvas) else { return vec!["chart: no 2d context".into()] };
+        let area = backend.into_drawing_area();
+        match chart::draw(&area, &chart::Chart::Card(spec), &style).and_then(|()| area.present()) {
+            Ok(()) => Notes::new(),
+            Err(e) => vec![format!("chart: {e}")],
+        }
     }
 
     /// The CSS height, in pixels, the cross-asset chart needs for its rows at `css_width`.
@@ -490,6 +508,15 @@ impl Widget {
             mover: s.assets[h.mover].id.clone(),
         };
         to_js(&out)
+    }
+}
+
+/// The host's font family list for drawing: at most 200 characters, `sans-serif` when empty.
+fn font_family(font: &str) -> String {
+    if font.trim().is_empty() {
+        "sans-serif".into()
+    } else {
+        font.chars().take(200).collect()
     }
 }
 

@@ -98,10 +98,11 @@ fn the_snapshot_command_is_deterministic_and_complete() {
     }
     let names = files(&a);
     assert_eq!(names, files(&b));
-    // The as-of state and every preset, in both languages: an SVG and a figure each.
+    // The as-of state and every preset, in both languages: an SVG, a figure and two share cards each.
     let s = tapecast::scenario::default_scenario();
     let states = 1 + s.presets.iter().filter(|p| p.id != "as-of").count();
-    assert_eq!(names.len(), states * 2 * 2 + 1, "{names:?}");
+    assert_eq!(names.len(), states * 2 * 4 + 1, "{names:?}");
+    assert!(names.iter().any(|n| n.ends_with("zh/fed-blinks.card-tall.svg")), "{names:?}");
     for n in &names {
         assert_eq!(std::fs::read(a.join(n)).unwrap(), std::fs::read(b.join(n)).unwrap(), "{} differs between runs", n.display());
     }

@@ -1,12 +1,16 @@
-//! SVG snapshots of each chart panel for the as-of state, drawn by the same code as the canvas.
+//! SVG snapshots of the chart panels, drawn by the same code as the canvas.
 //!
-//! A changed chart is written beside its snapshot as `NAME.new.svg` for review and the test
-//! fails; a missing snapshot is never created silently (run with `TAPECAST_BLESS=1` to write
-//! or accept snapshots, then review the diff).
+//! A few are kept whole in `tests/snapshots/` for review in diffs: a changed chart is written
+//! beside its snapshot as `NAME.new.svg` and the test fails. The whole matrix — every panel ×
+//! en/zh × light/dark × 360/720 px × {as-of, two presets, the stressed corner} — is kept as one
+//! digest per image in `tests/snapshots/matrix.txt`: a changed or missing entry fails and writes
+//! the image to `target/snapshot-review/` to look at. Nothing is ever created silently: run with
+//! `TAPECAST_BLESS=1` to write or accept snapshots, then review the diff.
 #![cfg(not(target_arch = "wasm32"))]
 
-use tapecast::chart::{svg, Chart, Palette, Style};
-use tapecast::scenario::default_scenario;
+use tapecast::chart::{bars_height, svg, Chart, Palette, Style};
+use tapecast::scenario::{default_scenario, InputId};
+use tapecast::view::ChartKind;
 use tapecast::text::Lang;
 use tapecast::{view, Engine, Inputs};
 
@@ -53,6 +57,13 @@ fn each_panel_matches_its_snapshot() {
     check("plumbing-en", &svg(&plumbing, &style(Palette::LIGHT), 720, 360));
     let [fan, ..] = charts(Lang::Zh);
     check("fan-zh-dark", &svg(&fan, &style(Palette::DARK), 720, 405));
+    let engine = Engine::new(default_scenario()).unwrap();
+    let inputs = Inputs::preset(engine.scenario(), "fed-blinks").unwrap();
+    let p = engine.project(&inputs, &[0]);
+    for (lang, name, size) in [(Lang::En, "card-en", tapecast::chart::LANDSCAPE), (Lang::Zh, "card-zh-tall", tapecast::chart::PORTRAIT)] {
+        let card = Chart::Card(view::card_spec(&engine, &p, &inputs, 0, lang, "https://example.com/post#tc=nov-2025.s1.m1,preset").unwrap());
+        check(name, &svg(&card, &style(Palette::LIGHT), size.0, size.1));
+    }
 }
 
 #[test]
@@ -63,4 +74,64 @@ fn svg_has_no_nan_and_escapes_nothing_dangerous() {
         assert!(!s.contains("NaN") && !s.contains("inf"), "no NaN on screen");
         assert!(!s.contains("<script"), "no script");
     }
+}
+
+/// FNV-1a, 64 bits: a stable digest of an image's bytes (no dependency, same on every machine).
+fn digest(text: &str) -> String {
+    let hash = text.bytes().fold(0xcbf2_9ce4_8422_2325u64, |h, b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3));
+    format!("{hash:016x}")
+}
+
+#[test]
+fn the_whole_matrix_of_panels_matches_its_digests() {
+    let engine = Engine::new(default_scenario()).unwrap();
+    let s = engine.scenario();
+    let corner = Inputs::as_of(s).with(InputId::Surprise, -25.0).with(InputId::CutOdds, 0.0).with(InputId::Shortfall, 500.0).with(InputId::RmpStart, 0.0).with(InputId::RmpPace, 0.0);
+    let states = [
+        ("as-of", Inputs::as_of(s)),
+        ("nvda-misses", Inputs::preset(s, "nvda-misses").unwrap()),
+        ("fed-blinks", Inputs::preset(s, "fed-blinks").unwrap()),
+        ("corner", corner),
+    ];
+    let mut lines = Vec::new();
+    for (state, inputs) in &states {
+        let p = engine.project(inputs, &[0]);
+        for lang in [Lang::En, Lang::Zh] {
+            for kind in ChartKind::ALL {
+                let chart = view::chart(&engine, &p, kind, 0, lang).unwrap();
+                for (theme, palette) in [("light", Palette::LIGHT), ("dark", Palette::DARK)] {
+                    for width in [360u32, 720] {
+                        let w = f64::from(width);
+                        let height = match &chart {
+                            Chart::Bars(spec) => bars_height(spec, w).ceil() as u32,
+                            Chart::Plumbing(_) => (w * 3.0 / 4.0).clamp(260.0, 420.0) as u32,
+                            _ => (w * 9.0 / 16.0).clamp(240.0, 440.0) as u32,
+                        };
+                        let image = svg(&chart, &style(palette), width, height);
+                        let name = format!("{state}-{}-{}-{theme}-{width}", kind.name(), if lang == Lang::En { "en" } else { "zh" });
+                        lines.push((name, digest(&image), image));
+                    }
+                }
+            }
+        }
+    }
+    assert_eq!(lines.len(), 4 * 2 * 3 * 2 * 2);
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/snapshots/matrix.txt");
+    let text: String = lines.iter().map(|(n, d, _)| format!("{n} {d}\n")).collect();
+    if std::env::var("TAPECAST_BLESS").is_ok() {
+        std::fs::write(path, &text).unwrap();
+        return;
+    }
+    let kept = std::fs::read_to_string(path).expect("tests/snapshots/matrix.txt: write it with TAPECAST_BLESS=1 and review the images");
+    let review = concat!(env!("CARGO_MANIFEST_DIR"), "/target/snapshot-review");
+    let mut changed = Vec::new();
+    for (name, d, image) in &lines {
+        if !kept.lines().any(|l| l == format!("{name} {d}")) {
+            std::fs::create_dir_all(review).unwrap();
+            std::fs::write(format!("{review}/{name}.svg"), image).unwrap();
+            changed.push(name.clone());
+        }
+    }
+    assert!(changed.is_empty(), "{} of {} panels changed or are new; look at them in target/snapshot-review/, then accept with TAPECAST_BLESS=1:\n{}", changed.len(), lines.len(), changed.join("\n"));
+    assert_eq!(kept.lines().count(), lines.len(), "matrix.txt lists panels that are no longer drawn");
 }

@@ -10,7 +10,7 @@ use plotters_backend::{BackendColor, BackendCoord, BackendStyle, BackendTextStyl
 use std::cell::RefCell;
 use std::convert::Infallible;
 use std::rc::Rc;
-use tapecast::chart::{bars_height, draw, text_width, Chart, Palette, Style};
+use tapecast::chart::{bars_height, draw, text_width, Chart, Palette, Style, LANDSCAPE, PORTRAIT};
 use tapecast::scenario::{default_scenario, InputId, Spec};
 use tapecast::text::Lang;
 use tapecast::view::{self, ChartKind};
@@ -284,4 +284,30 @@ fn any_canvas_size_draws_without_panicking() {
             }
         }
     }
+}
+
+#[test]
+fn share_cards_have_no_collisions_in_either_shape_or_language() {
+    let engine = Engine::new(default_scenario()).unwrap();
+    let palette = Palette::LIGHT;
+    let mut failures = Vec::new();
+    let mut cases = 0;
+    for (name, inputs) in states(&engine) {
+        let p = engine.project(&inputs, &[0]);
+        for lang in [Lang::En, Lang::Zh] {
+            let link = "https://example.com/2025/11/nvidia-and-the-plumbing#tc=nov-2025.s1.m1,surprise:-9.5,cut-odds:40,shortfall:150,rmp-start:january,rmp-pace:45";
+            let card = Chart::Card(view::card_spec(&engine, &p, &inputs, 0, lang, link).unwrap());
+            for size in [LANDSCAPE, PORTRAIT] {
+                let items = Rc::new(RefCell::new(Vec::new()));
+                let area = Recorder { size, items: items.clone() }.into_drawing_area();
+                draw(&area, &card, &Style { palette, scale: 1.0, font: "sans-serif".into() }).unwrap();
+                cases += 1;
+                for c in collisions(&items.borrow(), size, &palette) {
+                    failures.push(format!("{name} {lang:?} card {size:?}: {c}"));
+                }
+            }
+        }
+    }
+    assert!(cases >= 13 * 4, "{cases} cards");
+    assert!(failures.is_empty(), "{} collisions in {cases} cards:\n{}", failures.len(), failures.iter().take(40).cloned().collect::<Vec<_>>().join("\n"));
 }

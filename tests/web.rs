@@ -169,6 +169,8 @@ fn chart_texts() -> Vec<String> {
     for inputs in &states {
         let p = engine.project(inputs, &[0]);
         for lang in [tapecast::text::Lang::En, tapecast::text::Lang::Zh] {
+            let card = view::card_spec(&engine, &p, inputs, 0, lang, "").unwrap();
+            out.extend([card.title, card.inputs, card.summary, card.source]);
             for kind in ChartKind::ALL {
                 match view::chart(&engine, &p, kind, 0, lang).unwrap() {
                     Chart::Fan(f) => {
@@ -191,6 +193,7 @@ fn chart_texts() -> Vec<String> {
                         out.extend([pl.spread.title, pl.spread.start_label, pl.srf_title]);
                         out.extend(pl.spread.events.into_iter().map(|e| e.1));
                     }
+                    Chart::Card(c) => out.extend([c.title, c.inputs, c.summary, c.source]),
                 }
             }
         }

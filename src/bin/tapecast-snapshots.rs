@@ -8,11 +8,13 @@
 //! - `OUT/<lang>/<state>.html`: a `<figure>` with that image (linked to the interactive
 //!   `embed.html` in the same state), a caption with the summary sentence and the table of
 //!   headline numbers — the widget's no-JavaScript content;
+//! - `OUT/<lang>/<state>.card.svg` and `.card-tall.svg`: the share card (1200 × 675 and
+//!   1080 × 1350; with `--base URL/`, its foot links to the interactive version there);
 //! - `OUT/manifest.json`: the states, their labels and files.
 //!
 //! Output is deterministic: the same scenario gives the same bytes on every run and machine.
 //!
-//! Usage: `tapecast-snapshots [--scenario FILE.json] [--out DIR] [--width PX]`
+//! Usage: `tapecast-snapshots [--scenario FILE.json] [--out DIR] [--width PX] [--base URL/]`
 //! (defaults: the built-in scenario, `snapshots/`, 720).
 
 #[cfg(not(target_arch = "wasm32"))]
@@ -31,7 +33,7 @@ fn main() {}
 mod native {
     use std::fmt::Write as _;
     use std::path::{Path, PathBuf};
-    use tapecast::chart::{bars_height, svg, wrap, Chart, Palette, Style};
+    use tapecast::chart::{bars_height, hex, svg, wrap, Chart, Palette, Style, LANDSCAPE, PORTRAIT};
     use tapecast::scenario::{default_scenario, from_json, Date, Scenario};
     use tapecast::text::{short_date, tr, Key, Lang};
     use tapecast::{view, Engine, Inputs};
@@ -100,9 +102,9 @@ mod native {
                 );
             }
         };
-        line(&mut head, s.title.get(lang), 16.0, "bold", "#1A1A1A", &mut y);
+        line(&mut head, s.title.get(lang), 16.0, "bold", &hex(Palette::LIGHT.text), &mut y);
         let state_line = format!("{} · {}", state.label, view::inputs_line(engine, &state.inputs, lang));
-        line(&mut head, &state_line, 12.0, "normal", "#404040", &mut y);
+        line(&mut head, &state_line, 12.0, "normal", &hex(Palette::LIGHT.muted), &mut y);
         y += pad;
         let mut body = String::new();
         let mut top = y.ceil() as u32;
@@ -111,6 +113,7 @@ mod native {
                 Chart::Fan(_) => (w * 9.0 / 16.0).round() as u32,
                 Chart::Bars(spec) => bars_height(spec, w).ceil() as u32,
                 Chart::Plumbing(_) => (w / 2.0).round() as u32,
+                Chart::Card(_) => continue, // cards are written on their own, not as a panel
             };
             let panel = svg(chart, &style, width, h);
             // Nest each panel's document at its offset.
@@ -119,13 +122,14 @@ mod native {
         }
         let mut foot = String::new();
         let mut fy = f64::from(top) + 4.0;
-        line(&mut foot, s.source.get(lang), 10.0, "normal", "#575B61", &mut fy);
+        line(&mut foot, s.source.get(lang), 10.0, "normal", &hex(Palette::LIGHT.muted), &mut fy);
         let height = (fy + pad).ceil() as u32;
         let title = format!("{} — {}", s.title.get(lang), state.label);
         let doc = format!(
-            "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{width}\" height=\"{height}\" viewBox=\"0 0 {width} {height}\" role=\"img\" aria-label=\"{}\">\n<title>{}</title>\n<rect width=\"100%\" height=\"100%\" fill=\"#FFFFFF\"/>\n{head}{body}{foot}</svg>\n",
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{width}\" height=\"{height}\" viewBox=\"0 0 {width} {height}\" role=\"img\" aria-label=\"{}\">\n<title>{}</title>\n<rect width=\"100%\" height=\"100%\" fill=\"{}\"/>\n{head}{body}{foot}</svg>\n",
             esc(&title),
-            esc(&title)
+            esc(&title),
+            hex(Palette::LIGHT.background)
         );
         (doc, height)
     }
@@ -179,7 +183,11 @@ mod native {
             }
             let _ = writeln!(out, "</tr>");
         }
-        let _ = writeln!(out, "</tbody>\n</table>\n</figure>");
+        let _ = writeln!(out, "</tbody>\n</table>");
+        for note in &table.notes {
+            let _ = writeln!(out, "<p><small>{}</small></p>", esc(note));
+        }
+        let _ = writeln!(out, "</figure>");
         out
     }
 
@@ -210,16 +218,18 @@ mod native {
         let mut out = PathBuf::from("snapshots");
         let mut scenario_file: Option<String> = None;
         let mut width = 720u32;
+        let mut base = String::new();
         let mut it = args.into_iter();
         while let Some(a) = it.next() {
             match a.as_str() {
                 "--out" => out = PathBuf::from(it.next().ok_or("--out needs a directory")?),
+                "--base" => base = it.next().filter(|b| b.starts_with("http") && b.ends_with('/')).ok_or("--base needs an http(s) URL ending in /")?,
                 "--scenario" => scenario_file = Some(it.next().ok_or("--scenario needs a file")?),
                 "--width" => {
                     width = it.next().and_then(|w| w.parse().ok()).filter(|w| (240..=2000).contains(w)).ok_or("--width needs 240 to 2000")?
                 }
                 "-h" | "--help" => {
-                    println!("usage: tapecast-snapshots [--scenario FILE.json] [--out DIR] [--width PX]");
+                    println!("usage: tapecast-snapshots [--scenario FILE.json] [--out DIR] [--width PX] [--base URL/]");
                     return Ok(());
                 }
                 other => return Err(format!("unknown argument {other:?} (try --help)")),
@@ -248,12 +258,26 @@ mod native {
                 write(&out.join(dir).join(format!("{}.svg", state.id)), &doc)?;
                 let fig = figure(&engine, &state, lang, &svg_rel, (width, height));
                 write(&out.join(dir).join(format!("{}.html", state.id)), &fig)?;
+                // Share cards in both shapes; the link back only when the release knows its address.
+                let link = if base.is_empty() { String::new() } else { format!("{base}{}", interactive_link(&state, lang)) };
+                let p = engine.project(&state.inputs, &[0]);
+                let spec = view::card_spec(&engine, &p, &state.inputs, 0, lang, &link).ok_or("the lead series has a daily path")?;
+                let style = Style { palette: Palette::LIGHT, scale: 1.0, font: "sans-serif".into() };
+                for (suffix, (w, h)) in [("card", LANDSCAPE), ("card-tall", PORTRAIT)] {
+                    write(&out.join(dir).join(format!("{}.{suffix}.svg", state.id)), &svg(&Chart::Card(spec.clone()), &style, w, h))?;
+                }
                 entries.push(format!(
-                    "    {{ \"id\": \"{}\", \"lang\": \"{dir}\", \"label\": \"{}\", \"svg\": \"{svg_rel}\", \"html\": \"snapshots/{dir}/{}.html\", \"link\": \"{}\", \"height\": {height} }}",
+                    "    {{ \"id\": \"{}\", \"lang\": \"{dir}\", \"label\": \"{}\", \"svg\": \"{svg_rel}\", \"html\": \"snapshots/{dir}/{}.html\", \"link\": \"{}\", \"height\": {height}, \"cards\": [{{ \"svg\": \"snapshots/{dir}/{}.card.svg\", \"width\": {}, \"height\": {} }}, {{ \"svg\": \"snapshots/{dir}/{}.card-tall.svg\", \"width\": {}, \"height\": {} }}] }}",
                     esc(&state.id),
                     esc(&state.label),
                     state.id,
-                    esc(&interactive_link(&state, lang))
+                    esc(&interactive_link(&state, lang)),
+                    state.id,
+                    LANDSCAPE.0,
+                    LANDSCAPE.1,
+                    state.id,
+                    PORTRAIT.0,
+                    PORTRAIT.1
                 ));
             }
         }

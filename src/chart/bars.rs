@@ -113,20 +113,27 @@ pub fn bars<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, spec: &BarsSpec, 
         let x = |v: f64| left + ((v.clamp(lo, hi) - lo) / (hi - lo) * plot_w as f64).round() as i32;
         area.draw(&Text::new(section.heading.clone(), (style.px(2.0), y + style.px(6.0)), font(12.0, p.text, HPos::Left, VPos::Top)))?;
         let axis_y = y + style.px(SECTION - 4.0);
-        let (ticks, decimals) = nice_ticks(lo, hi, (plot_w / style.px(60.0)).clamp(3, 6) as usize);
+        // At least three ticks, asking for more when round steps leave fewer.
+        let mut target = (plot_w / style.px(60.0)).clamp(3, 6) as usize;
+        let (mut ticks, mut decimals) = nice_ticks(lo, hi, target);
+        while ticks.len() < 3 && target < 10 {
+            target += 1;
+            (ticks, decimals) = nice_ticks(lo, hi, target);
+        }
         let rows_h: i32 = section.groups.iter().map(|g| style.px(GROUP) + style.px(ROW) * g.1.len() as i32).sum();
         let mut labels = Vec::new();
         for v in &ticks {
             let color = if *v == 0.0 { p.muted } else { p.grid };
             area.draw(&PathElement::new(vec![(x(*v), axis_y), (x(*v), axis_y + rows_h)], color.stroke_width(thin)))?;
-            let label = format!("{}{}", num::signed(*v, decimals), section.suffix);
+            // The unit is in the heading: ticks carry bare numbers, so more of them fit.
+            let label = num::signed(*v, decimals);
             // Zero first: it is the reference every bar starts from.
             let at = if *v == 0.0 { 0 } else { labels.len() + 1 };
             labels.push((at, (x(*v), style.px(text_width(&label, 10.0)) as f64, label)));
         }
         labels.sort_by_key(|l| l.0);
         let candidates: Vec<(i32, f64, String)> = labels.into_iter().map(|l| l.1).collect();
-        for (at, label) in fit_labels(&candidates, (value_right, w), style.px(6.0)) {
+        for (at, label) in fit_labels(&candidates, (style.px(2.0), w), style.px(6.0)) {
             area.draw(&Text::new(label, (at, axis_y - style.px(2.0)), font(10.0, p.muted, HPos::Center, VPos::Bottom)))?;
         }
         y = axis_y;

@@ -7,6 +7,7 @@
 
 mod axis;
 mod bars;
+mod card;
 mod fan;
 mod layout;
 mod plumbing;
@@ -14,6 +15,7 @@ mod theme;
 
 pub use axis::nice_ticks;
 pub use bars::{bars, bars_height, BarRow, BarSection, BarsSpec};
+pub use card::{card, CardSpec, LANDSCAPE, PORTRAIT};
 pub use fan::{fan, FanSpec};
 pub use layout::{text_width, wrap};
 pub use plumbing::{plumbing, PlumbingSpec};
@@ -34,6 +36,8 @@ pub enum Chart {
     Bars(BarsSpec),
     /// SOFR − IORB and SRF use.
     Plumbing(PlumbingSpec),
+    /// The share card: title, inputs, fan, summary, source and link on one padded image.
+    Card(CardSpec),
 }
 
 /// Draws a chart onto a drawing area of any backend.
@@ -42,6 +46,7 @@ pub fn draw<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, chart: &Chart, st
         Chart::Fan(spec) => fan(area, spec, style),
         Chart::Bars(spec) => bars(area, spec, style),
         Chart::Plumbing(spec) => plumbing(area, spec, style),
+        Chart::Card(spec) => card(area, spec, style),
     }
 }
 

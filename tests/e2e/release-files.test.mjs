@@ -1,6 +1,6 @@
-// tests/e2e/release-png.test.mjs — release files that need no browser to check: a PNG of every
-// snapshot (for platforms that only take an uploaded image) at twice the SVG's pixel size, and
-// the wasm's hash pinned inside tapecast.js.
+// tests/e2e/release-files.test.mjs — release files that need no browser to check: a PNG of every
+// snapshot (for platforms that only take an uploaded image) at twice the SVG's pixel size, every
+// share card at its own size, and the wasm's hash pinned inside tapecast.js.
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { readFile, readdir } from 'node:fs/promises';
@@ -24,6 +24,20 @@ test('every snapshot state has a 2x PNG beside its SVG', async () => {
     assert.equal(png.readUInt32BE(16), manifest.width * 2, `${name} width`);
     assert.equal(png.readUInt32BE(20), s.height * 2, `${name} height`);
     assert.ok(png.length > 50_000, `${name} has content (${png.length} bytes)`);
+  }
+});
+
+test('every state has its share card as a PNG at the size link previews and feeds take', async () => {
+  const name = (await readdir(RELEASES)).find((n) => /^tapecast-[\d.]+$/.test(n));
+  const dir = join(RELEASES, name);
+  const manifest = JSON.parse(await readFile(join(dir, 'snapshots/manifest.json'), 'utf8'));
+  const cards = manifest.states.flatMap((s) => s.cards);
+  assert.equal(cards.length, manifest.states.length * 2, 'landscape and portrait for every state and language');
+  for (const card of cards) {
+    const png = await readFile(join(dir, card.svg.replace(/\.svg$/, '.png')));
+    assert.deepEqual([png.readUInt32BE(16), png.readUInt32BE(20)], [card.width, card.height], card.svg);
+    assert.ok([[1200, 675], [1080, 1350]].some(([w, h]) => w === card.width && h === card.height), card.svg);
+    assert.ok(png.length > 30_000, `${card.svg} has content (${png.length} bytes)`);
   }
 });
 

@@ -2,10 +2,10 @@
 // Chromium: embedding, keyboard use, permalinks, several widgets, HiDPI, layouts, dark mode,
 // Chinese, the scenariochange event, hostile input, accessibility (axe-core), exports.
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { after, before, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { canvasHash, pollUntil, setup, shot } from './harness.mjs';
+import { canvasHash, pollUntil, SCREENSHOTS, setup, shot } from './harness.mjs';
 
 const AXE = fileURLToPath(new URL('../../node_modules/axe-core/axe.min.js', import.meta.url));
 
@@ -382,7 +382,7 @@ describe('the <tape-cast> widget', () => {
     assert.match(message, /The interactive chart could not start/);
   });
 
-  test('exports: CSV with inputs in header rows, PNG with a caption', async () => {
+  test('exports: CSV with inputs in header rows, the PNG share card at 1200 × 675', async () => {
     const page = await env.newPage({ dpr: 2, width: 1000, height: 900 });
     await page.goto(`${env.url}embed-example.html`);
     await ready(page);
@@ -398,6 +398,38 @@ describe('the <tape-cast> widget', () => {
     const [png] = await Promise.all([page.waitForEvent('download'), click('PNG')]);
     const bytes = await readFile(await png.path());
     assert.equal(bytes.subarray(1, 4).toString(), 'PNG');
+    assert.deepEqual([bytes.readUInt32BE(16), bytes.readUInt32BE(20)], [1200, 675], 'the landscape share card');
     assert.ok(bytes.length > 20_000, `a real image (${bytes.length} bytes)`);
+  });
+
+  test('share cards in both shapes and languages, for the as-of state and a preset (saved for review)', async () => {
+    await mkdir(SCREENSHOTS, { recursive: true });
+    for (const [file, lang] of [['embed-example.html', 'en'], ['zh.html', 'zh']]) {
+      const page = await env.newPage({ width: 1000, height: 900 });
+      await page.goto(`${env.url}${file}`);
+      await ready(page);
+      for (const state of ['as-of', 'fed-blinks']) {
+        for (const landscape of [true, false]) {
+          const card = await page.evaluate(([state, landscape]) => {
+            const w = document.querySelector('tape-cast');
+            w.widget.set('preset', state);
+            const c = document.createElement('canvas');
+            const notes = w.widget.card(c, landscape, `${location.href.split('#')[0]}#tc=${w.widget.link()}`, getComputedStyle(w).fontFamily);
+            const ctx = c.getContext('2d');
+            const corner = [...ctx.getImageData(0, 0, 1, 1).data];
+            const distinct = new Set();
+            const data = ctx.getImageData(0, 0, c.width, c.height).data;
+            for (let i = 0; i < data.length; i += 4 * 97) distinct.add(data[i] << 16 | data[i + 1] << 8 | data[i + 2]);
+            return { notes, width: c.width, height: c.height, corner, colours: distinct.size, url: c.toDataURL('image/png') };
+          }, [state, landscape]);
+          assert.deepEqual(card.notes, []);
+          assert.deepEqual([card.width, card.height], landscape ? [1200, 675] : [1080, 1350]);
+          assert.deepEqual(card.corner.slice(0, 3), [255, 255, 255], 'padded on the page colour');
+          assert.ok(card.colours > 20, `a drawn card (${card.colours} colours)`);
+          const name = `card-${lang}-${state}-${landscape ? 'landscape' : 'portrait'}.png`;
+          await writeFile(`${SCREENSHOTS}${name}`, Buffer.from(card.url.split(',')[1], 'base64'));
+        }
+      }
+    }
   });
 });

@@ -57,11 +57,6 @@ export class Charts {
     });
   }
 
-  /** The canvases on screen, top to bottom. */
-  shown() {
-    return this.list.map((c) => c.canvas).filter((c) => c.width > 0 && c.offsetParent);
-  }
-
   /** Gives the main chart the summary as part of its accessible name. */
   describe(/** @type {string} */ summary) {
     for (const { spec, canvas } of this.list) if (spec.main) canvas.setAttribute('aria-label', `${spec.name}. ${summary}`);

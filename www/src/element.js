@@ -9,7 +9,7 @@ import { Controls } from './controls.js';
 import { el } from './dom.js';
 import { downloadCsv, downloadPng, fillTable } from './exports.js';
 import { messageOf, Notes } from './notes.js';
-import { copyLink, rememberState, restoreState } from './permalink.js';
+import { copyLink, permalink, rememberState, restoreState } from './permalink.js';
 import { authoredScenario } from './scenario.js';
 import { FrameScheduler, IdleRun } from './scheduler.js';
 import { paletteStyles, styles } from './styles.js';
@@ -230,7 +230,7 @@ export class TapeCast extends HTMLElement {
       tableButton.textContent = open ? t.hideTable : t.showTable;
       if (open) fillTable(w, table);
     });
-    png.addEventListener('click', () => downloadPng(w, this.charts.shown(), /** @type {Theme} */ (w.theme()), getComputedStyle(this).fontFamily));
+    png.addEventListener('click', () => this.notes.add(...downloadPng(w, permalink(w, this.key), getComputedStyle(this).fontFamily)));
     csv.addEventListener('click', () => downloadCsv(w));
     link.addEventListener('click', () => copyLink(w, this.key, status, t));
     const tools = el('div', { className: 'tools' });

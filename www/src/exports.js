@@ -1,6 +1,6 @@
 // @ts-check
 // exports.js — what a reader takes away: the horizon table shown as a real <table>, the CSV of
-// every daily percentile, and the charts stacked on one PNG with a caption.
+// every daily percentile, and the share card as a PNG.
 
 import { el } from './dom.js';
 
@@ -16,50 +16,42 @@ function download(/** @type {string} */ name, /** @type {Blob} */ blob) {
   setTimeout(() => URL.revokeObjectURL(a.href), 1000);
 }
 
-/** Fills `container` with the horizon percentiles of every series as a table. */
+/** Fills `container` with the horizon percentiles of every series as a table, its columns that
+ * may go where the widget is narrow marked `secondary`, and the units as footnotes under it. */
 export function fillTable(/** @type {Widget} */ widget, /** @type {HTMLElement} */ container) {
   const data = /** @type {Table} */ (widget.table());
   const table = el('table');
   table.append(el('caption', {}, data.caption));
+  const cls = (/** @type {number} */ i) => (data.secondary[i] ? 'secondary' : '');
   const head = el('tr');
-  for (const h of data.head) head.append(el('th', { scope: 'col' }, h));
+  data.head.forEach((h, i) => head.append(el('th', { scope: 'col', className: cls(i) }, h)));
   const thead = el('thead');
   thead.append(head);
   const body = el('tbody');
   for (const row of data.rows) {
     const tr = el('tr');
-    row.forEach((cell, i) => tr.append(i === 0 ? el('th', { scope: 'row' }, cell) : el('td', {}, cell)));
+    row.forEach((cell, i) => tr.append(i === 0 ? el('th', { scope: 'row' }, cell) : el('td', { className: cls(i) }, cell)));
     body.append(tr);
   }
   table.append(thead, body);
-  container.replaceChildren(table);
+  const notes = el('div', { className: 'table-notes' });
+  for (const n of data.notes) notes.append(el('p', {}, n));
+  container.replaceChildren(table, notes);
 }
 
 export const downloadCsv = (/** @type {Widget} */ widget) => download('tapecast.csv', new Blob([widget.csv()], { type: 'text/csv' }));
 
 /**
- * The shown charts stacked on one image with a caption (title, inputs, versions, source).
+ * The share card (1200 × 675: title, the reader's inputs, the fan, the summary, the source and
+ * the permalink), drawn by the wasm like the charts, saved as a PNG.
  * @param {Widget} widget
- * @param {HTMLCanvasElement[]} canvases the charts as drawn, top to bottom
- * @param {{ background: string, text: string }} colors the theme in use (`Widget.theme()`)
+ * @param {string} link the permalink printed at the card's foot
  * @param {string} font the host's font family
+ * @returns {string[]} notes (a drawing problem)
  */
-export function downloadPng(widget, canvases, colors, font) {
-  const dpr = devicePixelRatio || 1;
-  const width = Math.max(...canvases.map((c) => c.width));
-  const lines = /** @type {string[]} */ (widget.caption(new Date().toISOString().slice(0, 10)));
-  const line = Math.round(18 * dpr);
-  const height = canvases.reduce((h, c) => h + c.height, 0) + line * (lines.length + 1);
-  const out = el('canvas', { width, height });
-  const ctx = out.getContext('2d');
-  if (!ctx) return;
-  ctx.fillStyle = colors.background;
-  ctx.fillRect(0, 0, width, height);
-  let y = 0;
-  for (const c of canvases) { ctx.drawImage(c, 0, y); y += c.height; }
-  ctx.fillStyle = colors.text;
-  ctx.font = `${Math.round(12 * dpr)}px ${font}`;
-  y += line;
-  for (const text of lines) { ctx.fillText(text, Math.round(8 * dpr), y, width - 16 * dpr); y += line; }
-  out.toBlob((blob) => blob && download('tapecast.png', blob), 'image/png');
+export function downloadPng(widget, link, font) {
+  const out = el('canvas');
+  const notes = widget.card(out, true, link, font);
+  if (!notes.length) out.toBlob((blob) => blob && download('tapecast.png', blob), 'image/png');
+  return notes;
 }

@@ -14,6 +14,10 @@ export function rememberState(/** @type {Widget} */ widget, /** @type {string} *
   try { history.replaceState(history.state, '', widget.fragment(location.hash, key)); } catch { /* sandboxed frames */ }
 }
 
+/** The page's address with the widget's state in its part of the fragment. */
+export const permalink = (/** @type {Widget} */ widget, /** @type {string} */ key) =>
+  `${location.href.split('#')[0]}${widget.fragment(location.hash, key)}`;
+
 /**
  * Copies the page's address with the widget's state to the clipboard and says so in `status`;
  * without clipboard permission it shows the link there, selected, for a manual copy.
@@ -23,7 +27,7 @@ export function rememberState(/** @type {Widget} */ widget, /** @type {string} *
  * @param {{ copyLink: string, linkCopied: string }} text
  */
 export async function copyLink(widget, key, status, text) {
-  const url = `${location.href.split('#')[0]}${widget.fragment(location.hash, key)}`;
+  const url = permalink(widget, key);
   try {
     await navigator.clipboard.writeText(url);
     status.textContent = text.linkCopied;

@@ -97,6 +97,8 @@ caption { text-align: left; font-weight: 600; margin-bottom: 4px; }
 th, td { border-bottom: 1px solid var(--c-border); padding: 3px 6px; text-align: right; }
 th:first-child, td:first-child { text-align: left; }
 .scroll { overflow-x: auto; }
+.table-notes p { margin: 2px 0 0; font-size: .75rem; }
+@container (max-width: 480px) { th.secondary, td.secondary { display: none; } th[scope=row] { min-width: 7em; } }
 .notes:empty { display: none; }
 .notes { margin: 8px 0 0; padding: 6px 8px; border-left: 3px solid var(--c-warning); font-size: .85em; }
 .notes p { margin: 0; }

@@ -73,5 +73,5 @@ export { palette_css, state_attributes, Widget, warn };
 
 /**
  * The horizon table (`Widget.table()`).
- * @typedef {{ caption: string, head: string[], rows: string[][] }} Table
+ * @typedef {{ caption: string, head: string[], rows: string[][], secondary: boolean[], notes: string[] }} Table
  */

@@ -1,0 +1,110 @@
+//! The share card: one image a reader can post or a platform can preview — the scenario's title
+//! and the reader's inputs on top, the fan and the summary in the middle, the source and the link
+//! back at the bottom, with padding all round. Drawn by the same code as the widget's charts, in
+//! two shapes: landscape (1200 × 675, link previews) and portrait (1080 × 1350, feeds).
+
+use super::fan::{fan, FanSpec};
+use super::layout::{label_style, text_width, wrap};
+use super::{background, DrawResult, Style};
+use plotters::coord::Shift;
+use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
+
+/// Everything a card shows, already in the reader's language.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CardSpec {
+    /// The scenario's title.
+    pub title: String,
+    /// The reader's inputs in words.
+    pub inputs: String,
+    /// The fan.
+    pub fan: FanSpec,
+    /// The summary sentence.
+    pub summary: String,
+    /// The credit line.
+    pub source: String,
+    /// Where the interactive version is (a permalink), or empty.
+    pub link: String,
+}
+
+/// The card's two shapes, in pixels.
+pub const LANDSCAPE: (u32, u32) = (1200, 675);
+/// See [`LANDSCAPE`].
+pub const PORTRAIT: (u32, u32) = (1080, 1350);
+
+/// Sizes for one shape, in the card's pixels.
+struct Scale {
+    pad: f64,
+    title: f64,
+    body: f64,
+    small: f64,
+    /// The fan's own scale (its labels are sized in CSS pixels).
+    fan: f64,
+}
+
+fn scale(width: f64, height: f64) -> Scale {
+    if height > width {
+        Scale { pad: 56.0, title: 46.0, body: 27.0, small: 20.0, fan: 2.0 }
+    } else {
+        Scale { pad: 40.0, title: 34.0, body: 21.0, small: 16.0, fan: 1.55 }
+    }
+}
+
+/// `text` wrapped to `width` at `size`, a word longer than a line (a link) broken where it must.
+fn wrap_all(text: &str, width: f64, size: f64) -> Vec<String> {
+    let mut out = Vec::new();
+    for line in wrap(text, width, size) {
+        let mut rest = String::new();
+        for c in line.chars() {
+            rest.push(c);
+            if text_width(&rest, size) > width {
+                rest.pop();
+                out.push(std::mem::take(&mut rest));
+                rest.push(c);
+            }
+        }
+        if !rest.is_empty() {
+            out.push(rest);
+        }
+    }
+    out
+}
+
+/// Draws wrapped lines from `y` (card pixels) and returns the `y` after them.
+fn lines<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, text: &str, (x, y, width): (f64, f64, f64), size: f64, color: RGBColor, style: &Style) -> Result<f64, DrawingAreaErrorKind<DB::ErrorType>> {
+    let unit = Style { scale: 1.0, ..style.clone() };
+    let step = size * 1.3;
+    let mut y = y;
+    for line in wrap_all(text, width, size) {
+        area.draw(&Text::new(line, (x.round() as i32, y.round() as i32), label_style(&unit, size, color, Pos::new(HPos::Left, VPos::Top))))?;
+        y += step;
+    }
+    Ok(y)
+}
+
+/// Draws a card onto `area` (its whole extent; the area's pixels are the card's pixels).
+pub fn card<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, spec: &CardSpec, style: &Style) -> DrawResult<DB> {
+    background(area, style)?;
+    let p = &style.palette;
+    let (w, h) = area.dim_in_pixel();
+    let (w, h) = (f64::from(w), f64::from(h));
+    let k = scale(w, h);
+    let inner = (w - 2.0 * k.pad).max(1.0);
+    let mut y = k.pad;
+    y = lines(area, &spec.title, (k.pad, y, inner), k.title, p.text, style)?;
+    y = lines(area, &spec.inputs, (k.pad, y + k.small * 0.4, inner), k.small, p.muted, style)? + k.small * 0.8;
+    // The bottom, measured first so that the fan takes what is left.
+    let footer: Vec<&str> = [spec.source.as_str(), spec.link.as_str()].into_iter().filter(|t| !t.is_empty()).collect();
+    let footer_h: f64 = footer.iter().map(|t| wrap_all(t, inner, k.small).len() as f64 * k.small * 1.3).sum();
+    let summary_h = wrap_all(&spec.summary, inner, k.body).len() as f64 * k.body * 1.3;
+    let fan_bottom = (h - k.pad - footer_h - k.small - summary_h - k.body * 0.8).max(y + 1.0);
+    let (x0, x1) = (k.pad.round() as i32, (w - k.pad).round() as i32);
+    let fan_area = area.clone().shrink((x0, y.round() as i32), ((x1 - x0).max(1) as u32, (fan_bottom - y).round().max(1.0) as u32));
+    fan(&fan_area, &spec.fan, &Style { scale: k.fan, ..style.clone() })?;
+    let y = lines(area, &spec.summary, (k.pad, fan_bottom + k.body * 0.8, inner), k.body, p.text, style)?;
+    let mut y = y.max(h - k.pad - footer_h);
+    for text in footer {
+        y = lines(area, text, (k.pad, y, inner), k.small, p.muted, style)?;
+    }
+    Ok(())
+}
