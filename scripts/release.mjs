@@ -31,6 +31,10 @@ async function files(dir, base = dir) {
 /** Rewrites the release-relative links of a snapshot fragment to absolute ones under `base`. */
 const absolute = (html, base) => html.replace(/(href|src)="((?:embed\.html|snapshots\/)[^"]*)"/g, (_, a, u) => `${a}="${base}${u}"`);
 
+/** A state's link as a URL: the snapshot manifest holds it as HTML text (`&amp;` between
+ * parameters), and the snippets escape it once, as an attribute, themselves. */
+const linkOf = (state) => state.link.replace(/&amp;/g, '&');
+
 /** Builds every snippet for `base` (a URL ending in `/`). */
 export function snippets({ manifest, figures, hashes, base, version }) {
   const origin = new URL(base).origin;
@@ -46,9 +50,9 @@ export function snippets({ manifest, figures, hashes, base, version }) {
     out.module.states[key] = `<tape-cast${attrs}>\n${absolute(figures[key], base).trim()}\n</tape-cast>`;
     const title = s.lang === 'zh' ? `交互图表：${s.label}` : `Interactive chart: ${s.label}`;
     out.iframe.states[key] =
-      `<iframe data-tapecast src="${base}${escAttr(s.link)}" title="${escAttr(title)}" width="100%" height="${manifest.iframeHeight}" frameborder="0" loading="lazy"></iframe>`;
+      `<iframe data-tapecast src="${base}${escAttr(linkOf(s))}" title="${escAttr(title)}" width="100%" height="${manifest.iframeHeight}" frameborder="0" loading="lazy"></iframe>`;
     const img = figures[key].match(/<img [^>]*>/)[0];
-    out.image.states[key] = `<a href="${base}${escAttr(s.link)}">${absolute(img, base)}</a>`;
+    out.image.states[key] = `<a href="${base}${escAttr(linkOf(s))}">${absolute(img, base)}</a>`;
   }
   return out;
 }
@@ -122,9 +126,9 @@ async function main() {
   const page = (await readFile(join(REPO, 'release/index.html'), 'utf8'))
     .replaceAll('{{VERSION}}', version)
     .replace('{{FIGURE}}', figures['en/as-of'].trim())
-    .replaceAll('{{IFRAME_SRC}}', escAttr((second ?? manifest.states[0]).link))
+    .replaceAll('{{IFRAME_SRC}}', escAttr(linkOf(second ?? manifest.states[0])))
     .replaceAll('{{IFRAME_HEIGHT}}', String(manifest.iframeHeight))
-    .replaceAll('{{IMAGE_LINK}}', escAttr((third ?? manifest.states[0]).link))
+    .replaceAll('{{IMAGE_LINK}}', escAttr(linkOf(third ?? manifest.states[0])))
     .replaceAll('{{IMAGE}}', figures[`en/${(third ?? manifest.states[0]).id}`].match(/<img [^>]*>/)[0]);
   await writeFile(join(dir, 'index.html'), page);
 

@@ -389,7 +389,7 @@ pub fn csv(engine: &Engine, p: &Projection, inputs: &Inputs) -> String {
     out
 }
 
-/// The inputs in words, for captions: "Nvidia surprise +5.0% · December cut odds 40% · …".
+/// The inputs in words, for captions: "Nvidia's next-day move +5.0% · December cut odds 40% · …".
 pub fn inputs_line(engine: &Engine, inputs: &Inputs, lang: Lang) -> String {
     let s = engine.scenario();
     // Chinese counts money in 亿 (100 million): $1 bn = 10 亿.
@@ -626,7 +626,7 @@ mod tests {
         assert_eq!(delta(&engine, &moved, InputId::Shortfall, Lang::Zh), "较11月17日 +50");
         assert_eq!(
             inputs_line(&engine, &moved, Lang::En),
-            "Nvidia surprise +5.0% · December cut odds 40% · Reserve shortfall $200 bn · Fed reserve purchases: From January · Purchase pace $45 bn/mo"
+            "Nvidia's next-day move +5.0% · December cut odds 40% · Reserve shortfall $200 bn · Fed reserve purchases: From January · Purchase pace $45 bn/mo"
         );
         assert!(inputs_line(&engine, &moved, Lang::Zh).contains("准备金缺口 2,000 亿美元"));
         let header = csv(&engine, &engine.project(&moved, &[]), &moved);

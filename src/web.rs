@@ -5,10 +5,10 @@
 //! `Result` or a plain value; nothing here panics on any input.
 
 use crate::chart::{self, hex, parse_color, HostColors, Palette, Style};
-use crate::inputs::{self, display_number, Inputs};
+use crate::inputs::{self, display_number, InputProblem, Inputs, ProblemKind};
 use crate::model::{Engine, Projection};
 use crate::scenario::{InputId, Scenario, Spec, DEFAULT_SCENARIO_JSON, INPUTS};
-use crate::text::{fill, quoted, tr, Key, Lang};
+use crate::text::{fill, num, quoted, tr, Key, Lang};
 use crate::view::{self, ChartKind};
 use plotters::prelude::IntoDrawingArea;
 use plotters_canvas::CanvasBackend;
@@ -216,7 +216,7 @@ impl Widget {
             ("reset", Key::Reset), ("copyLink", Key::CopyLink), ("linkCopied", Key::LinkCopied),
             ("showTable", Key::ShowTable), ("hideTable", Key::HideTable), ("downloadPng", Key::DownloadPng),
             ("downloadCsv", Key::DownloadCsv), ("presets", Key::Presets), ("series", Key::Series),
-            ("builtIn", Key::BuiltIn),
+            ("builtIn", Key::BuiltIn), ("more", Key::More), ("less", Key::Less), ("about", Key::About),
         ];
         let layout = Layout {
             title: s.title.get(l).into(),
@@ -252,10 +252,37 @@ impl Widget {
                 }
                 None => Some(self.attribute_note(Key::ProblemNotSeries, name, text)),
             },
-            _ => self.inputs.set_text(s, name, text).map(|p| p.sentence(self.lang)),
+            _ => {
+                let previous = self.inputs;
+                self.inputs.set_text(s, name, text).map(|p| {
+                    // The author's sentence (attribute name, value, limit) to the console; the
+                    // reader's, in the input's own words, inside the widget.
+                    gloo::console::warn!(format!("<tape-cast>: {}", p.sentence(self.lang)));
+                    self.reader_note(&p, &previous)
+                })
+            }
         };
         self.projection = None;
         note.into_iter().collect()
+    }
+
+    /// A problem with an input as its reader would say it ("December cut odds can't exceed 100%
+    /// — using 100%"); problems a reader cannot cause keep the author's sentence.
+    fn reader_note(&self, p: &InputProblem, previous: &Inputs) -> String {
+        let (s, l) = (self.engine.scenario(), self.lang);
+        let Some(id) = InputId::from_name(&p.field) else { return p.sentence(l) };
+        let (label, unit) = match s.inputs.get(id) {
+            Spec::Number(n) => (n.label.get(l), n.unit.get(l)),
+            Spec::Choice(c) => (c.label.get(l), ""),
+        };
+        let percent = if unit.starts_with('%') { "%" } else { "" };
+        let (key, limit) = match &p.kind {
+            ProblemKind::Above(max) => (Key::ReaderAbove, format!("{}{percent}", num::plain(*max))),
+            ProblemKind::Below(min) => (Key::ReaderBelow, format!("{}{percent}", num::plain(*min))),
+            ProblemKind::NotNumber | ProblemKind::NotFinite => (Key::ReaderNotNumber, format!("{}{percent}", previous.display(s, id, l))),
+            _ => return p.sentence(l),
+        };
+        fill(tr(key, l), &[("label", label), ("limit", &limit), ("kept", &limit), ("value", &p.value)])
     }
 
     fn attribute_note(&self, key: Key, name: &str, value: &str) -> String {

@@ -44,16 +44,33 @@ function report() {
   fit();
 }
 
+// When the page compacts the widget itself, a link opens the full version in a new tab, so the
+// parts compact mode hides (the other charts, the table, the downloads, the help) stay one tap away.
+const FULL = { en: 'Open the full version ↗', zh: '打开完整版 ↗' };
+const full = document.createElement('a');
+full.className = 'full';
+full.target = '_blank';
+full.rel = 'noopener';
+full.href = (() => {
+  const u = new URL(location.href);
+  u.searchParams.delete('compact');
+  return u.href;
+})();
+full.textContent = FULL[(lang ?? document.documentElement.lang ?? 'en').toLowerCase().startsWith('zh') ? 'zh' : 'en'];
+
 /** No listener answered: keep the layout scroll-free inside the snippet's fixed height. */
 function fit() {
   if (!framed || acknowledged || !widget.hasAttribute('data-ready')) return;
-  if (contentHeight() > innerHeight + 1 && !widget.hasAttribute('compact')) widget.setAttribute('compact', '');
+  if (contentHeight() > innerHeight + 1 && !widget.hasAttribute('compact')) {
+    widget.setAttribute('compact', '');
+    main.append(full);
+  }
 }
 
 addEventListener('message', (event) => {
   if (event.source === window.parent && event.data?.type === 'tapecast:ack') {
     acknowledged = true;
-    if (!params.has('compact') && widget.hasAttribute('compact')) widget.removeAttribute('compact');
+    if (!params.has('compact') && widget.hasAttribute('compact')) { widget.removeAttribute('compact'); full.remove(); }
   }
 });
 

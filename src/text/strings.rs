@@ -63,6 +63,12 @@ pub enum Key {
     ShowTable,
     /// Hide the table.
     HideTable,
+    /// The toggle that shows the other charts, the table and the tools.
+    More,
+    /// The same toggle when they are shown.
+    Less,
+    /// The disclosure of an input's help text.
+    About,
     /// Download the charts as PNG.
     DownloadPng,
     /// Download the percentiles as CSV.
@@ -111,6 +117,12 @@ pub enum Key {
     ProblemBelow,
     /// See [`Key::ProblemNotInput`].
     ProblemAbove,
+    /// For the reader: an input's value above its maximum (`{label}`, `{limit}`).
+    ReaderAbove,
+    /// For the reader: an input's value below its minimum.
+    ReaderBelow,
+    /// For the reader: not a number; the value kept (`{kept}`).
+    ReaderNotNumber,
     /// See [`Key::ProblemNotInput`].
     ProblemNotOption,
     /// See [`Key::ProblemNotInput`].
@@ -187,6 +199,12 @@ pub fn tr(key: Key, lang: Lang) -> &'static str {
         (ShowTable, Lang::Zh) => "以表格显示",
         (HideTable, Lang::En) => "Hide table",
         (HideTable, Lang::Zh) => "隐藏表格",
+        (More, Lang::En) => "More charts, table and downloads",
+        (More, Lang::Zh) => "更多图表、表格与下载",
+        (Less, Lang::En) => "Fewer charts",
+        (Less, Lang::Zh) => "收起更多图表",
+        (About, Lang::En) => "About",
+        (About, Lang::Zh) => "说明",
         (DownloadPng, Lang::En) => "PNG",
         (DownloadPng, Lang::Zh) => "PNG 图片",
         (DownloadCsv, Lang::En) => "CSV",
@@ -235,6 +253,12 @@ pub fn tr(key: Key, lang: Lang) -> &'static str {
         (ProblemBelow, Lang::Zh) => "{field}：{value} 低于最小值 {detail}（已按 {detail} 计算）",
         (ProblemAbove, Lang::En) => "{field}: {value} is above the maximum {detail} (used {detail})",
         (ProblemAbove, Lang::Zh) => "{field}：{value} 高于最大值 {detail}（已按 {detail} 计算）",
+        (ReaderAbove, Lang::En) => "{label} can't exceed {limit} — using {limit}",
+        (ReaderAbove, Lang::Zh) => "{label}不能高于{limit}，已按{limit}计算",
+        (ReaderBelow, Lang::En) => "{label} can't go below {limit} — using {limit}",
+        (ReaderBelow, Lang::Zh) => "{label}不能低于{limit}，已按{limit}计算",
+        (ReaderNotNumber, Lang::En) => "{label}: {value} isn't a number — keeping {kept}",
+        (ReaderNotNumber, Lang::Zh) => "{label}：{value}不是数字，保留{kept}",
         (ProblemNotOption, Lang::En) => "{field}: {value} is not one of {detail}",
         (ProblemNotOption, Lang::Zh) => "{field}：{value} 不是可选项（可选：{detail}）",
         (ProblemNotOptionIndex, Lang::En) => "{field}: {value} is not an option index 0 to {detail}",

@@ -147,8 +147,14 @@ describe('copied alone to a new static server under a sub-path, used from anothe
       const first = await pollUntil(measure, fits, { timeout: 5000, what: 'iframe as tall as its content' });
       assert.equal(first.compact, false, 'with the listener the full layout shows');
       assert.ok(first.outer > 800, `full widget height ${first.outer}`);
-      // Content grows (the table opens): the iframe follows.
-      await frame.evaluate(() => [...document.querySelector('tape-cast').shadowRoot.querySelectorAll('button')].find((b) => b.textContent === 'Show as table').click());
+      // Content grows (on a narrow frame the reader first opens the other charts, then the table):
+      // the iframe follows.
+      await frame.evaluate(() => {
+        const root = document.querySelector('tape-cast').shadowRoot;
+        const more = root.querySelector('.more-toggle');
+        if (more.offsetParent) more.click();
+        [...root.querySelectorAll('button')].find((b) => b.textContent === 'Show as table').click();
+      });
       const grown = await pollUntil(measure, (m) => fits(m) && m.outer > first.outer + 100, { timeout: 5000, what: 'iframe grows with the table' });
       assert.ok(grown.outer > first.outer);
       await shot(page, `release-iframe-${width}`);
@@ -156,7 +162,7 @@ describe('copied alone to a new static server under a sub-path, used from anothe
     });
   }
 
-  test('2. iframe without the listener: the default height, compact layout, nothing scrolls', async () => {
+  test('2. iframe without the listener: the default height, compact only when the full layout would not fit (with a link to the full version), nothing clipped', async () => {
     for (const width of [360, 1200]) {
       const page = await env.newPage({ width, height: 800 });
       await page.goto(`${env.url}iframe-nolistener.html`);
@@ -166,9 +172,33 @@ describe('copied alone to a new static server under a sub-path, used from anothe
       const m = await pollUntil(() => frame.evaluate(() => ({
         compact: document.querySelector('tape-cast').hasAttribute('compact'),
         scroll: document.documentElement.scrollHeight, view: innerHeight, scrollX: document.documentElement.scrollWidth, viewX: innerWidth,
-      })), (x) => x.compact && x.scroll <= x.view + 1, { timeout: 5000, what: `scroll-free at ${width}` });
+        full: document.querySelector('a.full')?.href ?? null,
+      })), (x) => x.scroll <= x.view + 1, { timeout: 5000, what: `nothing clipped at ${width}` });
+      // Settled: still nothing clipped a moment later (fit() runs on every resize and redraw).
+      await new Promise((r) => setTimeout(r, 500));
+      const settled = await frame.evaluate(() => ({ scroll: document.documentElement.scrollHeight, view: innerHeight, compact: document.querySelector('tape-cast').hasAttribute('compact'), full: document.querySelector('a.full')?.href ?? null }));
+      console.log(`# iframe without the listener at ${width} px: content ${settled.scroll} px in ${settled.view} px, compact ${settled.compact}`);
+      assert.ok(settled.scroll <= settled.view, `nothing clipped at ${width}: ${settled.scroll} > ${settled.view}`);
+      assert.equal(settled.compact, settled.full !== null, 'compact mode shows the link to the full version');
+      if (settled.full) assert.doesNotMatch(settled.full, /compact/);
       assert.ok(m.scrollX <= m.viewX + 1, 'no horizontal scroll');
       assert.equal(await el.getAttribute('height'), String(m.view));
+    }
+  });
+
+  test('an article built from the module snippet does not shift when the live widget replaces the fallback (CLS ≤ 0.02)', async () => {
+    for (const [width, height] of [[360, 740], [1280, 800]]) {
+      const page = await env.newPage({ width, height });
+      await page.addInitScript(() => {
+        window.__cls = 0;
+        new PerformanceObserver((list) => { for (const e of list.getEntries()) if (!e.hadRecentInput) window.__cls += e.value; }).observe({ type: 'layout-shift', buffered: true });
+      });
+      await page.goto(`${env.url}article.html`);
+      await ready(page);
+      await new Promise((r) => setTimeout(r, 1000));
+      const cls = await page.evaluate(() => window.__cls);
+      console.log(`# CLS release-snippet article at ${width}×${height}: ${cls.toFixed(4)}`);
+      assert.ok(cls <= 0.02, `CLS ${cls} at ${width}`);
     }
   });
 

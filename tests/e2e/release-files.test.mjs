@@ -51,3 +51,35 @@ test('tapecast.js in the release pins the wasm by its sha384, as integrity.json 
   const listed = JSON.parse(await readFile(join(dir, 'integrity.json'), 'utf8'));
   assert.ok(JSON.stringify(listed).includes(sri), 'integrity.json lists the same hash');
 });
+
+/** The URLs in `html`'s href and src attributes, decoded once as HTML attribute text. */
+const urls = (html) => [...html.matchAll(/\b(?:href|src)="([^"]*)"/g)].map((m) => m[1]
+  .replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&'));
+
+test('every snippet\'s links keep their parameters: preset and lang=zh reach the iframe page', async () => {
+  const name = (await readdir(RELEASES)).find((n) => /^tapecast-[\d.]+$/.test(n));
+  const dir = join(RELEASES, name);
+  const json = JSON.parse(await readFile(join(dir, 'snippets.json'), 'utf8'));
+  let checked = 0;
+  for (const kind of ['iframe', 'image', 'module']) {
+    for (const [key, html] of Object.entries(json[kind].states)) {
+      const [lang, id] = key.split('/');
+      for (const u of urls(html).filter((x) => x.includes('embed.html'))) {
+        const url = new URL(u);
+        const params = Object.fromEntries(url.searchParams);
+        for (const k of Object.keys(params)) assert.match(k, /^(preset|lang)$/, `${key} ${kind}: unexpected parameter ${k} in ${u}`);
+        assert.equal(params.lang ?? 'en', lang, `${key} ${kind}: ${u}`);
+        assert.equal(params.preset ?? 'as-of', id, `${key} ${kind}: ${u}`);
+        checked += 1;
+      }
+    }
+  }
+  assert.ok(checked >= 30, `links checked: ${checked}`);
+  for (const file of ['SNIPPETS.md', 'index.html']) {
+    const text = await readFile(join(dir, file), 'utf8');
+    assert.doesNotMatch(text, /&amp;amp;/, `${file}: nothing escaped twice`);
+    for (const u of urls(text).filter((x) => x.includes('embed.html?'))) {
+      for (const k of new URL(u, 'https://example.com/').searchParams.keys()) assert.match(k, /^(preset|lang)$/, `${file}: ${u}`);
+    }
+  }
+});

@@ -70,6 +70,9 @@ export async function writeBlog(sn) {
     'iframe-nolistener.html': PAGE('iframe embed without the listener', '', sn.iframe.states['en/as-of']),
     'image.html': PAGE('No scripts', '', sn.image.states['en/fed-blinks']),
     'lazy.html': PAGE('A long article', sn.module.head, `${filler}\n${sn.module.states['en/as-of']}`),
+    // An article with the widget near the top and text after it: the swap from the fallback to
+    // the live widget must not move that text (cumulative layout shift).
+    'article.html': PAGE('An article', sn.module.head, `<p>${'An opening paragraph. '.repeat(8)}</p>\n${sn.module.states['en/as-of']}\n${filler}`),
   };
   for (const [name, text] of Object.entries(pages)) await writeFile(join(root, name), text);
   return root;

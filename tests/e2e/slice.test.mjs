@@ -1,5 +1,5 @@
 // tests/e2e/slice.test.mjs — the first vertical slice in real Chromium: dist/index.html loads cleanly,
-// each range responds to the keyboard (output, canvas pixels, summary all change), HiDPI backing store.
+// each range responds to the keyboard (its number box, canvas pixels, summary all change), HiDPI backing store.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { canvasHash, pollUntil, setup, shot } from './harness.mjs';
@@ -12,11 +12,12 @@ describe('tapecast slice (dist/index.html)', () => {
 
   // Playwright CSS locators pierce open shadow roots.
   const range = (id) => page.locator(`tape-cast input[type="range"][data-input="${id}"]`);
-  const output = (id) => page.locator(`tape-cast output[data-for="${id}"]`);
+  // One value display per input: the number box beside the range.
+  const output = (id) => page.locator(`tape-cast input[type="number"][data-number="${id}"]`);
   const summary = () => page.locator('tape-cast p.summary');
   const state = async (id) => ({
     value: await range(id).inputValue(),
-    output: (await output(id).textContent()).trim(),
+    output: (await output(id).inputValue()).trim(),
     summary: (await summary().textContent()).trim(),
     hash: await canvasHash(page),
   });
@@ -38,13 +39,17 @@ describe('tapecast slice (dist/index.html)', () => {
         hosts: hosts.length,
         open: !!root,
         ranges: ids.map((id) => !!root?.querySelector(`input[type="range"][data-input="${id}"]`)),
-        outputs: ids.map((id) => !!root?.querySelector(`output[data-for="${id}"]`)),
+        numbers: ids.map((id) => !!root?.querySelector(`input[type="number"][data-number="${id}"]`)),
+        outputs: root?.querySelectorAll('output').length,
         canvases: root?.querySelectorAll('canvas[part="fan"]').length,
-        summaryLive: root?.querySelector('p.summary')?.getAttribute('aria-live'),
+        // The summary is not a live region (it changes every frame of a drag); one status line
+        // announces it once the reader settles.
+        summaryLive: root?.querySelector('p.summary')?.getAttribute('aria-live') ?? null,
+        announcer: root?.querySelectorAll('[role="status"].announce').length,
       };
     }, INPUTS);
     assert.deepEqual(shape, {
-      hosts: 1, open: true, ranges: [true, true, true], outputs: [true, true, true], canvases: 1, summaryLive: 'polite',
+      hosts: 1, open: true, ranges: [true, true, true], numbers: [true, true, true], outputs: 0, canvases: 1, summaryLive: null, announcer: 1,
     });
   });
 
@@ -53,11 +58,11 @@ describe('tapecast slice (dist/index.html)', () => {
   });
 
   for (const id of INPUTS) {
-    test(`keyboard on the ${id} range updates output, chart and summary`, async () => {
+    test(`keyboard on the ${id} range updates its number box, chart and summary`, async () => {
       const r = range(id);
       const max = await r.getAttribute('max');
       const start = await state(id);
-      assert.ok(start.output.length > 0, `output[data-for=${id}] is empty`);
+      assert.ok(start.output.length > 0, `input[data-number=${id}] is empty`);
       assert.notEqual(start.value, max ?? '100', `${id} starts at its max; ArrowRight cannot move it`);
 
       await r.focus();
@@ -71,7 +76,7 @@ describe('tapecast slice (dist/index.html)', () => {
       const atEnd = await pollUntil(() => state(id), (s) => s.value === top, { what: `${id} End to reach ${top}` });
       if (stepped.value !== top) {
         await pollUntil(() => state(id), (s) => s.output !== stepped.output && s.summary !== stepped.summary && s.hash !== stepped.hash,
-          { what: `${id} End to change output, summary and chart` });
+          { what: `${id} End to change number box, summary and chart` });
       }
       assert.equal(atEnd.value, top);
     });

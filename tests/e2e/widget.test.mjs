@@ -31,6 +31,10 @@ async function addWidget(page, attributes) {
 const inner = (page, selector, n = 0) =>
   page.evaluate(([s, i]) => document.querySelectorAll('tape-cast')[i].shadowRoot.querySelector(s)?.textContent ?? null, [selector, n]);
 
+/** What input `id`'s number box shows (its one value display). */
+const number = (page, id, n = 0) =>
+  page.evaluate(([d, i]) => document.querySelectorAll('tape-cast')[i].shadowRoot.querySelector(`[data-number="${d}"]`).value, [id, n]);
+
 const value = (page, id, n = 0) =>
   page.evaluate(([d, i]) => document.querySelectorAll('tape-cast')[i].shadowRoot.querySelector(`[data-input="${d}"]`).value, [id, n]);
 
@@ -61,6 +65,8 @@ describe('the <tape-cast> widget', () => {
 
   test('every control works from the keyboard alone', async () => {
     const page = await env.newPage({ width: 1000, height: 900 });
+    const warnings = [];
+    page.on('console', (m) => { if (m.type() === 'warning') warnings.push(m.text()); });
     await page.goto(`${env.url}embed-example.html`);
     await ready(page);
     // Tab to the first preset button, press it: the inputs jump to that preset.
@@ -94,7 +100,7 @@ describe('the <tape-cast> widget', () => {
     await page.keyboard.press('Enter');
     const rows = await pollUntil(() => page.evaluate(() => document.querySelector('tape-cast').shadowRoot.querySelectorAll('table tbody tr').length), (n) => n > 0, { what: 'table rows' });
     assert.equal(rows, 16, '14 series and 2 plumbing rows');
-    assert.equal(await page.evaluate(() => document.querySelector('tape-cast').shadowRoot.querySelector('[aria-expanded]').getAttribute('aria-expanded')), 'true');
+    assert.equal(await page.evaluate(() => [...document.querySelector('tape-cast').shadowRoot.querySelectorAll('button')].find((x) => x.textContent === 'Hide table').getAttribute('aria-expanded')), 'true');
     // The number box: typing an out-of-range value clamps it and says so.
     await focusOn('input[data-number="cut-odds"]');
     await page.keyboard.press('Control+A');
@@ -102,7 +108,13 @@ describe('the <tape-cast> widget', () => {
     await page.keyboard.press('Enter');
     await pollUntil(() => value(page, 'cut-odds'), (v) => v === '100', { what: 'clamped to 100' });
     const notes = await inner(page, '.notes');
-    assert.match(notes, /cut-odds: 250 is above the maximum 100 \(used 100\)/);
+    // The reader reads the input's own words; the box shows the value used; the author's sentence
+    // is on the console; Reset clears the note.
+    assert.equal(notes, "December cut odds can't exceed 100% — using 100%");
+    assert.equal(await number(page, 'cut-odds'), '100');
+    assert.ok(warnings.some((w) => /cut-odds: 250 is above the maximum 100 \(used 100\)/.test(w)), warnings.join('\n'));
+    await page.evaluate(() => [...document.querySelector('tape-cast').shadowRoot.querySelectorAll('button')].find((b) => b.textContent === 'Reset').click());
+    await pollUntil(() => inner(page, '.notes'), (t) => t === '', { what: 'Reset clears the notes' });
     assert.deepEqual(page.problems.pageErrors, []);
   });
 
@@ -120,7 +132,7 @@ describe('the <tape-cast> widget', () => {
     for (let i = 0; i < 8; i++) await page.keyboard.press('ArrowRight');
     await pollUntil(async () => ({ hash: await canvasHash(page, 'canvas[part="plumbing"]'), summary: await inner(page, '.summary') }),
       (s) => s.hash !== before.hash && s.summary !== before.summary, { what: 'plumbing and summary change' });
-    assert.equal(await inner(page, 'output[data-for="rmp-pace"]'), '85');
+    assert.equal(await number(page, 'rmp-pace'), '85');
   });
 
   test('each input carries a cue of how far it alone moves its headline number (S&P 500 or peak repo stress), refreshed when the reader pauses', async () => {
@@ -210,7 +222,7 @@ describe('the <tape-cast> widget', () => {
       r.dispatchEvent(new Event('input'));
       r.dispatchEvent(new Event('change'));
     });
-    await pollUntil(() => inner(page, 'output[data-for="shortfall"]', 0), (t) => t === '300', { what: 'first widget moved' });
+    await pollUntil(() => number(page, 'shortfall', 0), (t) => t === '300', { what: 'first widget moved' });
     assert.equal(await value(page, 'shortfall', 1), '150', 'the second widget did not move');
     const hash = await page.evaluate(() => location.hash);
     assert.match(hash, /tc=nov-2025/);
@@ -223,6 +235,9 @@ describe('the <tape-cast> widget', () => {
     const narrow = await env.newPage({ dpr: 1, width: 360, height: 800 });
     await narrow.goto(`${env.url}index.html`);
     await ready(narrow);
+    // On a phone the other charts are one tap away.
+    await narrow.evaluate(() => document.querySelector('tape-cast').shadowRoot.querySelector('.more-toggle').click());
+    await pollUntil(() => narrow.evaluate(() => document.querySelector('tape-cast').shadowRoot.querySelector('canvas[part="plumbing"]').width), (w) => w > 0, { what: 'the other charts drawn' });
     const layout = await narrow.evaluate(() => {
       const root = document.querySelector('tape-cast').shadowRoot;
       const boxes = [...root.querySelectorAll('canvas')].map((c) => c.getBoundingClientRect());
@@ -263,7 +278,7 @@ describe('the <tape-cast> widget', () => {
     await page.goto(`${env.url}zh.html`);
     await ready(page);
     assert.match(await inner(page, '.summary'), /九成路径/);
-    assert.match(await inner(page, 'label'), /英伟达/);
+    assert.match(await inner(page, '.control label'), /英伟达/);
     assert.match(await inner(page, '.title'), /英伟达/);
     await shot(page, 'article-zh');
     await page.evaluate(() => document.querySelector('tape-cast').setAttribute('lang', 'en'));
@@ -277,8 +292,8 @@ describe('the <tape-cast> widget', () => {
     // (Eager: below the article, it would otherwise wait to be scrolled to.)
     await addWidget(page, { shortfall: '99999999', surprise: 'lots', preset: 'moon', asset: 'doge', loading: 'eager' });
     const notes = await inner(page, '.notes', 1);
-    assert.match(notes, /shortfall：99999999 高于最大值 500（已按 500 计算）/);
-    assert.match(notes, /surprise："lots" 不是数字（保留原值）/);
+    assert.match(notes, /准备金缺口不能高于500，已按500计算/);
+    assert.match(notes, /英伟达次日涨跌："lots"不是数字，保留0\.0%/);
     assert.match(notes, /preset："moon" 不是本情景的预设/);
     assert.match(notes, /asset："doge" 不是本情景的数据序列/);
     assert.doesNotMatch(notes, /is not|above the|kept the/, 'no English left in a Chinese widget');
@@ -348,8 +363,8 @@ describe('the <tape-cast> widget', () => {
     assert.match(first, /cut-odds: "1e999" is not a number/);
     assert.match(first, /input: "bogus" is not an input/);
     const second = await inner(page, '.notes', 1);
-    assert.match(second, /cut-odds: -5e300|cut-odds: -5.00e300/);
-    assert.match(second, /shortfall: 99999999 is above the maximum 500 \(used 500\)/);
+    assert.match(second, /December cut odds can't go below 0% — using 0%/);
+    assert.match(second, /Reserve shortfall can't exceed 500 — using 500/);
     assert.match(second, /preset: "<svg onload=window.__pwned=3>" is not a preset/);
     assert.match(second, /asset: "javascript:alert\(1\)" is not a series/);
     assert.equal(await value(page, 'shortfall', 1), '500');

@@ -1,7 +1,7 @@
 // @ts-check
 // charts.js — the chart canvases: one box per chart, sized by CSS and drawn by the wasm at the
-// device's pixel ratio. The main chart spans the width under the series picker; the others sit
-// side by side when there is room, and compact mode hides them.
+// device's pixel ratio. The main chart sits under the series picker; the others sit side by side
+// when there is room, behind a toggle on narrow widths, and compact mode hides them.
 
 import { el } from './dom.js';
 
@@ -14,22 +14,24 @@ export class Charts {
     this.list = [];
   }
 
-  /** The chart grid for `specs`, with `picker` (the series select) above the main chart. */
+  /**
+   * The main chart with `picker` (the series select) above it, and the grid of the other charts,
+   * for the frame to place apart (the main chart beside the controls, the others a tap away).
+   */
   build(/** @type {ChartSpec[]} */ specs, /** @type {HTMLElement} */ picker) {
-    const grid = el('div', { className: 'charts' });
-    const wide = el('div', { className: 'wide' });
+    const main = el('div', { className: 'lead' });
     const bar = el('div', { className: 'bar' });
     bar.append(picker);
-    wide.append(bar);
-    grid.append(wide);
+    main.append(bar);
+    const grid = el('div', { className: 'charts' });
     this.list = specs.map((spec) => {
       const box = el('div', { className: `chart ${spec.kind} ${spec.main ? 'main' : 'secondary'}${spec.rows ? ' rows' : ''}` });
       const canvas = el('canvas', { part: spec.kind, role: 'img', 'aria-label': spec.name });
       box.append(canvas);
-      (spec.main ? wide : grid).append(box);
+      (spec.main ? main : grid).append(box);
       return { spec, box, canvas };
     });
-    return grid;
+    return { main, grid };
   }
 
   /**
@@ -41,7 +43,7 @@ export class Charts {
    * @returns {string[]}
    */
   draw(widget, full, font) {
-    const drawn = this.list.filter((c) => (full || c.spec.main) && c.box.offsetParent); // hidden in compact mode
+    const drawn = this.list.filter((c) => (full || c.spec.main) && c.box.offsetParent); // hidden behind the toggle or in compact mode
     if (full) {
       for (const { box } of drawn.filter((c) => c.spec.rows)) {
         const height = `${Math.ceil(widget.bars_height(box.getBoundingClientRect().width))}px`;

@@ -2,6 +2,8 @@
 // controls.js — the reader's controls: preset buttons and reset, a range with a number box (or a
 // select) per input, the series picker; kept in step with the widget's state on every redraw,
 // with each input's cue (how far it alone moves the lead series) filled in when the reader pauses.
+// A touch that starts on a range changes nothing until it moves sideways: a vertical swipe
+// scrolls the page and leaves the value as it was.
 
 import { el } from './dom.js';
 
@@ -20,10 +22,13 @@ import { el } from './dom.js';
  */
 
 /**
- * @typedef {{ range: HTMLInputElement, number: HTMLInputElement, output: HTMLOutputElement, delta: HTMLElement,
- *   cue: HTMLElement, label: string, unit: string }} NumberControl
+ * @typedef {{ range: HTMLInputElement, number: HTMLInputElement, delta: HTMLElement, cue: HTMLElement,
+ *   track: HTMLElement, unit: string, sync: boolean }} NumberControl
  * @typedef {{ select: HTMLSelectElement, delta: HTMLElement, cue: HTMLElement }} ChoiceControl
  */
+
+/** Pixels a touch must travel sideways, more than down, before it moves a range. */
+const SIDEWAYS = 6;
 
 export class Controls {
   /** @param {Actions} actions */
@@ -36,19 +41,21 @@ export class Controls {
     this.assetSelect = el('select', { 'data-asset': '' });
   }
 
-  /** The preset buttons and the reset button. */
+  /** The preset buttons (one line that scrolls sideways) and the reset button. */
   presetBar(/** @type {Layout} */ layout) {
     const t = layout.text;
-    const bar = el('div', { className: 'bar', role: 'group', 'aria-label': t.presets });
-    bar.append(el('span', { className: 'label' }, `${t.presets}:`));
+    const bar = el('div', { className: 'bar presets', role: 'group', 'aria-label': t.presets });
+    const list = el('div', { className: 'list' });
+    list.append(el('span', { className: 'label' }, `${t.presets}:`));
     this.presetButtons = layout.presets.map(({ id, label, description }) => {
       const b = el('button', { type: 'button', title: description, 'aria-pressed': 'false' }, label);
       b.addEventListener('click', () => { this.actions.set('preset', id); this.actions.changed(); b.setAttribute('aria-pressed', 'true'); });
       return b;
     });
-    const reset = el('button', { type: 'button' }, t.reset);
+    list.append(...this.presetButtons);
+    const reset = el('button', { type: 'button', className: 'reset' }, t.reset);
     reset.addEventListener('click', () => this.actions.reset());
-    bar.append(...this.presetButtons, reset);
+    bar.append(list, reset);
     return bar;
   }
 
@@ -62,7 +69,7 @@ export class Controls {
     const box = el('div', { className: 'controls' });
     this.inputs.clear();
     const brackets = layout.lang.startsWith('zh') ? ['（', '）'] : ['(', ')'];
-    for (const c of layout.inputs) box.append(this.control(c, `${key}-${c.id}`, brackets));
+    for (const c of layout.inputs) box.append(this.control(c, `${key}-${c.id}`, brackets, layout.text.about));
     return box;
   }
 
@@ -78,48 +85,93 @@ export class Controls {
   }
 
   /**
+   * One input: its label, Δ chip, number box (or select) and help toggle on one line, the range
+   * under them, and under the range the as-of ▲ and the scenario's labelled marks.
    * @param {InputSpec} c
    * @param {string} id the element id
    * @param {string[]} brackets around the unit, in the widget's language
+   * @param {string} about the help toggle's name
    */
-  control(c, id, [open, close]) {
+  control(c, id, [open, close], about) {
     const box = el('div', { className: 'control' });
     const head = el('div', { className: 'head' });
-    const label = el('label', { for: id }, `${c.label} `);
-    if (c.unit) label.append(el('span', { className: 'unit' }, `${open}${c.unit}${close}`));
+    const labelText = c.unit ? `${c.label} ${open}${c.unit}${close}` : c.label;
+    const label = el('label', { for: c.kind === 'choice' ? id : `${id}-n`, title: labelText }, labelText);
     const delta = el('span', { className: 'delta' });
-    head.append(label, delta);
-    const help = el('p', { className: 'help', id: `${id}-help` }, c.help);
+    const help = el('div', { className: 'help', id: `${id}-help`, hidden: true });
     const cue = el('p', { className: 'cue', id: `${id}-cue` });
-    const row = el('div', { className: 'row' });
+    help.append(el('p', {}, c.help), cue);
+    const toggle = el('button', { type: 'button', className: 'about', 'aria-expanded': 'false', 'aria-controls': help.id, 'aria-label': `${about}: ${c.label}`, title: about }, '?');
+    toggle.addEventListener('click', () => {
+      help.hidden = !help.hidden;
+      toggle.setAttribute('aria-expanded', String(!help.hidden));
+    });
     if (c.kind === 'choice') {
       const select = el('select', { id, 'data-input': c.id, 'aria-describedby': help.id });
       for (const o of c.options) select.append(el('option', { value: o.id }, o.label));
       select.addEventListener('change', () => { this.actions.set(c.id, select.value); this.actions.changed(); });
-      row.append(select);
-      box.append(head, row, help, cue);
+      head.classList.add('choice');
+      head.append(label, delta, select, toggle);
+      box.append(head, help);
       this.inputs.set(c.id, { select, cue, delta });
       return box;
     }
     const common = { min: c.min, max: c.max, step: c.step };
-    const output = el('output', { 'data-for': c.id, for: id });
-    head.append(output);
-    const marks = el('datalist', { id: `${id}-marks` });
-    marks.append(el('option', { value: c.as_of }));
-    for (const m of c.marks) marks.append(el('option', { value: m.value }));
-    const range = el('input', { type: 'range', id, ...common, list: marks.id, 'data-input': c.id, 'aria-describedby': `${help.id} ${cue.id}` });
-    const number = el('input', { type: 'number', ...common, 'aria-label': `${c.label} (${c.unit})`, 'data-number': c.id });
-    range.addEventListener('input', () => { this.actions.set(c.id, range.value); this.actions.dragged(); });
-    range.addEventListener('change', () => this.actions.changed());
-    number.addEventListener('change', () => { this.actions.set(c.id, number.value); this.actions.changed(); });
-    row.append(range, number);
+    const number = el('input', { type: 'number', id: `${id}-n`, ...common, 'data-number': c.id });
+    const range = el('input', { type: 'range', id, ...common, 'data-input': c.id, 'aria-label': c.label, 'aria-describedby': `${help.id}` });
+    head.append(label, number, toggle);
+    // The Δ chip sits at the track's end, in space kept for it: showing it moves nothing.
     const track = el('div', { className: 'track', 'aria-hidden': 'true' });
-    const asOf = el('span', {}, `▲ ${c.as_of_text}`);
-    asOf.style.left = `${((c.as_of - c.min) / (c.max - c.min)) * 100}%`;
+    track.append(delta);
+    const asOf = el('span', { className: 'asof' }, '▲');
+    asOf.style.setProperty('--f', String((c.as_of - c.min) / (c.max - c.min)));
     track.append(asOf);
-    box.append(head, row, marks, track, help, cue);
-    this.inputs.set(c.id, { range, number, output, delta, cue, unit: c.unit, label: c.label });
+    for (const m of c.marks) {
+      const tick = el('span', { className: 'tick' });
+      const f = String((m.value - c.min) / (c.max - c.min));
+      tick.style.setProperty('--f', f);
+      const text = el('span', { className: 'mark' }, m.label);
+      text.style.setProperty('--f', f);
+      track.append(tick, text);
+    }
+    if (c.marks.length) track.classList.add('marked');
+    const control = { range, number, delta, cue, track, unit: c.unit, sync: false };
+    this.touchGuard(range, () => { this.actions.set(c.id, range.value); this.actions.dragged(); }, () => this.actions.changed());
+    number.addEventListener('change', () => { this.actions.set(c.id, number.value); control.sync = true; this.actions.changed(); });
+    box.append(head, range, track, help);
+    this.inputs.set(c.id, control);
     return box;
+  }
+
+  /**
+   * A range's input and change, except for a touch that has not (yet) moved sideways: a vertical
+   * swipe becomes a scroll (the browser cancels the pointer) and the range goes back to its value.
+   * @param {HTMLInputElement} range
+   * @param {() => void} moved
+   * @param {() => void} done
+   */
+  touchGuard(range, moved, done) {
+    /** @type {{ value: string, x: number, y: number, sideways: boolean } | null} */
+    let touch = null;
+    range.addEventListener('pointerdown', (e) => {
+      touch = e.pointerType === 'touch' ? { value: range.value, x: e.clientX, y: e.clientY, sideways: false } : null;
+    });
+    range.addEventListener('pointermove', (e) => {
+      if (!touch || touch.sideways) return;
+      const dx = Math.abs(e.clientX - touch.x);
+      if (dx > SIDEWAYS && dx > Math.abs(e.clientY - touch.y)) { touch.sideways = true; moved(); }
+    });
+    range.addEventListener('pointercancel', () => {
+      if (touch && !touch.sideways) range.value = touch.value;
+      touch = null;
+    });
+    range.addEventListener('pointerup', () => {
+      const tap = touch && !touch.sideways;
+      touch = null;
+      if (tap) { moved(); done(); }
+    });
+    range.addEventListener('input', () => { if (!touch || touch.sideways) moved(); });
+    range.addEventListener('change', () => { if (!touch || touch.sideways) done(); });
   }
 
   /** Shows the widget's current values; leaves a number box alone while the reader types in it. */
@@ -129,12 +181,40 @@ export class Controls {
       c.delta.textContent = widget.delta(id);
       if ('select' in c) { c.select.value = value; continue; }
       if (c.range.value !== value) c.range.value = value;
-      if (focused !== c.number) c.number.value = value;
-      const shown = widget.display(id);
-      c.output.textContent = shown;
-      c.range.setAttribute('aria-valuetext', `${c.label} ${shown} ${c.unit}`.trim());
+      if (focused !== c.number || c.sync) c.number.value = value;
+      c.sync = false;
+      c.range.setAttribute('aria-valuetext', `${widget.display(id)} ${c.unit}`.trim());
     }
     this.assetSelect.value = widget.asset_id();
+  }
+
+  /** Lays the mark labels under each range so that none overlaps another or leaves the track. */
+  placeMarks() {
+    for (const c of this.inputs.values()) {
+      if (!('track' in c)) continue;
+      const width = c.track.clientWidth;
+      const thumb = c.range.getBoundingClientRect().height > 0 ? thumbWidth(c.range) : 0;
+      const labels = [...c.track.querySelectorAll('.mark')].map((node) => {
+        const n = /** @type {HTMLElement} */ (node);
+        const f = Number(n.style.getPropertyValue('--f'));
+        return { n, w: n.offsetWidth, x: thumb / 2 + f * (width - thumb) };
+      }).sort((a, b) => a.x - b.x);
+      const gap = 6;
+      // From the left: each label centred under its mark, else just right of the one before.
+      let right = -gap;
+      const lefts = labels.map((l) => {
+        const left = Math.max(l.x - l.w / 2, right + gap, 0);
+        right = left + l.w;
+        return left;
+      });
+      // From the right edge back: pull in what overflows, keeping the gaps.
+      let limit = width + gap;
+      for (let i = labels.length - 1; i >= 0; i--) {
+        lefts[i] = Math.max(0, Math.min(lefts[i], limit - gap - labels[i].w));
+        limit = lefts[i];
+      }
+      labels.forEach((l, i) => { l.n.style.left = `${Math.round(lefts[i])}px`; });
+    }
   }
 
   /** The ids of the inputs, in order. */
@@ -148,3 +228,7 @@ export class Controls {
     if (c) c.cue.textContent = widget.sensitivity(id);
   }
 }
+
+/** The width of a range's thumb, as styled (`--thumb`): the thumb's centre travels the range's
+ * width less this. */
+const thumbWidth = (/** @type {HTMLInputElement} */ range) => parseFloat(getComputedStyle(range).getPropertyValue('--thumb')) || 0;

@@ -30,7 +30,7 @@ let count = 0;
 export class TapeCast extends HTMLElement {
   // The state attributes (`layout().attributes`) are watched by a MutationObserver once the wasm
   // has said which they are.
-  static observedAttributes = ['lang', 'theme'];
+  static observedAttributes = ['lang', 'theme', 'heading'];
 
   /** Every state attribute a widget reads (a preset, the inputs, the series), once the wasm has
    * loaded: for pages that pass attributes through, such as the iframe page. */
@@ -50,6 +50,12 @@ export class TapeCast extends HTMLElement {
     this.font = '';
     this.frameEl = el('div', { className: 'frame', part: 'frame' });
     this.probe = colorProbe();
+    /** @type {HTMLElement | null} */
+    this.titleEl = null;
+    /** @type {HTMLElement | null} */
+    this.announcer = null;
+    /** @type {ReturnType<typeof setTimeout> | undefined} */
+    this.announceTimer = undefined;
     this.notes = new Notes();
     this.charts = new Charts();
     this.controls = new Controls({
@@ -57,7 +63,7 @@ export class TapeCast extends HTMLElement {
       changed: () => this.changed(),
       dragged: () => this.scheduler.drag(),
       redraw: () => this.schedule(),
-      reset: () => { this.widget?.reset(); this.applyAttributes(); this.changed(); },
+      reset: () => { this.widget?.reset(); this.applyAttributes(); this.notes.clear(); this.changed(); },
     });
     this.scheduler = new FrameScheduler((full) => this.render(full));
     this.cueRun = new IdleRun();
@@ -115,12 +121,14 @@ export class TapeCast extends HTMLElement {
     this.darkQuery.removeEventListener('change', this.onTheme);
     this.scheduler.cancel();
     this.cueRun.cancel();
+    clearTimeout(this.announceTimer);
   }
 
   /** @param {string} name @param {string | null} _old @param {string | null} value */
   attributeChangedCallback(name, _old, value) {
     if (!this.widget || value === null) return;
     if (name === 'lang') { this.widget.set_lang(this.language()); this.build(); }
+    if (name === 'heading' && this.view) this.retitle(this.view.layout.title);
     this.schedule(); // `theme`: the next redraw reads it
   }
 
@@ -175,7 +183,10 @@ export class TapeCast extends HTMLElement {
     if (this.widget) this.notes.add(...this.widget.set(name, value));
   }
 
-  /** Builds (or rebuilds, on a language change) everything inside the frame. */
+  /** Builds (or rebuilds, on a language change) everything inside the frame: the title, the
+   * presets, then the main chart beside (wide) or above (narrow, where it stays in view while the
+   * controls scroll under it) the controls, the summary, and a toggle for the other charts, the
+   * table and the downloads. */
   build() {
     const w = this.widget;
     if (!w) return;
@@ -184,12 +195,28 @@ export class TapeCast extends HTMLElement {
     const f = this.frameEl;
     f.replaceChildren();
     f.lang = layout.lang;
-    f.append(el('p', { className: 'title' }, layout.title), this.controls.presetBar(layout), this.controls.inputControls(layout, this.key));
-    f.append(this.charts.build(layout.charts, this.controls.seriesPicker(layout)));
-
-    const summary = el('p', { className: 'summary', 'aria-live': 'polite' });
+    f.classList.remove('open');
+    const title = el('p', { className: 'title' });
+    this.titleEl = title;
+    this.retitle(layout.title);
+    const charts = this.charts.build(layout.charts, this.controls.seriesPicker(layout));
+    const summary = el('p', { className: 'summary' });
     // Beyond what the model was calibrated on, one line says so.
     const extrapolation = el('p', { className: 'extrapolation', role: 'note' });
+    const readout = el('div', { className: 'readout' });
+    readout.append(summary, extrapolation);
+    const stage = el('div', { className: 'stage' });
+    stage.append(charts.main, this.controls.inputControls(layout, this.key), readout);
+    f.append(title, this.controls.presetBar(layout), stage);
+
+    const more = el('div', { className: 'more', id: `${this.key}-more` });
+    const moreButton = el('button', { type: 'button', className: 'more-toggle', 'aria-expanded': 'false', 'aria-controls': more.id }, t.more);
+    moreButton.addEventListener('click', () => {
+      const open = f.classList.toggle('open');
+      moreButton.setAttribute('aria-expanded', String(open));
+      moreButton.textContent = open ? t.less : t.more;
+      this.schedule();
+    });
     const table = el('div', { className: 'scroll', hidden: true });
     const status = el('span', { className: 'status', role: 'status' });
     const tableButton = el('button', { type: 'button', 'aria-expanded': 'false' }, t.showTable);
@@ -208,13 +235,33 @@ export class TapeCast extends HTMLElement {
     link.addEventListener('click', () => copyLink(w, this.key, status, t));
     const tools = el('div', { className: 'tools' });
     tools.append(tableButton, png, csv, link, status);
-    f.append(summary, extrapolation, tools, table, this.notes.box, el('p', { className: 'source' }, layout.source), this.probe);
+    more.append(charts.grid, tools, table);
+    // One polite announcement when the reader has settled on a value, not one per frame.
+    this.announcer = el('p', { className: 'announce', role: 'status' });
+    f.append(moreButton, more, this.notes.box, el('p', { className: 'source' }, layout.source), this.announcer, this.probe);
     this.view = { layout, summary, extrapolation, table };
+  }
+
+  /** The title: the `heading` attribute (`none` hides it), else the scenario's. */
+  retitle(/** @type {string} */ scenarioTitle) {
+    if (!this.titleEl) return;
+    const heading = this.getAttribute('heading');
+    this.titleEl.hidden = heading?.trim().toLowerCase() === 'none';
+    this.titleEl.textContent = heading?.trim() && !this.titleEl.hidden ? heading.trim().slice(0, 200) : scenarioTitle;
+  }
+
+  /** Says the summary once, a moment after the reader's last deliberate change. */
+  announceSoon() {
+    clearTimeout(this.announceTimer);
+    this.announceTimer = setTimeout(() => {
+      if (this.widget && this.announcer) this.announcer.textContent = this.widget.summary();
+    }, 700);
   }
 
   /** After a deliberate change: redraw, remember the state in the URL fragment. */
   changed() {
     this.controls.unpress();
+    this.announceSoon();
     this.schedule();
     if (this.widget) rememberState(this.widget, this.key);
   }
@@ -239,6 +286,7 @@ export class TapeCast extends HTMLElement {
       this.font = getComputedStyle(this).fontFamily;
     }
     this.notes.add(...this.charts.draw(w, full, this.font));
+    if (full) this.controls.placeMarks();
     const summary = w.summary();
     view.summary.textContent = summary;
     view.extrapolation.textContent = w.extrapolation();

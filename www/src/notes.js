@@ -1,6 +1,7 @@
 // @ts-check
 // notes.js — the problems a widget reports to its reader: shown inside the widget, in its
-// language, and on the console. A bad attribute, link or scenario never leaves a blank box.
+// language, and on the console; cleared when the reader resets. A bad attribute, link or scenario
+// never leaves a blank box.
 
 import { el } from './dom.js';
 import { warn } from './wasm.js';
@@ -19,6 +20,12 @@ export class Notes {
       this.list.push(text);
       this.box.append(el('p', {}, text));
     }
+  }
+
+  /** Forgets every note (the reader went back to the author's case). */
+  clear() {
+    this.list = [];
+    this.box.replaceChildren();
   }
 }
 

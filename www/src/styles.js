@@ -8,55 +8,91 @@
 import { palette_css } from './wasm.js';
 
 const CSS = `
-:host { display: block; margin: 1.5em 0; font: inherit; }
+:host { display: block; margin: 1.5em 0; font: inherit; clear: both; }
 :host([hidden]) { display: none; }
 * { box-sizing: border-box; }
 .frame {
   --c-background: var(--tc-background, var(--tc-d-background)); --c-text: var(--tc-text, var(--tc-d-text));
   --c-border: var(--tc-border, var(--tc-d-border)); --c-accent: var(--tc-accent, var(--tc-d-accent));
   --c-warning: var(--tc-warning, var(--tc-d-warning));
-  container-type: inline-size; border: 1px solid var(--c-border, currentColor); border-radius: 6px;
-  padding: 12px; background: var(--c-background, transparent); color: var(--c-text, inherit); }
+  --fan: clamp(240px, 56cqw, 38vh);
+  color-scheme: light; container-type: inline-size; border: 1px solid var(--c-border, currentColor); border-radius: 6px;
+  padding: 12px; background: var(--c-background, transparent); color: var(--c-text, inherit); font-size: 1rem; line-height: 1.4; }
 .frame.dark {
   --c-background: var(--tc-background-dark, var(--tc-d-background)); --c-text: var(--tc-text-dark, var(--tc-d-text));
   --c-border: var(--tc-border-dark, var(--tc-d-border)); --c-accent: var(--tc-accent-dark, var(--tc-d-accent));
-  --c-warning: var(--tc-warning-dark, var(--tc-d-warning)); }
+  --c-warning: var(--tc-warning-dark, var(--tc-d-warning)); color-scheme: dark; }
 .probe { display: none; color: var(--c-accent); background-color: var(--c-warning); }
-.title { font-weight: 600; margin: 0 0 8px; font-size: 1.05rem; line-height: 1.3; }
-.bar { display: flex; flex-wrap: wrap; align-items: center; gap: 6px; margin: 0 0 10px; }
-.bar .label { font-size: .85rem; margin-right: 4px; }
-button, select, input { font: inherit; }
-button { border: 1px solid currentColor; background: transparent; color: inherit; border-radius: 4px;
-  padding: 3px 8px; font-size: .85rem; cursor: pointer; }
+.title { font-weight: 600; margin: 0 0 8px; font-size: 1.05em; line-height: 1.3; }
+.bar { display: flex; flex-wrap: wrap; align-items: center; gap: 6px; margin: 0 0 8px; font-size: .85em; }
+.presets { flex-wrap: nowrap; }
+.presets .list { display: flex; gap: 6px; align-items: center; overflow-x: auto; flex: 1; min-width: 0; padding: 2px; scrollbar-width: thin; }
+.presets button { flex: none; white-space: nowrap; }
+.bar .label { margin-right: 2px; white-space: nowrap; }
+@container (max-width: 520px) { .presets .label { display: none; } }
+button, select, input { font: inherit; color: inherit; }
+select, input[type=number] { background: var(--c-background); border: 1px solid var(--c-border); border-radius: 4px; padding: 2px 4px; }
+button { border: 1px solid currentColor; background: transparent; border-radius: 4px; padding: 3px 8px; cursor: pointer; }
 button[aria-pressed="true"] { background: var(--c-accent); border-color: var(--c-accent); color: var(--c-on-accent, var(--tc-d-on-accent)); }
 button:focus-visible, input:focus-visible, select:focus-visible { outline: 2px solid var(--c-accent); outline-offset: 2px; }
-.controls { display: grid; grid-template-columns: repeat(auto-fit, minmax(230px, 1fr)); gap: 12px 20px; margin-bottom: 12px; }
-.head { display: flex; align-items: baseline; gap: 6px; flex-wrap: wrap; }
-.head label { font-size: .9rem; font-weight: 600; }
-.unit { font-weight: 400; }
-.delta { font-size: .75rem; padding: 0 5px; border-radius: 8px; border: 1px solid currentColor; }
-.delta:empty { display: none; }
-output { margin-left: auto; font-variant-numeric: tabular-nums; font-weight: 600; }
-.row { display: flex; align-items: center; gap: 8px; }
-.row input[type=range] { flex: 1; min-width: 0; margin: 6px 0; touch-action: pan-y; accent-color: var(--c-accent); }
-.row input[type=number] { width: 4.6em; }
-.track { position: relative; height: 1.1em; font-size: .7rem; }
-.track span { position: absolute; transform: translateX(-50%); white-space: nowrap; }
-.help, .cue { margin: 2px 0 0; font-size: .78rem; line-height: 1.35; }
+.stage { display: grid; grid-template-columns: minmax(0, 1fr); gap: 10px 20px; }
+.lead { position: sticky; top: 0; z-index: 1; background: var(--c-background); padding-top: 4px; }
+.lead .bar { margin: 0 0 4px; }
+.controls { display: grid; grid-template-columns: repeat(auto-fit, minmax(240px, 1fr)); gap: 10px 20px; align-content: start; font-size: .85em; }
+.control { --thumb: 22px; scroll-margin-top: calc(var(--fan) + 56px); scroll-margin-bottom: 16px; }
+.head { display: grid; grid-template-columns: minmax(0, 1fr) auto auto; align-items: center; gap: 6px; min-height: 2em; }
+.head.choice { grid-template-columns: minmax(0, 1fr) auto auto auto; }
+.head label { font-weight: 600; line-height: 1.25; }
+.head.choice label { white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
+.head input[type=number] { width: 4.8em; font-variant-numeric: tabular-nums; text-align: right; }
+.head select { max-width: 11em; }
+.about { width: 1.6em; height: 1.6em; padding: 0; border-radius: 50%; font-size: .85em; line-height: 1; }
+.delta { font-size: .85em; padding: 0 5px; border-radius: 8px; border: 1px solid currentColor; white-space: nowrap; }
+.delta:empty { visibility: hidden; padding: 0; border: 0; }
+.control input[type=range] { display: block; width: 100%; height: 28px; margin: 2px 0 0; padding: 0; background: transparent;
+  -webkit-appearance: none; appearance: none; touch-action: pan-y; cursor: pointer; }
+input[type=range]::-webkit-slider-runnable-track { height: 4px; border-radius: 2px; background: var(--c-border); }
+input[type=range]::-webkit-slider-thumb { -webkit-appearance: none; width: var(--thumb); height: var(--thumb); margin-top: calc(2px - var(--thumb) / 2);
+  border-radius: 50%; background: var(--c-accent); border: 2px solid var(--c-background); }
+input[type=range]::-moz-range-track { height: 4px; border-radius: 2px; background: var(--c-border); }
+input[type=range]::-moz-range-thumb { box-sizing: border-box; width: var(--thumb); height: var(--thumb); border-radius: 50%; background: var(--c-accent); border: 2px solid var(--c-background); }
+.track { position: relative; height: 1.1em; font-size: .8em; line-height: 1.1; }
+.track.marked { height: 2.3em; }
+.track span { position: absolute; top: 0; white-space: nowrap; }
+.track .delta { right: 0; left: auto; font-size: 1em; line-height: 1.05; }
+.track .asof, .track .tick { left: calc(var(--thumb) / 2 + var(--f) * (100% - var(--thumb))); transform: translateX(-50%); }
+.track .tick { width: 1px; height: .6em; background: currentColor; opacity: .6; }
+.track .mark { top: 1.2em; opacity: .85; }
+.help { margin: 2px 0 4px; font-size: .95em; line-height: 1.35; }
+.help p { margin: 0 0 2px; }
 .cue { font-style: italic; }
-.charts { display: grid; gap: 12px; grid-template-columns: minmax(0, 1fr); }
-@container (min-width: 760px) { .charts { grid-template-columns: minmax(0, 1fr) minmax(0, 1fr); } .wide { grid-column: 1 / -1; } }
+.readout { min-width: 0; }
+.charts { display: grid; gap: 12px; grid-template-columns: minmax(0, 1fr); margin-top: 10px; }
+.more { display: none; }
+.open .more { display: block; }
+.more-toggle { display: block; width: 100%; margin-top: 10px; padding: 6px 8px; font-size: .85em; }
+@container (min-width: 760px) {
+  .stage { grid-template-columns: minmax(0, 1fr) minmax(250px, 32%); grid-template-areas: "lead controls" "readout controls"; }
+  .lead { position: static; grid-area: lead; padding-top: 0; }
+  .controls { grid-area: controls; grid-template-columns: minmax(0, 1fr); }
+  .readout { grid-area: readout; }
+  .control { scroll-margin-top: 16px; }
+  .charts { grid-template-columns: minmax(0, 1fr) minmax(0, 1fr); }
+  .more { display: block; }
+  .more-toggle { display: none; }
+}
 select { max-width: 100%; }
 .chart { position: relative; width: 100%; aspect-ratio: 4 / 3; min-height: 260px; max-height: 420px; }
-.chart.main { aspect-ratio: 16 / 9; min-height: 240px; max-height: 440px; }
+.chart.main { aspect-ratio: auto; height: var(--fan); min-height: 0; max-height: none; }
+@container (min-width: 760px) { .chart.main { height: clamp(260px, 36cqw, 440px); } }
 .chart.rows { aspect-ratio: auto; min-height: 0; max-height: none; }
 canvas { display: block; width: 100%; height: 100%; }
-.summary { margin: 10px 0 0; font-size: .95rem; line-height: 1.45; }
-.extrapolation { margin: 4px 0 0; padding-left: 8px; border-left: 3px solid var(--c-warning); font-size: .85rem; }
+.summary { margin: 4px 0 0; font-size: .95em; line-height: 1.45; }
+.extrapolation { margin: 4px 0 0; padding-left: 8px; border-left: 3px solid var(--c-warning); font-size: .85em; }
 .extrapolation:empty { display: none; }
-.tools { display: flex; gap: 6px; flex-wrap: wrap; margin-top: 8px; align-items: center; }
-.status { font-size: .8rem; }
-table { border-collapse: collapse; font-size: .8rem; margin-top: 8px; width: 100%; font-variant-numeric: tabular-nums; }
+.tools { display: flex; gap: 6px; flex-wrap: wrap; margin-top: 8px; align-items: center; font-size: .85em; }
+.status { font-size: .95em; }
+table { border-collapse: collapse; font-size: .8em; margin-top: 8px; width: 100%; font-variant-numeric: tabular-nums; }
 caption { text-align: left; font-weight: 600; margin-bottom: 4px; }
 th, td { border-bottom: 1px solid var(--c-border); padding: 3px 6px; text-align: right; }
 th:first-child, td:first-child { text-align: left; }
@@ -64,11 +100,13 @@ th:first-child, td:first-child { text-align: left; }
 .table-notes p { margin: 2px 0 0; font-size: .75rem; }
 @container (max-width: 480px) { .narrow-drop { display: none; } th[scope=row] { min-width: 7em; } }
 .notes:empty { display: none; }
-.notes { margin: 8px 0 0; padding: 6px 8px; border-left: 3px solid var(--c-warning); font-size: .85rem; }
+.notes { margin: 8px 0 0; padding: 6px 8px; border-left: 3px solid var(--c-warning); font-size: .85em; }
 .notes p { margin: 0; }
-.source { margin: 8px 0 0; font-size: .75rem; }
+.source { margin: 8px 0 0; font-size: .75em; }
+.announce { position: absolute; width: 1px; height: 1px; margin: -1px; padding: 0; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; border: 0; }
 .failed { padding: 12px; border: 1px solid var(--tc-warning, currentColor); border-radius: 6px; }
-:host([compact]) .help, :host([compact]) .cue, :host([compact]) .secondary, :host([compact]) .tools { display: none; }
+:host([compact]) .about, :host([compact]) .help, :host([compact]) .more, :host([compact]) .more-toggle { display: none; }
+:host([compact]) .lead { position: static; }
 @media (forced-colors: active) { canvas { forced-color-adjust: none; } }
 @media (prefers-reduced-motion: reduce) { * { transition: none !important; animation: none !important; } }
 `;
