@@ -7,7 +7,7 @@
 //! that moves on another scale, like the VIX) does not set the section's scale: its bar runs to
 //! the edge and ends in an overflow arrow, its value still printed in full.
 
-use super::layout::{fit, fit_labels, label_style, text_width, title, wrap};
+use super::layout::{fit, fit_labels, label_style, sort_small, text_width, title, wrap};
 use super::{axis::nice_ticks, background, DrawResult, Style};
 use crate::text::num;
 use plotters::coord::Shift;
@@ -72,7 +72,7 @@ const OUTLIER: f64 = 4.0;
 fn scale_range(rows: &[&BarRow]) -> (f64, f64) {
     let reach = |r: &BarRow| r.p25.abs().max(r.p75.abs()).max(r.median.abs());
     let mut reaches: Vec<f64> = rows.iter().map(|r| reach(r)).filter(|x| x.is_finite()).collect();
-    reaches.sort_by(f64::total_cmp);
+    sort_small(&mut reaches, |a, b| a < b);
     let typical = reaches.get(reaches.len() / 2).copied().unwrap_or(0.0);
     let cap = if typical > 0.0 { OUTLIER * typical } else { f64::INFINITY };
     rows.iter().fold((0.0f64, 0.0f64), |(lo, hi), r| {
@@ -127,12 +127,15 @@ pub fn bars<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, spec: &BarsSpec, 
             area.draw(&PathElement::new(vec![(x(*v), axis_y), (x(*v), axis_y + rows_h)], color.stroke_width(thin)))?;
             // The unit is in the heading: ticks carry bare numbers, so more of them fit.
             let label = num::signed(*v, decimals);
+                let candidate = (x(*v), style.px(text_width(&label, 10.0)) as f64, label);
             // Zero first: it is the reference every bar starts from.
-            let at = if *v == 0.0 { 0 } else { labels.len() + 1 };
-            labels.push((at, (x(*v), style.px(text_width(&label, 10.0)) as f64, label)));
+            if *v == 0.0 {
+                labels.insert(0, candidate);
+            } else {
+                labels.push(candidate);
+            }
         }
-        labels.sort_by_key(|l| l.0);
-        let candidates: Vec<(i32, f64, String)> = labels.into_iter().map(|l| l.1).collect();
+        let candidates = labels;
         for (at, label) in fit_labels(&candidates, (style.px(2.0), w), style.px(6.0)) {
             area.draw(&Text::new(label, (at, axis_y - style.px(2.0)), font(10.0, p.muted, HPos::Center, VPos::Bottom)))?;
         }

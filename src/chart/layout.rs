@@ -167,8 +167,20 @@ pub(super) fn fit_labels<T: Clone>(candidates: &[(i32, f64, T)], (lo, hi): (i32,
             kept.push((l, r, *at, item.clone()));
         }
     }
-    kept.sort_by_key(|k| k.2);
+    sort_small(&mut kept, |a, b| a.2 < b.2);
     kept.into_iter().map(|(_, _, at, item)| (at, item)).collect()
+}
+
+/// Sorts a short slice (labels, rows: tens of items) by insertion, stable. The standard library's
+/// sorts are faster on long slices but add kilobytes to the wasm for each type they sort.
+pub(super) fn sort_small<T>(items: &mut [T], less: impl Fn(&T, &T) -> bool) {
+    for i in 1..items.len() {
+        let mut j = i;
+        while j > 0 && less(&items[j], &items[j - 1]) {
+            items.swap(j, j - 1);
+            j -= 1;
+        }
+    }
 }
 
 /// Left and right margins of a day axis, in backing pixels, for a chart `width` pixels wide:
@@ -184,6 +196,13 @@ pub(super) fn side_margins(width: i32, style: &Style) -> (i32, i32) {
 #[cfg(test)]
 mod tests {
     use super::{fit, fit_labels, text_width, wrap};
+
+    #[test]
+    fn short_slices_sort_stably() {
+        let mut v = [(3, 'a'), (1, 'b'), (3, 'c'), (2, 'd'), (1, 'e')];
+        super::sort_small(&mut v, |a, b| a.0 < b.0);
+        assert_eq!(v, [(1, 'b'), (1, 'e'), (2, 'd'), (3, 'a'), (3, 'c')]);
+    }
 
     #[test]
     fn axis_labels_keep_priority_and_never_overlap() {
