@@ -2,7 +2,9 @@
 // into the one shipped module, dist/tapecast.js. Each file comes once, after the files it imports;
 // the imports between them and their `export` keywords are dropped (the joined file is one scope),
 // as are the JSDoc type tags (for the checker, not the reader's download), and the wasm package's
-// import is kept, at the top. No bundler: the sources keep to a few plain forms, and
+// import is kept, at the top. Comments are for the sources' readers, not the page's: the joined
+// file keeps none but its own header, and the code must come out unchanged (checked). No
+// bundler: the sources keep to a few plain forms, and
 // anything else stops the build. Then the output is parsed (`node --check`: two files declaring
 // the same name fail here) and checked for the things the shell never does.
 //
@@ -25,45 +27,27 @@ const fail = (message) => { throw new Error(message); };
 const TAG_ONLY_LINE = /^\/\*\*\s*@[^*]*\*\/$/; // `/** @type {X} */` alone on a line
 const INLINE_TYPE = /\/\*\* @type [^*]*\*\/ ?/g; // casts and parameter types inside a line
 
-/** The prose of a doc comment (its lines, opening and closing ones included), without `@` tags. */
-function prose(block) {
-  const indent = block[0].slice(0, block[0].indexOf('/**'));
-  const inner = block.map((l) => l.trim()).map((t, i) => {
-    let body = i === 0 ? t.slice(3).trim() : t.replace(/^\*(?!\/)/, '').trimEnd();
-    if (i === block.length - 1) body = body.replace(/\*\/$/, '').trimEnd();
-    return body;
-  });
-  const keep = [];
-  let inTag = false;
-  for (const body of inner) {
-    if (body.trim().startsWith('@')) inTag = true;
-    else if (!/^\s{2,}\S/.test(body)) inTag = false; // a line indented further continues a tag
-    if (!inTag && body.trim()) keep.push(`${indent} * ${body.trim()}`);
-  }
-  return keep.length ? [`${indent}/**`, ...keep, `${indent} */`] : [];
-}
-
 /**
- * Drops the type annotations (JSDoc `@` tags, for the checker, not for the reader's download) and
- * keeps the comments' prose. The code itself must come out unchanged: checked in join().
+ * Drops the comments (doc comments with their JSDoc type tags, and whole-line `//` comments): they
+ * are for the sources' readers and the checker, not the reader's download. The code itself must
+ * come out unchanged: checked in join().
  */
-function withoutTypeTags(lines) {
+function withoutComments(lines) {
   const out = [];
-  let block = null; // the doc comment being read
+  let open = null; // the first line of the doc comment being skipped
   for (const line of lines) {
     const t = line.trim();
-    if (block) {
-      block.push(line);
-      if (t.endsWith('*/')) { out.push(...prose(block)); block = null; }
-    } else if (TAG_ONLY_LINE.test(t)) {
+    if (open) {
+      if (t.endsWith('*/')) open = null;
+    } else if (TAG_ONLY_LINE.test(t) || t.startsWith('//') || (t.startsWith('/**') && t.endsWith('*/'))) {
       continue;
     } else if (t.startsWith('/**') && !t.includes('*/')) {
-      block = [line];
+      open = line;
     } else {
       out.push(line.replace(INLINE_TYPE, ''));
     }
   }
-  if (block) fail(`a doc comment does not end: ${block[0]}`);
+  if (open) fail(`a doc comment does not end: ${open}`);
   return out;
 }
 
@@ -90,8 +74,8 @@ function strip(name, text) {
     if (/^export\b/.test(line)) fail(`${name}: an export the join does not know: ${line}`);
     lines.push(line);
   }
-  const joined = withoutTypeTags(lines).join('\n').trim().replace(/\n{3,}/g, '\n\n');
-  if (codeOnly(joined) !== codeOnly(lines.join('\n'))) fail(`${name}: dropping the type tags changed the code`);
+  const joined = withoutComments(lines).join('\n').trim().replace(/\n{3,}/g, '\n\n');
+  if (codeOnly(joined) !== codeOnly(lines.join('\n'))) fail(`${name}: dropping the comments changed the code`);
   return { deps, imports, text: joined };
 }
 
