@@ -370,12 +370,27 @@ impl Widget {
     /// The colours in use, as `#rrggbb` (`{ background, text, muted, border, accent, warning }`):
     /// for what the shell paints itself (the PNG export).
     pub fn theme(&self) -> Result<JsValue, JsValue> {
+        #[derive(Serialize)]
+        #[serde(rename_all = "camelCase")]
+        struct ThemeOut {
+            background: String,
+            text: String,
+            muted: String,
+            border: String,
+            accent: String,
+            on_accent: String,
+            warning: String,
+        }
         let p = &self.palette;
-        let pairs = [
-            ("background", p.background), ("text", p.text), ("muted", p.muted), ("border", p.border),
-            ("accent", p.series), ("onAccent", p.on_accent), ("warning", p.reference),
-        ];
-        to_js(&pairs.iter().map(|(k, c)| (*k, hex(*c))).collect::<std::collections::BTreeMap<_, _>>())
+        to_js(&ThemeOut {
+            background: hex(p.background),
+            text: hex(p.text),
+            muted: hex(p.muted),
+            border: hex(p.border),
+            accent: hex(p.series),
+            on_accent: hex(p.on_accent),
+            warning: hex(p.reference),
+        })
     }
 
     /// Draws chart `kind` (one of `layout().charts`) onto `canvas` at `css_width × css_height`

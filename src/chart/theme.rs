@@ -172,9 +172,16 @@ fn mix(a: RGBColor, b: RGBColor, share: f64) -> RGBColor {
     RGBColor(m(a.0, b.0), m(a.1, b.1), m(a.2, b.2))
 }
 
-/// `#rrggbb`.
+/// `#rrggbb` (written digit by digit: the formatter's hex code costs the wasm kilobytes).
 pub fn hex(c: RGBColor) -> String {
-    format!("#{:02x}{:02x}{:02x}", c.0, c.1, c.2)
+    const DIGITS: &[u8; 16] = b"0123456789abcdef";
+    let mut out = String::with_capacity(7);
+    out.push('#');
+    for v in [c.0, c.1, c.2] {
+        out.push(char::from(DIGITS[usize::from(v >> 4)]));
+        out.push(char::from(DIGITS[usize::from(v & 15)]));
+    }
+    out
 }
 
 /// An opaque colour from CSS text as browsers compute it (`rgb(253, 246, 227)`, `rgba(…, 1)`,
@@ -293,6 +300,12 @@ mod tests {
             let p = Palette::themed(false, &host);
             assert!(contrast(p.muted, p.background) >= 4.5, "{:?} on {:?}", p.muted, p.background);
         }
+    }
+
+    #[test]
+    fn hex_is_six_lowercase_digits() {
+        assert_eq!(hex(RGBColor(0, 94, 150)), "#005e96");
+        assert_eq!(hex(RGBColor(255, 15, 16)), "#ff0f10");
     }
 
     #[test]
