@@ -68,7 +68,8 @@ export class Controls {
   inputControls(/** @type {Layout} */ layout, /** @type {string} */ key) {
     const box = el('div', { className: 'controls' });
     this.inputs.clear();
-    const brackets = layout.lang.startsWith('zh') ? ['（', '）'] : ['(', ')'];
+    // A full-width bracket takes no space before it; a Latin one does.
+    const brackets = layout.lang.startsWith('zh') ? ['（', '）'] : [' (', ')'];
     for (const c of layout.inputs) box.append(this.control(c, `${key}-${c.id}`, brackets, layout.text.about));
     return box;
   }
@@ -95,7 +96,7 @@ export class Controls {
   control(c, id, [open, close], about) {
     const box = el('div', { className: 'control' });
     const head = el('div', { className: 'head' });
-    const labelText = c.unit ? `${c.label} ${open}${c.unit}${close}` : c.label;
+    const labelText = c.unit ? `${c.label}${open}${c.unit}${close}` : c.label;
     const label = el('label', { for: c.kind === 'choice' ? id : `${id}-n`, title: labelText }, labelText);
     const delta = el('span', { className: 'delta' });
     const help = el('div', { className: 'help', id: `${id}-help`, hidden: true });
