@@ -588,6 +588,32 @@ mod tests {
     }
 
     #[test]
+    fn no_cue_anywhere_in_the_input_box_gives_a_range_with_equal_ends() {
+        // A grid over the whole box: each numeric input at its ends and middle, each purchase
+        // start; every input's cue at every point.
+        let engine = Engine::new(default_scenario()).unwrap();
+        let s = engine.scenario();
+        let mut states = vec![Inputs::as_of(s)];
+        for d in &INPUTS {
+            let values: Vec<f64> = match s.inputs.get(d.id) {
+                Spec::Number(n) => vec![n.min, (n.min + n.max) / 2.0, n.max],
+                Spec::Choice(c) => (0..c.options.len()).map(|k| k as f64).collect(),
+            };
+            states = states.iter().flat_map(|i| values.iter().map(move |&v| i.with(d.id, v))).collect();
+        }
+        assert_eq!(states.len(), 3 * 3 * 3 * 3 * 3);
+        for i in &states {
+            for d in &INPUTS {
+                let cue = sensitivity(&engine, i, d.id, Lang::En);
+                if let Some((lo, hi)) = range_ends(&cue) {
+                    assert_ne!(lo, hi, "{cue} at {i:?}");
+                }
+                assert!(!cue.contains("NaN") && !cue.contains('{'), "{cue}");
+            }
+        }
+    }
+
+    #[test]
     fn the_table_is_short_named_rounded_to_its_uncertainty_and_narrowable() {
         let engine = Engine::new(default_scenario()).unwrap();
         let s = engine.scenario();

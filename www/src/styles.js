@@ -66,6 +66,7 @@ input[type=range]::-moz-range-thumb { box-sizing: border-box; width: var(--thumb
 .help { margin: 2px 0 4px; font-size: .95em; line-height: 1.35; }
 .help p { margin: 0 0 2px; }
 .cue { font-style: italic; }
+.cue:lang(zh) { font-style: normal; } /* no synthesised italic for Chinese */
 .readout { min-width: 0; }
 .charts { display: grid; gap: 12px; grid-template-columns: minmax(0, 1fr); margin-top: 10px; }
 .more { display: none; }
