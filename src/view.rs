@@ -106,9 +106,7 @@ pub fn summary(engine: &Engine, p: &Projection, lang: Lang) -> String {
         ("date", &short_date(tl.dates[h.spread_peak_day], lang)),
     ]));
     let srf = if h.srf_peak.p50 > 0.5 {
-        // Chinese counts in 亿 (100 million): $1 bn = 10 亿.
-        let bn = if lang == Lang::Zh { h.srf_peak.p50 * 10.0 } else { h.srf_peak.p50 };
-        fill(tr(Key::SummarySrf, lang), &[("value", &num::fixed(bn, 0))])
+        fill(tr(Key::SummarySrf, lang), &[("value", &num::fixed(h.srf_peak.p50, 0))])
     } else if h.srf_peak.p95 > 0.5 {
         tr(Key::SummarySrfTail, lang).to_string()
     } else {
@@ -392,10 +390,10 @@ pub fn csv(engine: &Engine, p: &Projection, inputs: &Inputs) -> String {
 /// The inputs in words, for captions: "Nvidia's next-day move +5.0% · December cut odds 40% · …".
 pub fn inputs_line(engine: &Engine, inputs: &Inputs, lang: Lang) -> String {
     let s = engine.scenario();
-    // Chinese counts money in 亿 (100 million): $1 bn = 10 亿.
+    // One money unit per language, as the input boxes and chart titles count ($ bn, 十亿美元).
     let bn = |x: f64| match lang {
         Lang::En => format!("${} bn", num::fixed(x, 0)),
-        Lang::Zh => format!("{} 亿美元", num::fixed(x * 10.0, 0)),
+        Lang::Zh => format!("{} 十亿美元", num::fixed(x, 0)),
     };
     let per_month = if lang == Lang::Zh { "/月" } else { "/mo" };
     let part = |id: InputId| {
@@ -654,7 +652,7 @@ mod tests {
             inputs_line(&engine, &moved, Lang::En),
             "Nvidia's next-day move +5.0% · December cut odds 40% · Reserve shortfall $200 bn · Fed reserve purchases: From January · Purchase pace $45 bn/mo"
         );
-        assert!(inputs_line(&engine, &moved, Lang::Zh).contains("准备金缺口 2,000 亿美元"));
+        assert!(inputs_line(&engine, &moved, Lang::Zh).contains("准备金缺口 200 十亿美元"));
         let header = csv(&engine, &engine.project(&moved, &[]), &moved);
         assert!(header.lines().nth(1).unwrap().starts_with("# inputs,surprise=5,cut-odds=40,shortfall=200,rmp-start=january,rmp-pace=45"), "{header}");
     }
@@ -670,7 +668,8 @@ mod chinese_typography {
     }
 
     /// Every way `text` breaks the house rules for Chinese: ASCII `:`/`.`/`,`/`;` or a space
-    /// before a full-width bracket next to CJK, a bracket inside a bracket, `bp` for 基点.
+    /// before a full-width bracket next to CJK, a bracket inside a bracket, `bp` for 基点, money
+    /// in 亿美元 where everything else counts 十亿美元.
     fn faults(text: &str) -> Vec<String> {
         let chars: Vec<char> = text.chars().collect();
         let mut out = Vec::new();
@@ -703,15 +702,21 @@ mod chinese_typography {
         if text.contains("bp") {
             out.push("bp instead of 基点".into());
         }
+        // One money unit, as the input boxes and chart titles count: 十亿美元 ($ bn).
+        if text.match_indices("亿美元").any(|(i, _)| !text[..i].ends_with('十')) {
+            out.push("亿美元 instead of 十亿美元".into());
+        }
         out.into_iter().map(|f| format!("{f}: {text}")).collect()
     }
 
     #[test]
     fn the_rule_sees_each_fault() {
         assert_eq!(faults("回购压力: 35").len(), 1);
-        assert_eq!(faults("单位 （亿美元）").len(), 1);
+        assert_eq!(faults("单位 （十亿美元）").len(), 1);
         assert_eq!(faults("（% 次日涨跌（相对已定价））").len(), 1);
         assert_eq!(faults("+10 bp").len(), 1);
+        assert_eq!(faults("缺口 1500 亿美元").len(), 1);
+        assert!(faults("缺口 150 十亿美元").is_empty());
         assert!(faults("标普500，12月31日：6,650（较6,672变动−0.3%）。").is_empty());
     }
 

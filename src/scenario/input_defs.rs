@@ -40,7 +40,7 @@ pub enum Kind {
 pub enum Unit {
     /// Percent: `+5.0%`.
     Percent,
-    /// Billions of dollars: `$150 bn`, `1500 亿美元`.
+    /// Billions of dollars: `$150 bn`, `150 十亿美元`.
     Bn,
     /// Billions of dollars a month: `$45 bn/mo`.
     BnPerMonth,

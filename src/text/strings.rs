@@ -146,7 +146,7 @@ pub fn tr(key: Key, lang: Lang) -> &'static str {
         (SummarySpread, Lang::En) => "Repo stress peaks at {value} bp ({date}); ",
         (SummarySpread, Lang::Zh) => "回购压力{date}达峰值{value}个基点，",
         (SummarySrf, Lang::En) => "SRF peak: ${value} bn. ",
-        (SummarySrf, Lang::Zh) => "常设回购便利使用峰值{value}亿美元。",
+        (SummarySrf, Lang::Zh) => "常设回购便利使用峰值{value}十亿美元。",
         (SummarySrfTail, Lang::En) => "SRF idle on most paths. ",
         (SummarySrfTail, Lang::Zh) => "多数路径无需动用常设回购便利。",
         (SummaryNoSrf, Lang::En) => "SRF unused. ",
