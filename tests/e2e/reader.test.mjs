@@ -281,6 +281,28 @@ describe('a reader sees the chart move while moving an input', () => {
     assert.equal(await title(), null);
   });
 
+  test('no label is cut without a cue: input labels wrap in full; the preset row fades on the side that scrolls', async () => {
+    for (const [size, file] of [[PHONE, 'index.html'], [PHONE, 'zh.html'], [LAPTOP, 'index.html']]) {
+      const page = await open(env, size, file);
+      const state = () => page.evaluate(() => {
+        const root = document.querySelector('tape-cast').shadowRoot;
+        const list = root.querySelector('.presets .list');
+        const cut = [...root.querySelectorAll('.head label')].filter((l) => l.scrollWidth > l.clientWidth + 1).map((l) => l.textContent);
+        return { cut, start: list.hasAttribute('data-more-start'), end: list.hasAttribute('data-more-end'), overflows: list.scrollWidth > list.clientWidth + 1 };
+      });
+      const first = await state();
+      assert.deepEqual(first.cut, [], `${file} at ${size.width}: labels cut`);
+      assert.equal(first.start, false, `${file} at ${size.width}: nothing hidden before the first preset (${JSON.stringify(first)})`);
+      assert.equal(first.end, first.overflows, `${file} at ${size.width}: the end fades exactly when buttons are hidden past it`);
+      if (first.overflows) {
+        await page.evaluate(() => { const l = document.querySelector('tape-cast').shadowRoot.querySelector('.presets .list'); l.scrollLeft = l.scrollWidth; });
+        const last = await pollUntil(state, (s) => s.start, { what: 'the start fade after scrolling to the end' });
+        assert.equal(last.end, false, 'nothing hidden past the last preset');
+      }
+      await page.context().close();
+    }
+  });
+
   test('the demo article does not shift when the widget starts (CLS ≤ 0.02, PerformanceObserver)', async () => {
     for (const file of ['index.html', 'zh.html']) {
       for (const [width, height] of [[360, 740], [768, 1024], [1280, 800]]) {

@@ -46,13 +46,20 @@ export class Controls {
     const t = layout.text;
     const bar = el('div', { className: 'bar presets', role: 'group', 'aria-label': t.presets });
     const list = el('div', { className: 'list' });
-    list.append(el('span', { className: 'label' }, `${t.presets}:`));
+    list.append(el('span', { className: 'label' }, `${t.presets}${layout.lang.startsWith('zh') ? '：' : ':'}`));
     this.presetButtons = layout.presets.map(({ id, label, description }) => {
       const b = el('button', { type: 'button', title: description, 'aria-pressed': 'false' }, label);
       b.addEventListener('click', () => { this.actions.set('preset', id); this.actions.changed(); b.setAttribute('aria-pressed', 'true'); });
       return b;
     });
     list.append(...this.presetButtons);
+    // A fade on the edge that has more buttons past it: the row says it scrolls.
+    const cue = () => {
+      list.toggleAttribute('data-more-start', list.scrollLeft > 1);
+      list.toggleAttribute('data-more-end', list.scrollLeft + list.clientWidth < list.scrollWidth - 1);
+    };
+    list.addEventListener('scroll', cue, { passive: true });
+    new ResizeObserver(cue).observe(list);
     const reset = el('button', { type: 'button', className: 'reset' }, t.reset);
     reset.addEventListener('click', () => this.actions.reset());
     bar.append(list, reset);

@@ -26,10 +26,16 @@ const CSS = `
 .title { font-weight: 600; margin: 0 0 8px; font-size: 1.05em; line-height: 1.3; }
 .bar { display: flex; flex-wrap: wrap; align-items: center; gap: 6px; margin: 0 0 8px; font-size: .85em; }
 .presets { flex-wrap: nowrap; }
-.presets .list { display: flex; gap: 6px; align-items: center; overflow-x: auto; flex: 1; min-width: 0; padding: 2px; scrollbar-width: thin; }
+.presets .list { display: flex; gap: 6px; align-items: center; overflow-x: auto; flex: 1; min-width: 0; padding: 2px; scrollbar-width: thin;
+  --fade: 40px; }
+.presets .list[data-more-end] { mask-image: linear-gradient(to right, var(--c-text) calc(100% - var(--fade)), transparent); }
+.presets .list[data-more-start] { mask-image: linear-gradient(to left, var(--c-text) calc(100% - var(--fade)), transparent); }
+.presets .list[data-more-start][data-more-end] { mask-image: linear-gradient(to right, transparent, var(--c-text) var(--fade), var(--c-text) calc(100% - var(--fade)), transparent); }
 .presets button { flex: none; white-space: nowrap; }
 .bar .label { margin-right: 2px; white-space: nowrap; }
 @container (max-width: 520px) { .presets .label { display: none; } }
+/* Wide: every preset in view, on a second line if need be; narrow: one line that scrolls. */
+@container (min-width: 521px) { .presets .list { flex-wrap: wrap; overflow-x: visible; } .presets .reset { align-self: flex-start; margin-top: 2px; } }
 button, select, input { font: inherit; color: inherit; }
 select, input[type=number] { background: var(--c-background); border: 1px solid var(--c-border); border-radius: 4px; padding: 2px 4px; }
 button { border: 1px solid currentColor; background: transparent; border-radius: 4px; padding: 3px 8px; cursor: pointer; }
@@ -43,7 +49,6 @@ button:focus-visible, input:focus-visible, select:focus-visible { outline: 2px s
 .head { display: grid; grid-template-columns: minmax(0, 1fr) auto auto; align-items: center; gap: 6px; min-height: 2em; }
 .head.choice { grid-template-columns: minmax(0, 1fr) auto auto auto; }
 .head label { font-weight: 600; line-height: 1.25; }
-.head.choice label { white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
 .head input[type=number] { width: 4.8em; font-variant-numeric: tabular-nums; text-align: right; }
 .head select { max-width: 11em; }
 .about { width: 1.6em; height: 1.6em; padding: 0; border-radius: 50%; font-size: .85em; line-height: 1; }
