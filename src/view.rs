@@ -168,7 +168,7 @@ pub fn bars_spec(engine: &Engine, p: &Projection, lang: Lang) -> BarsSpec {
             })
             .collect::<Vec<_>>();
         let (heading, suffix, decimals) = match quote {
-            Quote::Price => (tr(Key::ChangePercent, lang), "%", 1),
+            Quote::Price => (tr(Key::ChangePercent, lang), PERCENT, 1),
             Quote::Rate => (tr(Key::ChangeBp, lang), if lang == Lang::Zh { "基点" } else { " bp" }, 0),
         };
         BarSection { heading: heading.into(), suffix: suffix.into(), decimals, groups }
@@ -199,6 +199,60 @@ pub fn plumbing_spec(engine: &Engine, p: &Projection, lang: Lang) -> PlumbingSpe
         suffix: String::new(),
     };
     PlumbingSpec { spread, srf_title: tr(Key::SrfTitle, lang).into(), srf: p.srf.clone(), srf_suffix: String::new() }
+}
+
+/// The suffix of the cross-asset chart's percent section (its rate section counts bp).
+const PERCENT: &str = "%";
+
+/// The cross-asset chart in one or two sentences, for its accessible description: the biggest
+/// median rise and fall in percent, then each rate series' median change in bp, as drawn.
+pub fn bars_description(spec: &BarsSpec, lang: Lang) -> String {
+    let sep = if lang == Lang::Zh { "，" } else { ", " };
+    let mut out = String::new();
+    for section in &spec.sections {
+        let rows = || section.groups.iter().flat_map(|(_, rows)| rows.iter());
+        let said = |r: &BarRow| match lang {
+            Lang::En => format!("{} {}{}", r.label, num::signed(r.median, section.decimals), section.suffix),
+            Lang::Zh => format!("{}{}{}", r.label, num::signed(r.median, section.decimals), section.suffix),
+        };
+        if section.suffix == PERCENT {
+            let by = |a: &&BarRow, b: &&BarRow| a.median.total_cmp(&b.median);
+            if let (Some(up), Some(down)) = (rows().max_by(by), rows().min_by(by)) {
+                out.push_str(&fill(tr(Key::DescribeBars, lang), &[("up", &said(up)), ("down", &said(down))]));
+            }
+        } else {
+            let moves: Vec<String> = rows().map(said).collect();
+            out.push_str(&fill(tr(Key::DescribeRates, lang), &[("moves", &moves.join(sep))]));
+        }
+    }
+    out.trim_end().to_string()
+}
+
+/// The plumbing chart in two sentences, for its accessible description: where the median of
+/// SOFR − IORB and of SRF use peak, with their 95th percentiles on those days.
+pub fn plumbing_description(engine: &Engine, p: &Projection, lang: Lang) -> String {
+    let tl = engine.timeline();
+    let h = engine.headline(p);
+    let mut out = fill(tr(Key::DescribeSpread, lang), &[
+        ("value", &num::signed(h.spread_peak.p50, 0)),
+        ("hi", &num::signed(h.spread_peak.p95, 0)),
+        ("date", &short_date(tl.dates[h.spread_peak_day], lang)),
+    ]);
+    let srf = [
+        ("value", num::fixed(h.srf_peak.p50, 0)),
+        ("hi", num::fixed(h.srf_peak.p95, 0)),
+        ("date", short_date(tl.dates[h.srf_peak_day], lang)),
+    ];
+    let srf: Vec<(&str, &str)> = srf.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    // The same thresholds as the summary's: a median under $0.5 bn reads as $0.
+    out.push_str(&if h.srf_peak.p50 > 0.5 {
+        fill(tr(Key::DescribeSrf, lang), &srf)
+    } else if h.srf_peak.p95 > 0.5 {
+        fill(tr(Key::DescribeSrfTail, lang), &srf)
+    } else {
+        tr(Key::SummaryNoSrf, lang).trim_end().to_string()
+    });
+    out
 }
 
 /// The widget's charts, in the order it shows them.
@@ -659,6 +713,45 @@ mod tests {
 }
 
 #[cfg(test)]
+mod descriptions {
+    use super::*;
+    use crate::scenario::default_scenario;
+
+    #[test]
+    fn the_bars_description_names_the_drawn_extremes_and_every_rate() {
+        let engine = Engine::new(default_scenario()).unwrap();
+        let s = engine.scenario();
+        for id in ["as-of", "nvda-misses", "fed-blinks"] {
+            let p = engine.project(&Inputs::preset(s, id).unwrap(), &[0]);
+            let spec = bars_spec(&engine, &p, Lang::En);
+            let text = bars_description(&spec, Lang::En);
+            let price: Vec<&BarRow> = spec.sections[0].groups.iter().flat_map(|(_, r)| r).collect();
+            let up = price.iter().max_by(|a, b| a.median.total_cmp(&b.median)).unwrap();
+            let down = price.iter().min_by(|a, b| a.median.total_cmp(&b.median)).unwrap();
+            let range = format!("range from {} {}% to {} {}%", down.label, num::signed(down.median, 1), up.label, num::signed(up.median, 1));
+            assert!(text.contains(&range), "{id}: {text}");
+            for (_, rows) in &spec.sections[1].groups {
+                for r in rows {
+                    assert!(text.contains(&format!("{} {} bp", r.label, num::signed(r.median, 0))), "{id}: {text}");
+                }
+            }
+            assert!(text.split_whitespace().count() <= 45, "{id}: short enough to hear: {text}");
+        }
+    }
+
+    #[test]
+    fn the_plumbing_description_gives_the_peaks_the_chart_draws() {
+        let engine = Engine::new(default_scenario()).unwrap();
+        let p = engine.project(&Inputs::preset(engine.scenario(), "2019-replay").unwrap(), &[0]);
+        let h = engine.headline(&p);
+        let text = plumbing_description(&engine, &p, Lang::En);
+        let day = short_date(engine.timeline().dates[h.spread_peak_day], Lang::En);
+        assert!(text.contains(&format!("peaks at {} bp on {day}", num::signed(h.spread_peak.p50, 0))), "{text}");
+        assert!(text.contains(&format!("SRF use peaks at ${} bn", num::fixed(h.srf_peak.p50, 0))), "{text}");
+    }
+}
+
+#[cfg(test)]
 mod chinese_typography {
     use super::*;
     use crate::scenario::default_scenario;
@@ -743,6 +836,8 @@ mod chinese_typography {
                 texts.extend(f.key);
             }
             let b = bars_spec(&engine, &p, Lang::Zh);
+            texts.push(bars_description(&b, Lang::Zh));
+            texts.push(plumbing_description(&engine, &p, Lang::Zh));
             texts.push(b.title);
             for sec in b.sections {
                 texts.push(sec.heading);

@@ -491,6 +491,18 @@ impl Widget {
         }
     }
 
+    /// A chart's short data description for screen readers (`kind` as in `layout().charts`): the
+    /// summary for the fan, the biggest movers for the bars, the peaks for the plumbing.
+    pub fn describe(&mut self, kind: &str) -> String {
+        self.projection();
+        let (Some(p), Some(kind)) = (&self.projection, ChartKind::from_name(kind)) else { return String::new() };
+        match kind {
+            ChartKind::Fan => view::summary(&self.engine, p, self.lang),
+            ChartKind::Bars => view::bars_description(&view::bars_spec(&self.engine, p, self.lang), self.lang),
+            ChartKind::Plumbing => view::plumbing_description(&self.engine, p, self.lang),
+        }
+    }
+
     /// One line when the projection goes beyond what the model was calibrated on; empty within.
     pub fn extrapolation(&mut self) -> String {
         self.projection();

@@ -31,6 +31,16 @@ pub enum Key {
     SummaryNoSrf,
     /// Summary when the SRF lends on fewer than half of the paths.
     SummarySrfTail,
+    /// The cross-asset chart's data description: the range of the medians, `{down}` to `{up}`.
+    DescribeBars,
+    /// … and its rates section: `{moves}` (each rate series and its change in bp).
+    DescribeRates,
+    /// The plumbing chart's data description: SOFR − IORB's peak, `{value}` and `{hi}` bp on `{date}`.
+    DescribeSpread,
+    /// … then SRF use's peak, `{value}` and `{hi}` $bn on `{date}`.
+    DescribeSrf,
+    /// … or, when the median path does not use the SRF, the 95th percentile's peak.
+    DescribeSrfTail,
     /// Cross-asset chart title.
     BarsTitle,
     /// Section heading for price changes.
@@ -153,6 +163,16 @@ pub fn tr(key: Key, lang: Lang) -> &'static str {
         (SummaryNoSrf, Lang::Zh) => "无需动用常设回购便利。",
         (SummaryMover, Lang::En) => "Biggest mover: {asset} {value}%.",
         (SummaryMover, Lang::Zh) => "变动最大：{asset}，{value}%。",
+        (DescribeBars, Lang::En) => "Median changes range from {down} to {up}. ",
+        (DescribeBars, Lang::Zh) => "中位数变动介于{down}与{up}之间。",
+        (DescribeRates, Lang::En) => "Rates and spreads: {moves}.",
+        (DescribeRates, Lang::Zh) => "利率与利差：{moves}。",
+        (DescribeSpread, Lang::En) => "SOFR − IORB peaks at {value} bp on {date} (95th percentile {hi} bp). ",
+        (DescribeSpread, Lang::Zh) => "SOFR − IORB {date}达峰值{value}个基点（95分位{hi}个基点）。",
+        (DescribeSrf, Lang::En) => "SRF use peaks at ${value} bn on {date} (95th percentile ${hi} bn).",
+        (DescribeSrf, Lang::Zh) => "常设回购便利使用量{date}达峰值{value}十亿美元（95分位{hi}十亿美元）。",
+        (DescribeSrfTail, Lang::En) => "SRF unused on the median path; its 95th percentile peaks at ${hi} bn on {date}.",
+        (DescribeSrfTail, Lang::Zh) => "中位数路径无需动用常设回购便利；其95分位{date}达峰值{hi}十亿美元。",
         (AsOf, Lang::En) => "as of",
         (AsOf, Lang::Zh) => "基准",
         (PathTo, Lang::En) => "projected to",

@@ -113,6 +113,16 @@ describe('a reader sees the chart move while moving an input', () => {
     });
     assert.equal(help.before, 0);
     assert.ok(help.after > 0 && help.expanded === 'true');
+    // Each chart carries a short data description in its accessible name, and it follows the state.
+    const names = () => page.evaluate(() => Object.fromEntries([...document.querySelector('tape-cast').shadowRoot.querySelectorAll('canvas[role="img"]')]
+      .map((c) => [c.getAttribute('part'), c.getAttribute('aria-label')])));
+    const first = await names();
+    assert.match(first.fan, /9 in 10 paths/);
+    assert.match(first.bars, /Median changes range from .+ [+−]?\d+\.\d% to .+ [+−]?\d+\.\d%\. Rates and spreads: .+ bp/);
+    assert.match(first.plumbing, /SOFR − IORB peaks at [+−]?\d+ bp on \d+ \w+ \(95th percentile [+−]?\d+ bp\)\. SRF /);
+    await page.evaluate(() => [...document.querySelector('tape-cast').shadowRoot.querySelectorAll('.presets button')].find((b) => /2019/.test(b.textContent)).click());
+    const replay = await pollUntil(names, (n) => n.plumbing !== first.plumbing && n.bars !== first.bars, { what: 'descriptions follow a preset' });
+    for (const text of Object.values(replay)) assert.doesNotMatch(text, /NaN|undefined|\{/);
   });
 
   for (const size of [PHONE, LAPTOP]) {

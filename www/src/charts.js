@@ -57,8 +57,17 @@ export class Charts {
     });
   }
 
-  /** Gives the main chart the summary as part of its accessible name. */
-  describe(/** @type {string} */ summary) {
-    for (const { spec, canvas } of this.list) if (spec.main) canvas.setAttribute('aria-label', `${spec.name}. ${summary}`);
+  /**
+   * Gives each chart its short data description as part of its accessible name: the main chart
+   * the summary; the others theirs when they were drawn (`full`).
+   * @param {Widget} widget
+   * @param {string} summary
+   * @param {boolean} full
+   */
+  describe(widget, summary, full) {
+    for (const { spec, canvas } of this.list) {
+      if (spec.main) canvas.setAttribute('aria-label', `${spec.name}. ${summary}`);
+      else if (full) canvas.setAttribute('aria-label', `${spec.name}. ${widget.describe(spec.kind)}`);
+    }
   }
 }

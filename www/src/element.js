@@ -290,7 +290,7 @@ export class TapeCast extends HTMLElement {
     const summary = w.summary();
     view.summary.textContent = summary;
     view.extrapolation.textContent = w.extrapolation();
-    this.charts.describe(summary);
+    this.charts.describe(w, summary, full);
     if (full && !view.table.hidden) fillTable(w, view.table);
     this.dispatchEvent(new CustomEvent('scenariochange', { detail: w.headline(), bubbles: true }));
     this.cueRun.start(250, this.controls.ids(), (id) => { if (this.widget) this.controls.cue(this.widget, id); });
