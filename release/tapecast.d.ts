@@ -63,6 +63,10 @@ export interface TapeCastAttributes {
   theme?: 'auto' | 'light' | 'dark';
   /** Present: sliders and the main chart only. */
   compact?: '' | boolean;
+  /** The widget's title in your words; `none` hides it. */
+  heading?: string;
+  /** Which charts show, by name, separated by spaces or commas (`fan`, `bars`, `plumbing`); the fan always shows. */
+  panels?: string;
   /** Same-origin URL of an author's scenario JSON file. */
   src?: string;
   /** `eager` starts at once instead of when the widget comes near the viewport. */

@@ -86,7 +86,7 @@ function markdown(sn, manifest) {
     '',
     block(sn.iframe.states[key]),
     '',
-    'The query string takes the element\'s attribute names (`preset`, `surprise`, `cut-odds`, `shortfall`, `rmp-start`, `rmp-pace`, `asset`, `lang`, `theme`, `compact`). Where the host page may run one script, add the listener once, after the iframes: it keeps each iframe as tall as its content. Without it the iframe keeps its height and the widget switches to its compact layout so that nothing scrolls.',
+    'The query string takes the element\'s attribute names (`preset`, `surprise`, `cut-odds`, `shortfall`, `rmp-start`, `rmp-pace`, `asset`, `lang`, `theme`, `compact`, `heading`, `panels`). Where the host page may run one script, add the listener once, after the iframes: it keeps each iframe as tall as its content. Without it the iframe keeps its height and the widget switches to its compact layout so that nothing scrolls.',
     '',
     block(sn.iframe.listener),
     '',

@@ -266,6 +266,21 @@ pub enum ChartKind {
     Plumbing,
 }
 
+/// The charts a `panels` attribute asks for, in the widget's order, and its problems: names from
+/// [`ChartKind::name`] separated by spaces or commas; empty asks for every chart. The main chart
+/// always shows (the controls move it); a name that is no chart is a problem and is skipped.
+pub fn panels(value: &str) -> (Vec<ChartKind>, Vec<String>) {
+    let names: Vec<&str> = value.split([' ', ',']).map(str::trim).filter(|n| !n.is_empty()).collect();
+    let expected = ChartKind::ALL.map(ChartKind::name).join(", ");
+    let problems = names
+        .iter()
+        .filter(|n| ChartKind::from_name(&n.to_ascii_lowercase()).is_none())
+        .map(|n| format!("panels: {} is not a chart (expected some of {expected})", crate::text::quoted(n)))
+        .collect();
+    let asked = |k: ChartKind| names.is_empty() || k.main() || names.iter().any(|n| n.eq_ignore_ascii_case(k.name()));
+    (ChartKind::ALL.into_iter().filter(|&k| asked(k)).collect(), problems)
+}
+
 impl ChartKind {
     /// Every chart, in order.
     pub const ALL: [ChartKind; 3] = [ChartKind::Fan, ChartKind::Bars, ChartKind::Plumbing];
@@ -709,6 +724,24 @@ mod tests {
         assert!(inputs_line(&engine, &moved, Lang::Zh).contains("准备金缺口 200 十亿美元"));
         let header = csv(&engine, &engine.project(&moved, &[]), &moved);
         assert!(header.lines().nth(1).unwrap().starts_with("# inputs,surprise=5,cut-odds=40,shortfall=200,rmp-start=january,rmp-pace=45"), "{header}");
+    }
+}
+
+#[cfg(test)]
+mod panels_attribute {
+    use super::*;
+
+    #[test]
+    fn panels_chooses_the_other_charts_and_always_keeps_the_main_one() {
+        assert_eq!(panels(""), (ChartKind::ALL.to_vec(), vec![]));
+        assert_eq!(panels("  "), (ChartKind::ALL.to_vec(), vec![]));
+        assert_eq!(panels("bars"), (vec![ChartKind::Fan, ChartKind::Bars], vec![]));
+        assert_eq!(panels("Plumbing, fan").0, vec![ChartKind::Fan, ChartKind::Plumbing]);
+        assert_eq!(panels("fan").0, vec![ChartKind::Fan]);
+        let (charts, problems) = panels("bars <b>pie</b>");
+        assert_eq!(charts, vec![ChartKind::Fan, ChartKind::Bars]);
+        assert_eq!(problems.len(), 1);
+        assert!(problems[0].contains("\"<b>pie</b>\" is not a chart (expected some of fan, bars, plumbing)"), "{}", problems[0]);
     }
 }
 

@@ -563,6 +563,20 @@ pub fn state_attributes() -> Vec<String> {
     attribute_names().into_iter().map(String::from).collect()
 }
 
+/// The charts a widget's `panels` attribute shows (`{ charts: ["fan", "bars"], notes: [...] }`):
+/// see [`view::panels`].
+#[wasm_bindgen]
+pub fn panels(value: &str) -> Result<JsValue, JsValue> {
+    #[derive(Serialize)]
+    struct Out {
+        charts: Vec<&'static str>,
+        notes: Notes,
+    }
+    let (charts, notes) = view::panels(value);
+    let out = Out { charts: charts.into_iter().map(ChartKind::name).collect(), notes };
+    to_js(&out)
+}
+
 /// The palette's colours as CSS custom-property defaults (`--tc-d-background` …) for the frame in
 /// light and dark: the shell's CSS falls back to these where the host sets no `--tc-…` colour.
 #[wasm_bindgen]

@@ -6,7 +6,7 @@
 
 // The element's own attributes; the state attributes (a preset, the inputs, the series) come
 // from the widget, which knows them from the scenario's one table of inputs.
-const SHELL_NAMES = ['lang', 'theme', 'compact', 'id', 'src'];
+const SHELL_NAMES = ['lang', 'theme', 'compact', 'heading', 'panels', 'id', 'src'];
 const TYPE = 'tapecast:height';
 
 const main = document.getElementById('embed');

@@ -63,6 +63,29 @@ describe('the <tape-cast> widget', () => {
     assert.deepEqual(page.problems, { consoleErrors: [], pageErrors: [], failedRequests: [], foreignRequests: [] });
   });
 
+  test('panels= chooses the charts by name, keeps the fan, says what it does not know; the iframe passes it and heading on', async () => {
+    const page = await env.newPage({ dpr: 1, width: 1200, height: 900 });
+    await page.goto(`${env.url}embed-example.html`);
+    await ready(page);
+    const parts = (frame = page) => frame.evaluate(() => [...document.querySelector('tape-cast').shadowRoot.querySelectorAll('canvas')].map((c) => c.getAttribute('part')));
+    const drawn = () => page.evaluate(() => [...document.querySelector('tape-cast').shadowRoot.querySelectorAll('canvas')].map((c) => c.width > 0));
+    await page.evaluate(() => document.querySelector('tape-cast').setAttribute('panels', 'plumbing'));
+    await pollUntil(() => parts(), (p) => p.join() === 'fan,plumbing', { what: 'only the fan and the plumbing chart' });
+    await pollUntil(drawn, (d) => d.every(Boolean), { what: 'both drawn' });
+    await page.evaluate(() => document.querySelector('tape-cast').setAttribute('panels', 'bars, pie'));
+    await pollUntil(() => parts(), (p) => p.join() === 'fan,bars', { what: 'the fan and the bars' });
+    assert.match(await inner(page, '.notes'), /panels: "pie" is not a chart \(expected some of fan, bars, plumbing\)/);
+    await page.evaluate(() => document.querySelector('tape-cast').removeAttribute('panels'));
+    await pollUntil(() => parts(), (p) => p.join() === 'fan,bars,plumbing', { what: 'every chart again' });
+    assert.deepEqual(page.problems.pageErrors, []);
+
+    const frame = await env.newPage({ dpr: 1, width: 800, height: 900 });
+    await frame.goto(`${env.url}embed.html?panels=bars&heading=${encodeURIComponent('Move the forces yourself')}`);
+    await ready(frame);
+    assert.deepEqual(await parts(frame), ['fan', 'bars']);
+    assert.equal(await inner(frame, '.title'), 'Move the forces yourself');
+  });
+
   test('every control works from the keyboard alone', async () => {
     const page = await env.newPage({ width: 1000, height: 900 });
     const warnings = [];

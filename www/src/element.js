@@ -15,7 +15,7 @@ import { FrameScheduler, IdleRun } from './scheduler.js';
 import { paletteStyles, styles } from './styles.js';
 import { shellText } from './text.js';
 import { colorProbe, hostColors, isDark } from './theme.js';
-import { load, state_attributes, Widget } from './wasm.js';
+import { load, panels, state_attributes, Widget } from './wasm.js';
 
 /** @typedef {import('./wasm.js').Layout} Layout */
 /** @typedef {import('./wasm.js').Theme} Theme */
@@ -30,7 +30,7 @@ let count = 0;
 export class TapeCast extends HTMLElement {
   // The state attributes (`layout().attributes`) are watched by a MutationObserver once the wasm
   // has said which they are.
-  static observedAttributes = ['lang', 'theme', 'heading'];
+  static observedAttributes = ['lang', 'theme', 'heading', 'panels'];
 
   /** Every state attribute a widget reads (a preset, the inputs, the series), once the wasm has
    * loaded: for pages that pass attributes through, such as the iframe page. */
@@ -126,6 +126,7 @@ export class TapeCast extends HTMLElement {
 
   /** @param {string} name @param {string | null} _old @param {string | null} value */
   attributeChangedCallback(name, _old, value) {
+    if (name === 'panels' && this.widget) { this.build(); this.schedule(); return; }
     if (!this.widget || value === null) return;
     if (name === 'lang') { this.widget.set_lang(this.language()); this.build(); }
     if (name === 'heading' && this.view) this.retitle(this.view.layout.title);
@@ -199,7 +200,10 @@ export class TapeCast extends HTMLElement {
     const title = el('p', { className: 'title' });
     this.titleEl = title;
     this.retitle(layout.title);
-    const charts = this.charts.build(layout.charts, this.controls.seriesPicker(layout));
+    // The `panels` attribute chooses the other charts; the main one always shows.
+    const shown = /** @type {{ charts: string[], notes: string[] }} */ (panels(this.getAttribute('panels') ?? ''));
+    this.notes.add(...shown.notes.filter((n) => !this.notes.list.includes(n)));
+    const charts = this.charts.build(layout.charts.filter((c) => shown.charts.includes(c.kind)), this.controls.seriesPicker(layout));
     const summary = el('p', { className: 'summary' });
     // Beyond what the model was calibrated on, one line says so.
     const extrapolation = el('p', { className: 'extrapolation', role: 'note' });
