@@ -60,7 +60,7 @@ impl Palette {
         grid: RGBColor(226, 228, 232),
         series: RGBColor(0, 94, 150),
         band_outer: RGBAColor(0, 114, 178, 0.14),
-        band_inner: RGBAColor(0, 114, 178, 0.30),
+        band_inner: RGBAColor(0, 114, 178, 0.25),
         reference: RGBColor(178, 77, 0),
         down: RGBColor(178, 77, 0),
         border: RGBColor(208, 212, 218),
@@ -74,8 +74,8 @@ impl Palette {
         muted: RGBColor(166, 171, 178),
         grid: RGBColor(48, 52, 58),
         series: RGBColor(86, 180, 233),
-        band_outer: RGBAColor(86, 180, 233, 0.16),
-        band_inner: RGBAColor(86, 180, 233, 0.34),
+        band_outer: RGBAColor(86, 180, 233, 0.22),
+        band_inner: RGBAColor(86, 180, 233, 0.30),
         reference: RGBColor(230, 159, 0),
         down: RGBColor(230, 159, 0),
         border: RGBColor(48, 52, 58),
@@ -265,6 +265,23 @@ mod tests {
         assert_eq!(parse_color("#fff"), Some(RGBColor(255, 255, 255)));
         for bad in ["rgba(0, 0, 0, 0)", "transparent", "", "rgb(1,2)", "rgb(300, 0, 0)", "#12345", "rgb(NaN, 1, 2)", "#ggg", "<b>"] {
             assert_eq!(parse_color(bad), None, "{bad}");
+        }
+    }
+
+    /// `c` at its alpha over an opaque `under`.
+    fn over(c: RGBAColor, under: RGBColor) -> RGBColor {
+        let mix = |f: u8, b: u8| (f64::from(f) * c.3 + f64::from(b) * (1.0 - c.3)).round() as u8;
+        RGBColor(mix(c.0, under.0), mix(c.1, under.1), mix(c.2, under.2))
+    }
+
+    #[test]
+    fn the_fan_reads_in_both_palettes() {
+        for p in [Palette::LIGHT, Palette::DARK] {
+            let outer = over(p.band_outer, p.background);
+            let inner = over(p.band_inner, outer);
+            // The median line carries the data: WCAG 1.4.11's 3:1 against the band it crosses.
+            assert!(contrast(p.series, inner) >= 3.0, "median on the inner band: {:.2}", contrast(p.series, inner));
+            assert!(contrast(outer, p.background) >= 1.2 && contrast(inner, outer) >= 1.3, "both bands visible");
         }
     }
 
