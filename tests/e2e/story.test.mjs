@@ -198,6 +198,7 @@ describe('the article drives the widget', () => {
         await button.click();
         await arrives(page, PRESETS[presets[1]], 'back to the story');
         await pollUntil(() => button.isVisible(), (v) => !v, { what: 'the button hidden again' });
+        assert.equal(await page.evaluate(() => document.activeElement?.tagName), 'TAPE-CAST', 'the focus goes to the widget, not lost with the button');
         // Moved again, then the next step replaces the reader's change.
         await page.fill(box, '90');
         await page.press(box, 'Enter');
@@ -271,7 +272,7 @@ describe('the article drives the widget', () => {
           });
           // The last redraw (every chart) shows step 3's state.
           await pollUntil(() => seen(page), (s) => JSON.stringify(s.at(-1)) === JSON.stringify(PRESETS['nvda-misses']), { what: 'step 3 drawn' });
-          const name = `story-${file.replace('.html', '').replace('.', '-')}-${width}-${colorScheme}`;
+          const name = `${file.replace('.html', '').replace('.', '-')}-${width}-${colorScheme}`;
           await page.screenshot({ path: `${SCREENSHOTS}${name}.png` });
         }
       }

@@ -92,7 +92,7 @@ function bringIntoView(/** @type {HTMLElement} */ host) {
 }
 
 /** Gives `host` the keyboard focus without a second scroll (it can take focus, not a tab stop). */
-function focusOn(/** @type {HTMLElement} */ host) {
+export function focusOn(/** @type {HTMLElement} */ host) {
   if (!host.hasAttribute('tabindex')) host.setAttribute('tabindex', '-1');
   host.focus({ preventScroll: true });
 }
@@ -113,8 +113,8 @@ function targets(link) {
   const here = new URL(location.href);
   const there = new URL(link.href);
   if (there.origin !== here.origin || there.pathname !== here.pathname || there.search !== here.search) return [];
-  const parts = new URLSearchParams(there.hash.slice(1));
-  return widgets().filter((h) => parts.has(h.key)).map((host) => ({ host, set: (h, w) => w.restore(there.hash, h.key) }));
+  const parts = new URLSearchParams(there.hash.slice(1)); // `#story` alone (no state) stays an anchor
+  return widgets().filter((h) => parts.get(h.key)).map((host) => ({ host, set: (h, w) => w.restore(there.hash, h.key) }));
 }
 
 /** Follows a link that sets widgets: each moves to its state; the first comes into view and takes the focus. */

@@ -7,7 +7,7 @@
 // `data-tapecast-back="<widget id>"`) returns to the step's state.
 
 import { el } from './dom.js';
-import { built, setDeclared, widgetOf } from './links.js';
+import { built, focusOn, setDeclared, widgetOf } from './links.js';
 
 /** @typedef {import('./element.js').TapeCast} TapeCast */
 
@@ -42,8 +42,7 @@ function storyOf(/** @type {TapeCast} */ host) {
     const made = { step: null, state: '', back };
     back.addEventListener('click', () => {
       if (made.step) enter(made.step, host);
-      host.setAttribute('tabindex', host.getAttribute('tabindex') ?? '-1');
-      host.focus({ preventScroll: true });
+      focusOn(host); // the button hides: the focus goes to the widget, not to the page's start
     });
     host.addEventListener('scenariochange', () => sync(host, made));
     stories.set(host, made);
