@@ -5,9 +5,13 @@
 // change stays until the next step and "Back to the story" returns; without JavaScript the steps
 // read and their links open the snapshots. Screenshots of the story mid-scroll for a human to look at.
 import assert from 'node:assert/strict';
-import { mkdir } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import { after, before, describe, test } from 'node:test';
+import { fileURLToPath } from 'node:url';
 import { canvasHash, pollUntil, SCREENSHOTS, setup } from './harness.mjs';
+import { releaseDir } from './release.mjs';
+
+const AXE = fileURLToPath(new URL('../../node_modules/axe-core/axe.min.js', import.meta.url));
 
 // The built-in presets as the widget reports its inputs (src/scenario/default.json).
 const PRESETS = {
@@ -254,6 +258,51 @@ describe('the article drives the widget', () => {
       await page.click('.step-link a >> nth=2');
       await page.waitForURL(/nvda-misses\.svg$/);
       assert.deepEqual(page.problems.failedRequests, [], file);
+    }
+  });
+
+  test('axe-core finds no accessibility violations in the story, the back button shown (light and dark, 360 and 1280 px)', async () => {
+    for (const [width, height] of [[1280, 800], [360, 740]]) {
+      for (const colorScheme of ['light', 'dark']) {
+        const page = await env.newPage({ width, height, colorScheme });
+        await page.goto(`${env.url}story.html`);
+        await ready(page);
+        await page.evaluate(() => {
+          const s = document.querySelectorAll('[data-tapecast-step]')[1];
+          scrollBy(0, s.getBoundingClientRect().top - innerHeight / 2 + 10);
+        });
+        await arrives(page, PRESETS['nvda-delivers'], 'step 2');
+        await page.evaluate(() => { document.querySelector('tape-cast').value = { 'cut-odds': 90 }; });
+        await pollUntil(() => page.locator('[data-tapecast-back]').isVisible(), Boolean, { what: 'the back button' });
+        await page.addScriptTag({ content: await readFile(AXE, 'utf8') });
+        const violations = await page.evaluate(async () => {
+          const r = await window.axe.run(document, { resultTypes: ['violations'] });
+          return r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+        });
+        assert.deepEqual(violations, [], `${width} ${colorScheme}: ${violations.join('\n')}`);
+      }
+    }
+  });
+
+  test('the release folder carries the story: steps set the state, links open its snapshots, no request fails', async () => {
+    const release = await setup({ root: await releaseDir() });
+    try {
+      for (const file of ['story.html', 'story.zh.html']) {
+        const page = await release.newPage({ width: 1280, height: 800 });
+        await page.goto(`${release.url}${file}`);
+        await ready(page);
+        await page.evaluate(() => {
+          const s = document.querySelectorAll('[data-tapecast-step]')[3];
+          scrollBy(0, s.getBoundingClientRect().top - innerHeight / 2 + 10);
+        });
+        await arrives(page, PRESETS['2019-replay'], `${file}: step 4`);
+        for (const href of await page.evaluate(() => [...document.querySelectorAll('.step-link a')].map((a) => a.href))) {
+          assert.equal((await page.request.get(href)).status(), 200, href);
+        }
+        assert.deepEqual(page.problems, { consoleErrors: [], pageErrors: [], failedRequests: [], foreignRequests: [] }, file);
+      }
+    } finally {
+      await release.teardown();
     }
   });
 
