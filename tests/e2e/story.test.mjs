@@ -129,6 +129,29 @@ describe('the article drives the widget', () => {
     }
   });
 
+  test('a link clicked mid-glide starts from the first link\'s target: a link that sets one input keeps the rest', async () => {
+    const page = await env.newPage({ width: 1280, height: 800 });
+    await page.goto(`${env.url}index.html`);
+    await ready(page);
+    await page.evaluate(() => {
+      const a = document.createElement('a');
+      a.href = '#story';
+      a.id = 'one';
+      a.setAttribute('data-tapecast', 'story');
+      a.setAttribute('data-surprise', '5');
+      a.textContent = 'only the surprise';
+      document.querySelector('article').append(a);
+      // Both in one task: the second arrives while the first glide has not drawn a frame.
+      document.querySelector('a[data-tapecast][data-preset="nvda-misses"]:not([data-surprise])').click();
+      a.click();
+    });
+    await arrives(page, { ...PRESETS['nvda-misses'], surprise: 5 }, 'the preset, then the surprise alone');
+    // And after the reader's own change, a one-input link keeps it.
+    await page.evaluate(() => { document.querySelector('tape-cast').value = { shortfall: 400 }; });
+    await page.click('#one');
+    await arrives(page, { ...PRESETS['nvda-misses'], surprise: 5, shortfall: 400 }, 'the reader\'s shortfall kept');
+  });
+
   test('a bad value in a link is a note in the widget; the good values still apply', async () => {
     const page = await env.newPage({ width: 1280, height: 800 });
     await page.goto(`${env.url}index.html`);

@@ -47,7 +47,7 @@ export function setDeclared(source, host, widget) {
  * Glides the numeric inputs from `from` to where the widget now is, calling `draw(false)` each
  * frame and `draw(true)` once the exact target is set again; at once (one `draw(true)`) when
  * `animate` is false, the reader asked for less motion, or nothing numeric moves. Returns a
- * function that stops the glide where it is.
+ * function that stops the glide, the widget left at its target (without a redraw).
  * @param {Widget} widget
  * @param {Record<string, number | string>} from the inputs before the change (`widget.values()`)
  * @param {boolean} animate
@@ -70,8 +70,9 @@ export function glide(widget, from, animate, draw) {
   const start = performance.now();
   let frame = 0;
   const step = (/** @type {number} */ now) => {
-    const t = Math.min(1, (now - start) / GLIDE_MS);
+    const t = Math.min(1, Math.max(0, (now - start) / GLIDE_MS));
     if (t >= 1) {
+      frame = 0;
       for (const [id, text] of exact) widget.set(id, text);
       draw(true);
       return;
@@ -82,7 +83,12 @@ export function glide(widget, from, animate, draw) {
     frame = requestAnimationFrame(step);
   };
   frame = requestAnimationFrame(step);
-  return () => cancelAnimationFrame(frame);
+  return () => { // stopped by a newer move: that one starts from this one's target, not from midway
+    if (!frame) return; // arrived already: the reader may have moved on from there
+    cancelAnimationFrame(frame);
+    frame = 0;
+    for (const [id, text] of exact) widget.set(id, text);
+  };
 }
 
 /** Scrolls `host` into view when its top is off screen or low on it. */
