@@ -55,13 +55,15 @@ export function setDeclared(source, host, widget) {
  */
 export function glide(widget, from, animate, draw) {
   const to = /** @type {Record<string, number | string>} */ (widget.values());
-  const exact = Object.keys(to).map((id) => [id, widget.get(id)]);
   /** @type {[string, number, number][]} */
   const moving = [];
   for (const [id, v] of Object.entries(to)) {
     const a = from[id];
     if (typeof v === 'number' && typeof a === 'number' && a !== v) moving.push([id, a, v]);
   }
+  // Only the moving inputs are touched again (the others are already where they go, and a reader
+  // may change them meanwhile); they end on their target's own text, exactly.
+  const exact = moving.map(([id]) => [id, widget.get(id)]);
   if (!animate || reducedMotion() || !moving.length) {
     draw(true);
     return () => {};
