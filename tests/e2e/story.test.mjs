@@ -275,8 +275,17 @@ describe('the article drives the widget', () => {
         assert.equal(r.status(), 200, href);
         assert.match(r.headers()['content-type'], /svg/, href);
       }
-      // The figure in place of the widget is drawn.
-      assert.ok(await page.evaluate(() => document.querySelector('.noscript img')?.naturalWidth > 0), `${file}: the still figure shows`);
+      // The still figure in place of the widget is drawn, on screen at the top, and the steps
+      // follow one another as paragraphs do (no room left for a widget that is not there).
+      const layout = await page.evaluate(() => {
+        const img = document.querySelector('.noscript img');
+        const r = img.getBoundingClientRect();
+        const steps = [...document.querySelectorAll('[data-tapecast-step]')].map((s) => s.getBoundingClientRect());
+        return { drawn: img.naturalWidth > 0, top: r.top, height: r.height, width: r.width,
+          gaps: steps.slice(1).map((s, i) => s.top - steps[i].bottom), first: steps[0].top - r.bottom };
+      });
+      assert.ok(layout.drawn && layout.height > 150 && layout.width > 300 && layout.top < 740, `${file}: the still figure shows at the top (${JSON.stringify(layout)})`);
+      assert.ok(layout.first < 100 && layout.gaps.every((g) => g < 60), `${file}: the steps read on without gaps (${JSON.stringify(layout)})`);
       // Following a step's link opens its snapshot.
       await page.click('.step-link a >> nth=2');
       await page.waitForURL(/nvda-misses\.svg$/);
