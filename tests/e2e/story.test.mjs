@@ -74,6 +74,9 @@ describe('the article drives the widget', () => {
         await pollUntil(() => inView(page), Boolean, { what: `${selector}: the widget scrolled into view` });
         await pollUntil(() => canvasHash(page), (h) => h !== before, { what: `${selector}: the fan redrawn` });
         assert.equal(await page.evaluate(() => document.activeElement === document.querySelector('tape-cast')), true, `${selector}: focus on the widget`);
+        const region = await page.evaluate(() => [document.activeElement?.getAttribute('role'), document.activeElement?.getAttribute('aria-label')]);
+        assert.equal(region[0], 'region', `${selector}: the focused widget is a region`);
+        assert.ok(region[1]?.length > 5, `${selector}: named by its title (${region[1]})`);
         // The number boxes show the new values too.
         const shown = await page.evaluate(() => document.querySelector('tape-cast').shadowRoot.querySelector('input[type=number]').value);
         assert.equal(Number(shown), want.surprise, `${selector}: the first number box`);

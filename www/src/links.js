@@ -99,9 +99,13 @@ function bringIntoView(/** @type {HTMLElement} */ host) {
   if (r.top < 0 || r.top > innerHeight / 2) host.scrollIntoView({ behavior: reducedMotion() ? 'auto' : 'smooth', block: 'start' });
 }
 
-/** Gives `host` the keyboard focus without a second scroll (it can take focus, not a tab stop). */
-export function focusOn(/** @type {HTMLElement} */ host) {
+/** Gives `host` the keyboard focus without a second scroll (it can take focus, not a tab stop),
+ * as a region named by its title, which is what a screen reader then says. */
+export function focusOn(/** @type {TapeCast} */ host) {
   if (!host.hasAttribute('tabindex')) host.setAttribute('tabindex', '-1');
+  if (!host.hasAttribute('role')) host.setAttribute('role', 'region');
+  const title = host.titleEl?.textContent || host.view?.layout.title;
+  if (title && !host.hasAttribute('aria-label')) host.setAttribute('aria-label', title);
   host.focus({ preventScroll: true });
 }
 
@@ -133,8 +137,11 @@ function follow(/** @type {MouseEvent} */ event) {
   if (!found.length) return;
   event.preventDefault();
   found.forEach(({ host, set }, i) => {
-    if (i === 0) { bringIntoView(host); focusOn(host); }
-    built(host).then(() => host.moveTo((w) => set(host, w)));
+    if (i === 0) bringIntoView(host);
+    built(host).then(() => {
+      if (i === 0) focusOn(host); // once built, so that it has its title to be named by
+      host.moveTo((w) => set(host, w));
+    });
   });
 }
 
