@@ -155,6 +155,27 @@ describe('the article drives the widget', () => {
     await arrives(page, { ...PRESETS['nvda-misses'], surprise: 5, shortfall: 400 }, 'the reader\'s shortfall kept');
   });
 
+  test('an input the reader moves during the glide stays where the reader put it', async () => {
+    const page = await env.newPage({ width: 1280, height: 800 });
+    await page.goto(`${env.url}index.html`);
+    await ready(page);
+    const during = await page.evaluate(() => new Promise((resolve) => {
+      const w = document.querySelector('tape-cast');
+      // At the first redraw that is under way (neither where it started nor where it goes).
+      const moved = () => {
+        const mid = w.value;
+        if (!(mid.surprise < 0 && mid.surprise > -10)) return;
+        w.removeEventListener('scenariochange', moved);
+        w.value = { 'cut-odds': 70 };
+        resolve(mid);
+      };
+      w.addEventListener('scenariochange', moved);
+      document.querySelector('a[data-tapecast][data-preset="nvda-misses"]:not([data-surprise])').click();
+    }));
+    assert.ok(during['cut-odds'] < 40 && during['cut-odds'] > 30, `mid-glide when the reader moved (${JSON.stringify(during)})`);
+    await arrives(page, { ...PRESETS['nvda-misses'], 'cut-odds': 70 }, 'the glide\'s other inputs arrive, the reader\'s cut odds stay');
+  });
+
   test('a bad value in a link is a note in the widget; the good values still apply', async () => {
     const page = await env.newPage({ width: 1280, height: 800 });
     await page.goto(`${env.url}index.html`);

@@ -68,10 +68,23 @@ export function glide(widget, from, animate, draw) {
     draw(true);
     return () => {};
   }
-  for (const [id, a] of moving) widget.set(id, String(a)); // the glide starts where the reader was
+  /** @type {Map<string, number>} what the glide set last, per input */
+  const last = new Map();
+  const put = (/** @type {string} */ id, /** @type {number} */ x) => {
+    const text = x.toFixed(4); // plain decimals (String() can give `1e-7`, which is not a number here)
+    widget.set(id, text);
+    last.set(id, Number(text));
+  };
+  for (const [id, a] of moving) put(id, a); // the glide starts where the reader was
   const start = performance.now();
   let frame = 0;
   const step = (/** @type {number} */ now) => {
+    // An input the reader has moved meanwhile is theirs: the glide lets go of it.
+    const values = /** @type {Record<string, number | string>} */ (widget.values());
+    for (let i = moving.length - 1; i >= 0; i -= 1) {
+      const id = moving[i][0];
+      if (values[id] !== last.get(id)) { moving.splice(i, 1); exact.splice(i, 1); }
+    }
     const t = Math.min(1, Math.max(0, (now - start) / GLIDE_MS));
     if (t >= 1) {
       frame = 0;
@@ -80,7 +93,7 @@ export function glide(widget, from, animate, draw) {
       return;
     }
     const eased = t * t * (3 - 2 * t);
-    for (const [id, a, b] of moving) widget.set(id, String(a + (b - a) * eased));
+    for (const [id, a, b] of moving) put(id, a + (b - a) * eased);
     draw(false);
     frame = requestAnimationFrame(step);
   };
