@@ -266,6 +266,35 @@ describe('the article drives the widget', () => {
     }
   }
 
+  test('a link clicked while a step still glides: the link wins, and the button back to the step shows', async () => {
+    const page = await env.newPage({ width: 1280, height: 800 });
+    await page.goto(`${env.url}story.html`);
+    await ready(page);
+    await page.evaluate(() => new Promise((resolve) => {
+      const w = document.querySelector('tape-cast');
+      const step = document.querySelectorAll('[data-tapecast-step]')[1];
+      const a = document.createElement('a');
+      a.href = '#story';
+      a.setAttribute('data-tapecast', 'story');
+      a.setAttribute('data-preset', 'fed-blinks');
+      a.textContent = 'the Fed blinks';
+      step.append(a);
+      const moving = () => {
+        const v = w.value;
+        if (!(v.surprise > 0 && v.surprise < 9)) return; // the step's glide is under way
+        w.removeEventListener('scenariochange', moving);
+        a.click();
+        resolve(undefined);
+      };
+      w.addEventListener('scenariochange', moving);
+      scrollBy(0, step.getBoundingClientRect().top - innerHeight / 2 + 10);
+    }));
+    await arrives(page, PRESETS['fed-blinks'], 'the link\'s state');
+    await pollUntil(() => page.locator('[data-tapecast-back]').isVisible(), Boolean, { what: 'the back button' });
+    await page.click('[data-tapecast-back]');
+    await arrives(page, PRESETS['nvda-delivers'], 'back to step 2');
+  });
+
   test('at 360 px the sticky widget leaves at least 40% of the screen for the text, and its fan is whole', async () => {
     const page = await env.newPage({ width: 360, height: 740 });
     await page.goto(`${env.url}story.html`);

@@ -190,7 +190,7 @@ export class TapeCast extends HTMLElement {
    * notes, which are shown), then the inputs glide there, the fan redrawn each frame, and
    * everything redraws at the end (at once when `animate` is false or the reader asked for less
    * motion). `remember` writes the state into the page's fragment, as a reader's change does.
-   * Resolves when the widget has arrived.
+   * Resolves when the widget has arrived, or when a newer move takes over (from its target).
    * @param {(widget: Widget) => string[]} set
    * @returns {Promise<void>}
    */
@@ -198,9 +198,11 @@ export class TapeCast extends HTMLElement {
     const w = this.widget;
     if (!w) return Promise.resolve();
     this.stopGlide?.();
+    this.arrived?.();
     const from = /** @type {Record<string, number | string>} */ (w.values());
     this.notes.add(...set(w));
     return new Promise((arrived) => {
+      this.arrived = arrived;
       this.stopGlide = glide(w, from, animate, (done) => {
         if (!done) return this.render(false);
         this.controls.unpress();
