@@ -217,6 +217,7 @@ impl Widget {
             ("showTable", Key::ShowTable), ("hideTable", Key::HideTable), ("downloadPng", Key::DownloadPng),
             ("downloadCsv", Key::DownloadCsv), ("presets", Key::Presets), ("series", Key::Series),
             ("builtIn", Key::BuiltIn), ("more", Key::More), ("less", Key::Less), ("about", Key::About),
+            ("backToStory", Key::BackToStory),
         ];
         let layout = Layout {
             title: s.title.get(l).into(),

@@ -79,6 +79,8 @@ pub enum Key {
     Less,
     /// The disclosure of an input's help text.
     About,
+    /// Back to the state of the story step in view, after the reader moved an input.
+    BackToStory,
     /// Download the charts as PNG.
     DownloadPng,
     /// Download the percentiles as CSV.
@@ -225,6 +227,8 @@ pub fn tr(key: Key, lang: Lang) -> &'static str {
         (Less, Lang::Zh) => "收起更多图表",
         (About, Lang::En) => "About",
         (About, Lang::Zh) => "说明",
+        (BackToStory, Lang::En) => "Back to the story",
+        (BackToStory, Lang::Zh) => "回到故事",
         (DownloadPng, Lang::En) => "PNG",
         (DownloadPng, Lang::Zh) => "PNG 图片",
         (DownloadCsv, Lang::En) => "CSV",

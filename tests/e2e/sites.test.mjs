@@ -1,7 +1,8 @@
 // tests/e2e/sites.test.mjs — real site generators: the Hugo (shortcode) and Jekyll (include)
 // examples under examples/, built by the Debian packages `hugo` and `jekyll` from a copy with the
 // release folder added, then loaded in headless Chromium: the widget renders inside the site's
-// theme, starts from the author's preset and reacts to the keyboard.
+// theme, starts from the author's preset and reacts to the keyboard; the link and step forms
+// set its state (and, without JavaScript, open the snapshots).
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { cp, mkdir, mkdtemp } from 'node:fs/promises';
@@ -22,6 +23,7 @@ const SITES = {
     },
     page: 'posts/nvidia-week/',
     preset: { surprise: -10, shortfall: 250 },
+    link: { selector: 'a[data-tapecast][data-preset="nvda-delivers"]', want: { surprise: 9, 'cut-odds': 45 } },
     theme: { header: '.site-header', font: /Palatino|Georgia/ },
   },
   jekyll: {
@@ -34,6 +36,7 @@ const SITES = {
     },
     page: '2025/11/18/fed-blinks.html',
     preset: { 'cut-odds': 85, 'rmp-start': 'december' },
+    link: { selector: 'a[data-tapecast][data-preset="nvda-misses"]', want: { surprise: -10, shortfall: 250 } },
     theme: { header: 'header.site-header', font: /Helvetica|Arial|sans-serif/ },
   },
 };
@@ -58,6 +61,9 @@ for (const [name, site] of Object.entries(SITES)) {
       await still.goto(`${env.url}${site.page}`);
       assert.ok(await still.$(site.theme.header), 'theme header');
       assert.ok((await still.$$('tape-cast figure.tapecast-snapshot tbody tr')).length >= 10, 'fallback table inside the element');
+      const stillLinks = await still.evaluate(() => [...document.querySelectorAll('.step-link a, a[data-tapecast]')].map((a) => a.href));
+      assert.ok(stillLinks.filter((h) => h.endsWith('.svg')).length >= 3, `links and steps lead to snapshots: ${stillLinks}`);
+      for (const h of stillLinks.filter((x) => x.endsWith('.svg'))) assert.equal((await still.request.get(h)).status(), 200, h);
 
       const page = await env.newPage({ width: 900, height: 900 });
       const changes = [];
@@ -83,6 +89,16 @@ for (const [name, site] of Object.entries(SITES)) {
       await pollUntil(() => canvasHash(page), (h) => h !== before, { what: 'fan redrawn' });
       assert.ok(changes.some((c) => c.surprise === look.value.surprise + 3), 'scenariochange with the new input');
       await shot(page, `site-${name}`);
+
+      // A link in the prose sets the state; a step crossing the middle of the screen sets its own.
+      const value = () => page.evaluate(() => document.querySelector('tape-cast').value);
+      await page.click(site.link.selector);
+      await pollUntil(value, (v) => Object.entries(site.link.want).every(([k, x]) => v[k] === x), { what: 'the link\'s state' });
+      await page.evaluate(() => {
+        const step = document.querySelector('[data-tapecast-step][data-preset="2019-replay"]');
+        scrollBy(0, step.getBoundingClientRect().top - innerHeight / 2 + 10);
+      });
+      await pollUntil(value, (v) => v.shortfall === 350 && v['rmp-start'] === 'none', { what: 'the step\'s state' });
       assert.deepEqual(page.problems, { consoleErrors: [], pageErrors: [], failedRequests: [], foreignRequests: [] });
     });
   });

@@ -9,10 +9,12 @@ import { Controls } from './controls.js';
 import { el } from './dom.js';
 import { downloadCsv, downloadPng, fillTable } from './exports.js';
 import { messageOf, Notes } from './notes.js';
+import { glide, watchLinks } from './links.js';
 import { copyLink, permalink, rememberState, restoreState } from './permalink.js';
 import { authoredScenario } from './scenario.js';
 import { FrameScheduler, IdleRun } from './scheduler.js';
 import { paletteStyles, styles } from './styles.js';
+import { watchSteps } from './steps.js';
 import { shellText } from './text.js';
 import { colorProbe, hostColors, isDark } from './theme.js';
 import { load, panels, state_attributes, Widget } from './wasm.js';
@@ -184,6 +186,35 @@ export class TapeCast extends HTMLElement {
     if (this.widget) this.notes.add(...this.widget.set(name, value));
   }
 
+  /**
+   * Moves to the state a link or a story step asks for: `set` changes the widget (returning its
+   * notes, which are shown), then the inputs glide there, the fan redrawn each frame, and
+   * everything redraws at the end (at once when `animate` is false or the reader asked for less
+   * motion). `remember` writes the state into the page's fragment, as a reader's change does.
+   * Resolves when the widget has arrived, or when a newer move takes over (from its target).
+   * @param {(widget: Widget) => string[]} set
+   * @returns {Promise<void>}
+   */
+  moveTo(set, { animate = true, remember = true } = {}) {
+    const w = this.widget;
+    if (!w) return Promise.resolve();
+    this.stopGlide?.();
+    this.arrived?.();
+    const from = /** @type {Record<string, number | string>} */ (w.values());
+    this.notes.add(...set(w));
+    return new Promise((arrived) => {
+      this.arrived = arrived;
+      this.stopGlide = glide(w, from, animate, (done) => {
+        if (!done) return this.render(false);
+        this.controls.unpress();
+        this.announceSoon();
+        this.schedule();
+        if (remember) rememberState(w, this.key);
+        arrived();
+      });
+    });
+  }
+
   /** Builds (or rebuilds, on a language change) everything inside the frame: the title, the
    * presets, then the main chart beside (wide) or above (narrow, where it stays in view while the
    * controls scroll under it) the controls, the summary, and a toggle for the other charts, the
@@ -307,4 +338,8 @@ export class TapeCast extends HTMLElement {
   }
 }
 
-if (!customElements.get('tape-cast')) customElements.define('tape-cast', TapeCast);
+if (!customElements.get('tape-cast')) {
+  customElements.define('tape-cast', TapeCast);
+  watchLinks();
+  watchSteps();
+}

@@ -58,7 +58,8 @@ export { palette_css, panels, state_attributes, Widget, warn };
 /**
  * Interface strings in the widget's language.
  * @typedef {Record<'reset' | 'copyLink' | 'linkCopied' | 'showTable' | 'hideTable' | 'downloadPng' | 'downloadCsv'
- *   | 'presets' | 'series' | 'builtIn' | 'more' | 'less' | 'about', string>} LayoutText
+ *   | 'presets' | 'series' | 'builtIn' | 'more' | 'less' | 'about'
+ *   | 'backToStory', string>} LayoutText
  */
 
 /**
