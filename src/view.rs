@@ -655,6 +655,68 @@ mod tests {
     }
 
     #[test]
+    fn against_a_pin_the_summary_gives_the_median_change_and_the_inputs_that_differ() {
+        let engine = Engine::new(default_scenario()).unwrap();
+        let all = states(&engine);
+        let mut seen_more = false;
+        for pin in &all {
+            let q = engine.project(pin, &[0]);
+            for i in &all {
+                let p = engine.project(i, &[0]);
+                let en = summary_against(&engine, &p, i, Some((&q, pin)), Lang::En);
+                let words = en.split_whitespace().count();
+                assert!(words <= 30, "{words} words: {en}");
+                assert!(en.starts_with(&lead_sentence(&engine, &p, Lang::En)), "{en}");
+                let (now, was) = (engine.headline(&p).lead.p50, engine.headline(&q).lead.p50);
+                let delta = format!("Median {} vs pinned {}. ", num::signed(now - was, 0), level(&engine, 0, was));
+                assert!(en.contains(&delta), "{en} — expected {delta}");
+                let differ: Vec<&str> = INPUTS.iter().filter(|d| i.get(d.id) != pin.get(d.id)).map(|d| input_label(&engine, d.id, Lang::En)).collect();
+                match differ.len() {
+                    0 => assert!(en.ends_with("Inputs as pinned."), "{en}"),
+                    1 | 2 => assert!(differ.iter().all(|n| en.contains(n)) && !en.contains(" more."), "{en}"),
+                    n => {
+                        seen_more = true;
+                        assert!(en.contains(differ[0]) && en.contains(differ[1]) && en.ends_with(&format!(" and {} more.", n - 2)), "{en}");
+                    }
+                }
+                let zh = summary_against(&engine, &p, i, Some((&q, pin)), Lang::Zh);
+                assert!(zh.contains("较已固定的") && zh.ends_with('。'), "{zh}");
+                for text in [&en, &zh] {
+                    assert!(!text.contains('{') && !text.contains("NaN"), "{text}");
+                }
+            }
+        }
+        assert!(seen_more, "some pairs differ in more than two inputs");
+        let i = Inputs::as_of(engine.scenario());
+        let p = engine.project(&i, &[0]);
+        assert_eq!(summary_against(&engine, &p, &i, None, Lang::En), summary(&engine, &p, Lang::En), "no pin, the plain summary");
+    }
+
+    #[test]
+    fn against_a_pin_the_table_adds_the_pinned_median_and_the_bars_carry_it() {
+        let engine = Engine::new(default_scenario()).unwrap();
+        let s = engine.scenario();
+        let p = engine.project(&Inputs::preset(s, "nvda-misses").unwrap(), &[0]);
+        let q = engine.project(&Inputs::as_of(s), &[0]);
+        let t = table_against(&engine, &p, Some(&q), Lang::En);
+        let plain = table(&engine, &q, Lang::En);
+        assert_eq!(t.head.last().map(String::as_str), Some("Pinned 50%"));
+        assert_eq!(t.secondary.len(), t.head.len());
+        for (row, pinned_row) in t.rows.iter().zip(&plain.rows) {
+            assert_eq!(row.len(), t.head.len());
+            assert_eq!(row.last(), pinned_row.get(4), "the pinned state's 50% column");
+        }
+        assert_eq!(table_against(&engine, &p, None, Lang::En), table(&engine, &p, Lang::En));
+        let bars = bars_against(&engine, &p, &q, Lang::En);
+        let pinned = bars_spec(&engine, &q, Lang::En);
+        let rows = |b: &BarsSpec| b.sections.iter().flat_map(|s| &s.groups).flat_map(|g| g.1.clone()).collect::<Vec<_>>();
+        for (r, pr) in rows(&bars).iter().zip(rows(&pinned)) {
+            assert_eq!((r.label.as_str(), r.pinned), (pr.label.as_str(), Some(pr.median)));
+        }
+        assert!(bars.note.is_some());
+    }
+
+    #[test]
     fn beyond_the_calibration_the_widget_says_it_extrapolates() {
         let corner = |s: &crate::scenario::Scenario| Inputs::as_of(s).with(InputId::Shortfall, 500.0).with(InputId::RmpStart, 0.0).with(InputId::RmpPace, 0.0);
         let engine = Engine::new(default_scenario()).unwrap();
@@ -817,6 +879,10 @@ mod chinese_typography {
         for inputs in [Inputs::as_of(s), Inputs::preset(s, "2019-replay").unwrap()] {
             let p = engine.project(&inputs, &[0]);
             texts.push(summary(&engine, &p, Lang::Zh));
+            let as_of = Inputs::as_of(s);
+            texts.push(summary_against(&engine, &p, &inputs, Some((&engine.project(&as_of, &[0]), &as_of)), Lang::Zh));
+            texts.extend(bars_against(&engine, &p, &p, Lang::Zh).note);
+            texts.extend(table_against(&engine, &p, Some(&p), Lang::Zh).head.pop());
             texts.push(inputs_line(&engine, &inputs, Lang::Zh));
             texts.extend(caption(&engine, &inputs, Lang::Zh, "2025-11-17"));
             let t = table(&engine, &p, Lang::Zh);
@@ -827,9 +893,10 @@ mod chinese_typography {
                 texts.push(sensitivity(&engine, &inputs, d.id, Lang::Zh));
                 texts.push(delta(&engine, &inputs.with(d.id, inputs.get(d.id) + 1.0), d.id, Lang::Zh));
             }
-            if let Some(f) = fan_spec(&engine, &p, 0, Lang::Zh) {
+            if let Some(Chart::Fan(f)) = chart_against(&engine, &p, Some(&p), ChartKind::Fan, 0, Lang::Zh) {
                 texts.extend([f.title, f.start_label]);
                 texts.extend(f.key);
+                texts.extend(f.pinned.into_iter().flat_map(|pin| pin.key));
             }
             let b = bars_spec(&engine, &p, Lang::Zh);
             texts.push(b.title);
