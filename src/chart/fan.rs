@@ -154,9 +154,7 @@ pub fn fan<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, spec: &FanSpec, st
             area.draw(&PathElement::new(edge, p.muted.stroke_width(thin)))?;
         }
         let dash = p.text.stroke_width(style.px(1.5).max(1) as u32);
-        for piece in dashes(&path(|b| b.p50), style.px(6.0).max(2), style.px(4.0).max(1)) {
-            area.draw(&PathElement::new(piece, dash))?;
-        }
+        area.draw(&plotters::element::DashedPathElement::new(path(|b| b.p50), style.px(6.0).max(2), style.px(4.0).max(1), dash))?;
     }
     // As-of level, dashed.
     for seg in (left..left + plot_w).step_by(style.px(8.0).max(2) as usize) {
@@ -175,59 +173,4 @@ pub fn fan<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, spec: &FanSpec, st
         area.draw(&Text::new(value, (lx, hy), font(12.0, &p.text, Pos::new(HPos::Left, VPos::Center))))?;
     }
     Ok(())
-}
-
-/// The dashes of a polyline: pieces `on` pixels long with `off`-pixel gaps, measured along it.
-fn dashes(points: &[(i32, i32)], on: i32, off: i32) -> Vec<Vec<(i32, i32)>> {
-    let (on, period) = (f64::from(on), f64::from(on + off));
-    let mut out: Vec<Vec<(i32, i32)>> = Vec::new();
-    let mut piece: Vec<(i32, i32)> = Vec::new();
-    // Distance along the line at the start of the current segment.
-    let mut walked = 0.0f64;
-    for pair in points.windows(2) {
-        let ((x0, y0), (x1, y1)) = (pair[0], pair[1]);
-        let (dx, dy) = (f64::from(x1 - x0), f64::from(y1 - y0));
-        let len = libm::sqrt(dx * dx + dy * dy);
-        let at = |t: f64| {
-            let f = if len > 0.0 { t / len } else { 0.0 };
-            ((f64::from(x0) + dx * f).round() as i32, (f64::from(y0) + dy * f).round() as i32)
-        };
-        // Walk this segment from one dash boundary to the next.
-        let mut t = 0.0f64;
-        while t < len {
-            let phase = (walked + t) % period;
-            let drawing = phase < on;
-            let next = if drawing { on - phase } else { period - phase };
-            let end = (t + next).min(len);
-            if drawing {
-                if piece.is_empty() {
-                    piece.push(at(t));
-                }
-                piece.push(at(end));
-            } else if !piece.is_empty() {
-                out.push(std::mem::take(&mut piece));
-            }
-            t = end;
-        }
-        walked += len;
-    }
-    if piece.len() > 1 {
-        out.push(piece);
-    }
-    out
-}
-
-#[cfg(test)]
-mod tests {
-    use super::dashes;
-
-    #[test]
-    fn dashes_follow_the_line_and_leave_gaps() {
-        let d = dashes(&[(0, 0), (20, 0)], 6, 4);
-        assert_eq!(d, vec![vec![(0, 0), (6, 0)], vec![(10, 0), (16, 0)]]);
-        // A dash turns a corner as one piece.
-        let d = dashes(&[(0, 0), (3, 0), (3, 10)], 6, 4);
-        assert_eq!(d[0], vec![(0, 0), (3, 0), (3, 3)]);
-        assert!(dashes(&[(5, 5)], 6, 4).is_empty());
-    }
 }
