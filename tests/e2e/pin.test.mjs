@@ -5,8 +5,11 @@
 // 360 and 1280 px, light and dark, English and Chinese, with a pin.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { mkdir } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
 import { canvasHash, pollUntil, SCREENSHOTS, setup } from './harness.mjs';
+
+const AXE = fileURLToPath(new URL('../../node_modules/axe-core/axe.min.js', import.meta.url));
 
 /** The widget on `file` (or a full URL), ready and drawn. */
 async function open(env, file, { width = 1280, height = 900, dpr = 1, colorScheme = 'light' } = {}) {
@@ -150,10 +153,16 @@ describe('pin and compare', () => {
     assert.equal(notes.trim(), '', 'no note for an old link');
   });
 
-  test('the bars and the table compare against the pin', async () => {
+  test('the bars and the table compare against the pin; axe finds nothing to fix while pinned', async () => {
     const page = await open(env, 'index.html');
     await page.evaluate(() => { const el = document.querySelector('tape-cast'); el.pin(); el.value = { 'cut-odds': 90 }; });
     await settled(page);
+    await page.addScriptTag({ content: await readFile(AXE, 'utf8') });
+    const violations = await page.evaluate(async () => {
+      const r = await window.axe.run(document, { resultTypes: ['violations'] });
+      return r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+    });
+    assert.deepEqual(violations, [], violations.join('\n'));
     const table = await page.evaluate(async () => {
       const root = document.querySelector('tape-cast').shadowRoot;
       root.querySelector('.more-toggle').click();
