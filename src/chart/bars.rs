@@ -7,8 +7,9 @@
 //! that moves on another scale, like the VIX) does not set the section's scale: its bar runs to
 //! the edge and ends in an overflow arrow, its value still printed in full.
 //!
-//! Against a pinned state, each row also carries a tall tick at the pinned median and its value
-//! column gives the change from the pin (`Δ+1.2`); a note under the title says so.
+//! Against a pinned state, each row also carries a tall tick at the pinned median (at the edge with
+//! a chevron when it is off the scale) and its value column gives the change from the pin
+//! (`Δ+1.2`); a note under the title says so.
 
 use super::layout::{fit, fit_labels, label_style, sort_small, text_width, title, wrap};
 use super::{axis::nice_ticks, background, DrawResult, Style};
@@ -188,10 +189,18 @@ pub fn bars<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, spec: &BarsSpec, 
                 for end in [r.p25, r.p75].into_iter().filter(|e| (lo..=hi).contains(e)) {
                     area.draw(&PathElement::new(vec![(x(end), mid - half / 2), (x(end), mid + half / 2)], whisker))?;
                 }
-                // The pinned median: a tick taller than the bar and the whisker's caps.
+                // The pinned median: a tick taller than the bar and the whisker's caps; off the
+                // scale, at the edge with an open chevron pointing beyond it.
                 if let Some(q) = r.pinned {
                     let tall = style.px(ROW / 2.0 - 1.5);
-                    area.draw(&PathElement::new(vec![(x(q), mid - tall), (x(q), mid + tall)], p.text.stroke_width(style.px(2.0).max(1) as u32)))?;
+                    let ink = p.text.stroke_width(style.px(2.0).max(1) as u32);
+                    area.draw(&PathElement::new(vec![(x(q), mid - tall), (x(q), mid + tall)], ink))?;
+                    for (beyond, dir) in [(q > hi, 1), (q < lo, -1)] {
+                        if beyond {
+                            let (base, tip) = (x(q) + dir * style.px(3.0), x(q) + dir * style.px(7.0));
+                            area.draw(&PathElement::new(vec![(base, mid - tall / 2), (tip, mid), (base, mid + tall / 2)], ink))?;
+                        }
+                    }
                 }
                 // Off the scale: an arrow at the edge the bar runs to.
                 for (beyond, edge, dir) in [(r.median.max(r.p75) > hi, left + plot_w, 1), (r.median.min(r.p25) < lo, left, -1)] {
