@@ -367,13 +367,18 @@ impl Widget {
         self.pin.is_some()
     }
 
-    /// Reads this widget's part of a URL fragment (`#key=payload&…`); returns the notes (empty
-    /// when the link applied cleanly or held nothing for `key`).
+    /// Reads this widget's part of a URL fragment (`#key=payload&…`): the inputs, and the pin when
+    /// the link holds one (a link without keeps the current pin). Returns the notes (empty when the
+    /// link applied cleanly or held nothing for `key`).
     pub fn restore(&mut self, fragment: &str, key: &str) -> Notes {
         let Some(payload) = inputs::fragment_part(fragment, key) else { return Notes::new() };
         let read = inputs::from_link(self.engine.scenario(), self.inputs, &payload);
         self.inputs = read.inputs;
-        self.pin = read.pin.map(Pin::new);
+        // A link with a pin sets it; one without (an older link, a link in the article's prose)
+        // leaves the reader's pin alone, so that they can compare against it.
+        if let Some(pin) = read.pin {
+            self.pin = Some(Pin::new(pin));
+        }
         self.projection = None;
         read.problems.iter().map(|p| p.sentence(self.lang)).collect()
     }

@@ -257,6 +257,12 @@ fn a_pin_is_drawn_travels_in_the_link_and_follows_the_series() {
     assert!(back.pinned());
     assert_eq!(back.summary(), w.summary());
     assert!(fan_pixels(&mut back, &c) == pinned, "the same fan from the link");
+    // A link without a pin sets the inputs and leaves the reader's pin alone.
+    back.reset();
+    let live_only = w.link().split(",pin.").next().unwrap_or_default().to_string();
+    assert!(back.restore(&format!("#tc={live_only}"), "tc").is_empty());
+    assert!(back.pinned() && back.get("surprise") == w.get("surprise") && back.link() == w.link());
+    assert!(back.restore(&w.fragment("", "tc"), "tc").is_empty());
     // Another series: the pin is projected for it and still outlined.
     for widget in [&mut w, &mut back] {
         assert!(widget.set("asset", "btc").is_empty());
