@@ -46,6 +46,8 @@ export interface TapeCastScenarioChangeDetail {
   mover: string;
   /** Trading days, `YYYY-MM-DD`, as-of first (the headline's day indices point here). */
   dates: string[];
+  /** The pinned state's inputs, or `null` when nothing is pinned. */
+  pinned: TapeCastInputs | null;
 }
 
 /** The attributes `<tape-cast>` reads (all optional; bad values are clamped or ignored with a visible note). */
@@ -78,6 +80,12 @@ export interface TapeCastAttributes {
 export interface TapeCastElement extends HTMLElement {
   /** The current inputs; `null` until the widget has started. Setting it applies each input. */
   value: TapeCastInputs | null;
+  /** Whether the reader pinned a state to compare against (the pin travels in the permalink). */
+  readonly pinned: boolean;
+  /** Pins the current state, as the reader's pin toggle does (announced, kept in the permalink). */
+  pin(): void;
+  /** Clears the pin, as the reader's pin toggle does. */
+  unpin(): void;
   addEventListener<K extends keyof TapeCastElementEventMap>(type: K, listener: (this: TapeCastElement, ev: TapeCastElementEventMap[K]) => unknown, options?: boolean | AddEventListenerOptions): void;
   addEventListener(type: string, listener: EventListenerOrEventListenerObject, options?: boolean | AddEventListenerOptions): void;
   removeEventListener<K extends keyof TapeCastElementEventMap>(type: K, listener: (this: TapeCastElement, ev: TapeCastElementEventMap[K]) => unknown, options?: boolean | EventListenerOptions): void;

@@ -1,8 +1,9 @@
 //! What a reader sees of a projection, in their language: the three chart specs, the summary
 //! sentence, the table, the CSV, the export caption and the per-input cues. Pure functions of
-//! (engine, projection, inputs, language).
+//! (engine, projection, inputs, language), and against a pinned state: the same views given a
+//! second projection, the pinned one (`*_against`).
 
-use crate::chart::{BarRow, BarSection, BarsSpec, CardSpec, Chart, FanSpec, PlumbingSpec};
+use crate::chart::{BarRow, BarSection, BarsSpec, CardSpec, Chart, FanSpec, PinnedFan, PlumbingSpec};
 use crate::inputs::{display_number, Inputs};
 use crate::model::{Band, Engine, Projection};
 use crate::scenario::{Group, InputId, Metric, Quote, Spec, Text, Unit, INPUTS, MODEL_VERSION};
@@ -79,6 +80,7 @@ pub fn fan_spec(engine: &Engine, p: &Projection, asset: usize, lang: Lang) -> Op
         horizon: tl.horizon,
         decimals: decimals(engine, asset),
         suffix: if a.quote == Quote::Rate { "%".into() } else { String::new() },
+        pinned: None,
     })
 }
 
@@ -89,18 +91,7 @@ pub fn summary(engine: &Engine, p: &Projection, lang: Lang) -> String {
     let s = engine.scenario();
     let tl = engine.timeline();
     let h = engine.headline(p);
-    let lead = &h.lead;
-    let start = s.assets[0].start;
-    let change = (lead.p50 / start - 1.0) * 100.0;
-    let mut out = fill(tr(Key::SummaryLead, lang), &[
-        ("asset", s.assets[0].label.get(lang)),
-        ("date", &short_date(tl.dates[tl.horizon], lang)),
-        ("value", &level(engine, 0, lead.p50)),
-        ("change", &format!("{}%", num::signed(change, 1))),
-        ("start", &level(engine, 0, start)),
-        ("lo", &level(engine, 0, lead.p5)),
-        ("hi", &level(engine, 0, lead.p95)),
-    ]);
+    let mut out = lead_sentence(engine, p, lang);
     out.push_str(&fill(tr(Key::SummarySpread, lang), &[
         ("value", &num::signed(h.spread_peak.p50, 0)),
         ("date", &short_date(tl.dates[h.spread_peak_day], lang)),
@@ -118,6 +109,58 @@ pub fn summary(engine: &Engine, p: &Projection, lang: Lang) -> String {
         ("value", &num::signed(h.mover_change, 1)),
     ]));
     out
+}
+
+/// The summary against a pinned state (`pinned`: its projection and inputs): the lead sentence,
+/// the lead series' median at the horizon against the pinned one, and the inputs that differ
+/// (two by name, then how many more). At most 30 words in English. Without a pin, [`summary`].
+pub fn summary_against(engine: &Engine, p: &Projection, inputs: &Inputs, pinned: Option<(&Projection, &Inputs)>, lang: Lang) -> String {
+    let Some((q, pin)) = pinned else { return summary(engine, p, lang) };
+    let s = engine.scenario();
+    let (now, was) = (engine.headline(p).lead.p50, engine.headline(q).lead.p50);
+    let percent = if s.assets[0].quote == Quote::Rate { "%" } else { "" };
+    let mut out = lead_sentence(engine, p, lang);
+    out.push_str(&fill(tr(Key::SummaryPinned, lang), &[
+        ("delta", &format!("{}{percent}", num::signed(now - was, decimals(engine, 0)))),
+        ("value", &level(engine, 0, was)),
+    ]));
+    let changed: Vec<&str> = INPUTS.iter().filter(|d| inputs.get(d.id) != pin.get(d.id)).map(|d| input_label(engine, d.id, lang)).collect();
+    let sep = if lang == Lang::Zh { "、" } else { ", " };
+    let names = match changed.as_slice() {
+        [] => return out + tr(Key::SummarySame, lang),
+        [a] => a.to_string(),
+        [a, b] if lang == Lang::En => format!("{a} and {b}"),
+        [a, b] => format!("{a}{sep}{b}"),
+        [a, b, ..] => fill(tr(Key::AndMore, lang), &[("names", &format!("{a}{sep}{b}")), ("n", &(changed.len() - 2).to_string()), ("total", &changed.len().to_string())]),
+    };
+    out + &fill(tr(Key::SummaryChanged, lang), &[("names", &names)])
+}
+
+/// An input's label in the reader's language.
+fn input_label(engine: &Engine, id: InputId, lang: Lang) -> &str {
+    match engine.scenario().inputs.get(id) {
+        Spec::Number(n) => n.label.get(lang),
+        Spec::Choice(c) => c.label.get(lang),
+    }
+}
+
+/// The summary's first sentence: the lead series at the horizon against its as-of level, with
+/// the range nine paths in ten end in.
+fn lead_sentence(engine: &Engine, p: &Projection, lang: Lang) -> String {
+    let s = engine.scenario();
+    let tl = engine.timeline();
+    let lead = engine.headline(p).lead;
+    let start = s.assets[0].start;
+    let change = (lead.p50 / start - 1.0) * 100.0;
+    fill(tr(Key::SummaryLead, lang), &[
+        ("asset", s.assets[0].label.get(lang)),
+        ("date", &short_date(tl.dates[tl.horizon], lang)),
+        ("value", &level(engine, 0, lead.p50)),
+        ("change", &format!("{}%", num::signed(change, 1))),
+        ("start", &level(engine, 0, start)),
+        ("lo", &level(engine, 0, lead.p5)),
+        ("hi", &level(engine, 0, lead.p95)),
+    ])
 }
 
 /// The scenario's one-line warning when the projection goes beyond what the model was
@@ -161,7 +204,7 @@ pub fn bars_spec(engine: &Engine, p: &Projection, lang: Lang) -> BarsSpec {
                             Quote::Rate => (x - asset.start) * 100.0,
                         };
                         let b = a.horizon;
-                        BarRow { label: asset.label.get(lang).into(), median: change(b.p50), p25: change(b.p25), p75: change(b.p75) }
+                        BarRow { label: asset.label.get(lang).into(), median: change(b.p50), p25: change(b.p25), p75: change(b.p75), pinned: None }
                     })
                     .collect();
                 (!rows.is_empty()).then(|| (group_name(g, lang).to_string(), rows))
@@ -174,7 +217,23 @@ pub fn bars_spec(engine: &Engine, p: &Projection, lang: Lang) -> BarsSpec {
         BarSection { heading: heading.into(), suffix: suffix.into(), decimals, groups }
     };
     let sections = [section(Quote::Price), section(Quote::Rate)].into_iter().filter(|s| !s.groups.is_empty()).collect();
-    BarsSpec { title: fill(tr(Key::BarsTitle, lang), &[("date", &short_date(tl.dates[tl.horizon], lang))]), sections }
+    BarsSpec { title: fill(tr(Key::BarsTitle, lang), &[("date", &short_date(tl.dates[tl.horizon], lang))]), sections, note: None }
+}
+
+/// The cross-asset chart against a pinned projection `q`: each row carries the pinned median
+/// change, and a note says what the ticks and the Δ values are.
+pub fn bars_against(engine: &Engine, p: &Projection, q: &Projection, lang: Lang) -> BarsSpec {
+    let mut live = bars_spec(engine, p, lang);
+    let pinned = bars_spec(engine, q, lang);
+    for (ls, ps) in live.sections.iter_mut().zip(&pinned.sections) {
+        for ((_, rows), (_, pinned_rows)) in ls.groups.iter_mut().zip(&ps.groups) {
+            for (r, pr) in rows.iter_mut().zip(pinned_rows) {
+                r.pinned = Some(pr.median);
+            }
+        }
+    }
+    live.note = Some(tr(Key::PinnedBarsNote, lang).into());
+    live
 }
 
 /// The plumbing chart: SOFR − IORB with the SRF rate, and SRF use.
@@ -197,6 +256,7 @@ pub fn plumbing_spec(engine: &Engine, p: &Projection, lang: Lang) -> PlumbingSpe
         horizon: h.spread_peak_day.min(tl.days()),
         decimals: 0,
         suffix: String::new(),
+        pinned: None,
     };
     PlumbingSpec { spread, srf_title: tr(Key::SrfTitle, lang).into(), srf: p.srf.clone(), srf_suffix: String::new() }
 }
@@ -326,6 +386,25 @@ pub fn chart(engine: &Engine, p: &Projection, kind: ChartKind, asset: usize, lan
     })
 }
 
+/// Chart `kind` against a pinned projection `pinned` (none: [`chart`]): the fan outlines the
+/// pinned state's path, the bars mark the pinned medians and give the change from them; the
+/// plumbing chart is the live one.
+pub fn chart_against(engine: &Engine, p: &Projection, pinned: Option<&Projection>, kind: ChartKind, asset: usize, lang: Lang) -> Option<Chart> {
+    let Some(q) = pinned else { return chart(engine, p, kind, asset, lang) };
+    Some(match kind {
+        ChartKind::Fan => {
+            let mut spec = fan_spec(engine, p, asset, lang)?;
+            spec.pinned = q.assets.get(asset).and_then(|a| a.daily.clone()).map(|days| PinnedFan {
+                days,
+                key: [Key::KeyPinnedMedian, Key::KeyPinnedOuter].map(|k| tr(k, lang).to_string()),
+            });
+            Chart::Fan(spec)
+        }
+        ChartKind::Bars => Chart::Bars(bars_against(engine, p, q, lang)),
+        ChartKind::Plumbing => Chart::Plumbing(plumbing_spec(engine, p, lang)),
+    })
+}
+
 /// All three charts for a projection that has the daily path of `asset`.
 pub fn charts(engine: &Engine, p: &Projection, asset: usize, lang: Lang) -> Option<[Chart; 3]> {
     let [a, b, c] = ChartKind::ALL.map(|k| chart(engine, p, k, asset, lang));
@@ -422,6 +501,21 @@ pub fn table(engine: &Engine, p: &Projection, lang: Lang) -> Table {
     let (colon, comma) = if lang == Lang::Zh { ("：", "、") } else { (": ", ", ") };
     let notes = units.into_iter().map(|(u, names)| format!("{u}{colon}{}", names.join(comma))).collect();
     Table { caption: fill(tr(Key::TableCaption, lang), &[("date", &short_date(tl.dates[tl.horizon], lang))]), head, rows, secondary, notes }
+}
+
+/// The table against a pinned projection `q`: one more column, the pinned state's median.
+pub fn table_against(engine: &Engine, p: &Projection, q: Option<&Projection>, lang: Lang) -> Table {
+    let mut t = table(engine, p, lang);
+    let Some(q) = q else { return t };
+    let pinned = table(engine, q, lang);
+    // The 50% column: after the name, the as-of level, 5% and 25%.
+    let median = 4;
+    t.head.push(tr(Key::TablePinned, lang).to_string());
+    t.secondary.push(false);
+    for (row, pinned_row) in t.rows.iter_mut().zip(&pinned.rows) {
+        row.push(pinned_row.get(median).cloned().unwrap_or_default());
+    }
+    t
 }
 
 /// Every daily percentile as CSV, with the scenario, versions and inputs in header rows.
@@ -625,6 +719,68 @@ mod tests {
                 assert!(!text.contains('{') && !text.contains("NaN") && !text.contains("inf"), "{text}");
             }
         }
+    }
+
+    #[test]
+    fn against_a_pin_the_summary_gives_the_median_change_and_the_inputs_that_differ() {
+        let engine = Engine::new(default_scenario()).unwrap();
+        let all = states(&engine);
+        let mut seen_more = false;
+        for pin in &all {
+            let q = engine.project(pin, &[0]);
+            for i in &all {
+                let p = engine.project(i, &[0]);
+                let en = summary_against(&engine, &p, i, Some((&q, pin)), Lang::En);
+                let words = en.split_whitespace().count();
+                assert!(words <= 30, "{words} words: {en}");
+                assert!(en.starts_with(&lead_sentence(&engine, &p, Lang::En)), "{en}");
+                let (now, was) = (engine.headline(&p).lead.p50, engine.headline(&q).lead.p50);
+                let delta = format!("Median {} vs pinned {}. ", num::signed(now - was, 0), level(&engine, 0, was));
+                assert!(en.contains(&delta), "{en} — expected {delta}");
+                let differ: Vec<&str> = INPUTS.iter().filter(|d| i.get(d.id) != pin.get(d.id)).map(|d| input_label(&engine, d.id, Lang::En)).collect();
+                match differ.len() {
+                    0 => assert!(en.ends_with("Inputs as pinned."), "{en}"),
+                    1 | 2 => assert!(differ.iter().all(|n| en.contains(n)) && !en.contains(" more."), "{en}"),
+                    n => {
+                        seen_more = true;
+                        assert!(en.contains(differ[0]) && en.contains(differ[1]) && en.ends_with(&format!(" and {} more.", n - 2)), "{en}");
+                    }
+                }
+                let zh = summary_against(&engine, &p, i, Some((&q, pin)), Lang::Zh);
+                assert!(zh.contains("较已固定的") && zh.ends_with('。'), "{zh}");
+                for text in [&en, &zh] {
+                    assert!(!text.contains('{') && !text.contains("NaN"), "{text}");
+                }
+            }
+        }
+        assert!(seen_more, "some pairs differ in more than two inputs");
+        let i = Inputs::as_of(engine.scenario());
+        let p = engine.project(&i, &[0]);
+        assert_eq!(summary_against(&engine, &p, &i, None, Lang::En), summary(&engine, &p, Lang::En), "no pin, the plain summary");
+    }
+
+    #[test]
+    fn against_a_pin_the_table_adds_the_pinned_median_and_the_bars_carry_it() {
+        let engine = Engine::new(default_scenario()).unwrap();
+        let s = engine.scenario();
+        let p = engine.project(&Inputs::preset(s, "nvda-misses").unwrap(), &[0]);
+        let q = engine.project(&Inputs::as_of(s), &[0]);
+        let t = table_against(&engine, &p, Some(&q), Lang::En);
+        let plain = table(&engine, &q, Lang::En);
+        assert_eq!(t.head.last().map(String::as_str), Some("Pinned 50%"));
+        assert_eq!(t.secondary.len(), t.head.len());
+        for (row, pinned_row) in t.rows.iter().zip(&plain.rows) {
+            assert_eq!(row.len(), t.head.len());
+            assert_eq!(row.last(), pinned_row.get(4), "the pinned state's 50% column");
+        }
+        assert_eq!(table_against(&engine, &p, None, Lang::En), table(&engine, &p, Lang::En));
+        let bars = bars_against(&engine, &p, &q, Lang::En);
+        let pinned = bars_spec(&engine, &q, Lang::En);
+        let rows = |b: &BarsSpec| b.sections.iter().flat_map(|s| &s.groups).flat_map(|g| g.1.clone()).collect::<Vec<_>>();
+        for (r, pr) in rows(&bars).iter().zip(rows(&pinned)) {
+            assert_eq!((r.label.as_str(), r.pinned), (pr.label.as_str(), Some(pr.median)));
+        }
+        assert!(bars.note.is_some());
     }
 
     #[test]
@@ -854,6 +1010,10 @@ mod chinese_typography {
         for inputs in [Inputs::as_of(s), Inputs::preset(s, "2019-replay").unwrap()] {
             let p = engine.project(&inputs, &[0]);
             texts.push(summary(&engine, &p, Lang::Zh));
+            let as_of = Inputs::as_of(s);
+            texts.push(summary_against(&engine, &p, &inputs, Some((&engine.project(&as_of, &[0]), &as_of)), Lang::Zh));
+            texts.extend(bars_against(&engine, &p, &p, Lang::Zh).note);
+            texts.extend(table_against(&engine, &p, Some(&p), Lang::Zh).head.pop());
             texts.push(inputs_line(&engine, &inputs, Lang::Zh));
             texts.extend(caption(&engine, &inputs, Lang::Zh, "2025-11-17"));
             let t = table(&engine, &p, Lang::Zh);
@@ -864,9 +1024,10 @@ mod chinese_typography {
                 texts.push(sensitivity(&engine, &inputs, d.id, Lang::Zh));
                 texts.push(delta(&engine, &inputs.with(d.id, inputs.get(d.id) + 1.0), d.id, Lang::Zh));
             }
-            if let Some(f) = fan_spec(&engine, &p, 0, Lang::Zh) {
+            if let Some(Chart::Fan(f)) = chart_against(&engine, &p, Some(&p), ChartKind::Fan, 0, Lang::Zh) {
                 texts.extend([f.title, f.start_label]);
                 texts.extend(f.key);
+                texts.extend(f.pinned.into_iter().flat_map(|pin| pin.key));
             }
             let b = bars_spec(&engine, &p, Lang::Zh);
             texts.push(bars_description(&b, Lang::Zh));

@@ -141,6 +141,20 @@ pub struct Widget {
     asset: usize,
     palette: Palette,
     projection: Option<Projection>,
+    pin: Option<Pin>,
+}
+
+/// A pinned state: its inputs and, once drawn, its projection (for the drawn series), kept until
+/// the series changes, so that a redraw while dragging projects only the live state.
+struct Pin {
+    inputs: Inputs,
+    projection: Option<Projection>,
+}
+
+impl Pin {
+    fn new(inputs: Inputs) -> Pin {
+        Pin { inputs, projection: None }
+    }
 }
 
 fn default_scenario() -> Result<Scenario, String> {
@@ -170,7 +184,7 @@ impl Widget {
         };
         let engine = Engine::new(scenario).map_err(|problems| thrown(problems.iter().map(|p| p.to_string()).collect()))?;
         let inputs = Inputs::as_of(engine.scenario());
-        Ok(Widget { engine, inputs, lang: Lang::parse(&lang), asset: 0, palette: Palette::LIGHT, projection: None })
+        Ok(Widget { engine, inputs, lang: Lang::parse(&lang), asset: 0, palette: Palette::LIGHT, projection: None, pin: None })
     }
 
     /// The layout: title, controls, presets, series, charts, state attributes and interface
@@ -214,6 +228,7 @@ impl Widget {
         let attributes = attribute_names();
         let text = [
             ("reset", Key::Reset), ("copyLink", Key::CopyLink), ("linkCopied", Key::LinkCopied),
+            ("pin", Key::Pin), ("unpin", Key::Unpin), ("pinned", Key::PinnedNow), ("pinCleared", Key::PinCleared),
             ("showTable", Key::ShowTable), ("hideTable", Key::HideTable), ("downloadPng", Key::DownloadPng),
             ("downloadCsv", Key::DownloadCsv), ("presets", Key::Presets), ("series", Key::Series),
             ("builtIn", Key::BuiltIn), ("more", Key::More), ("less", Key::Less), ("about", Key::About),
@@ -249,6 +264,10 @@ impl Widget {
             ASSET => match s.asset_index(text.trim()) {
                 Some(a) => {
                     self.asset = a;
+                    // The pinned projection holds the daily path of the series drawn before.
+                    if let Some(pin) = &mut self.pin {
+                        pin.projection = None;
+                    }
                     None
                 }
                 None => Some(self.attribute_note(Key::ProblemNotSeries, name, text)),
@@ -328,17 +347,39 @@ impl Widget {
         self.lang = Lang::parse(tag);
     }
 
-    /// The permalink payload for the current inputs.
+    /// The permalink payload for the current inputs and the pinned ones, if any.
     pub fn link(&self) -> String {
-        inputs::to_link(self.engine.scenario(), &self.inputs)
+        inputs::to_link(self.engine.scenario(), &self.inputs, self.pin.as_ref().map(|p| &p.inputs))
     }
 
-    /// Reads this widget's part of a URL fragment (`#key=payload&…`); returns the notes (empty
-    /// when the link applied cleanly or held nothing for `key`).
+    /// Pins the current inputs: the charts, the summary and the table then compare against them
+    /// until [`Widget::unpin`]. Pinning again replaces the pin.
+    pub fn pin(&mut self) {
+        self.pin = Some(Pin { inputs: self.inputs, projection: self.projection.clone() });
+    }
+
+    /// Clears the pin.
+    pub fn unpin(&mut self) {
+        self.pin = None;
+    }
+
+    /// Whether a state is pinned.
+    pub fn pinned(&self) -> bool {
+        self.pin.is_some()
+    }
+
+    /// Reads this widget's part of a URL fragment (`#key=payload&…`): the inputs, and the pin when
+    /// the link holds one (a link without keeps the current pin). Returns the notes (empty when the
+    /// link applied cleanly or held nothing for `key`).
     pub fn restore(&mut self, fragment: &str, key: &str) -> Notes {
         let Some(payload) = inputs::fragment_part(fragment, key) else { return Notes::new() };
         let read = inputs::from_link(self.engine.scenario(), self.inputs, &payload);
         self.inputs = read.inputs;
+        // A link with a pin sets it; one without (an older link, a link in the article's prose)
+        // leaves the reader's pin alone, so that they can compare against it.
+        if let Some(pin) = read.pin {
+            self.pin = Some(Pin::new(pin));
+        }
         self.projection = None;
         read.problems.iter().map(|p| p.sentence(self.lang)).collect()
     }
@@ -351,6 +392,21 @@ impl Widget {
     fn projection(&mut self) -> &Projection {
         let (engine, inputs, asset) = (&self.engine, &self.inputs, self.asset);
         self.projection.get_or_insert_with(|| engine.project(inputs, &[asset]))
+    }
+
+    /// Projects what is missing: the live state, and the pinned one once per pin and series.
+    fn project_both(&mut self) {
+        let (engine, inputs, asset) = (&self.engine, &self.inputs, self.asset);
+        self.projection.get_or_insert_with(|| engine.project(inputs, &[asset]));
+        if let Some(pin) = &mut self.pin {
+            pin.projection.get_or_insert_with(|| engine.project(&pin.inputs, &[asset]));
+        }
+    }
+
+    /// The live projection and the pinned one, as [`Widget::project_both`] left them.
+    fn projections(&self) -> Result<(&Projection, Option<&Projection>), &'static str> {
+        let live = self.projection.as_ref().ok_or("no projection")?;
+        Ok((live, self.pin.as_ref().and_then(|p| p.projection.as_ref())))
     }
 
     /// Sets the colours to draw with: the light or dark palette, with the host page's colours
@@ -412,9 +468,9 @@ impl Widget {
         canvas.set_width((w * dpr).round() as u32);
         canvas.set_height((h * dpr).round() as u32);
         let (lang, asset) = (self.lang, self.asset);
-        self.projection();
-        let projection = self.projection.as_ref().ok_or("no projection")?;
-        let chart = view::chart(&self.engine, projection, kind, asset, lang).ok_or("no fan for the series")?;
+        self.project_both();
+        let (projection, pinned) = self.projections()?;
+        let chart = view::chart_against(&self.engine, projection, pinned, kind, asset, lang).ok_or("no fan for the series")?;
         let style = Style { palette: self.palette, scale: dpr, font: font_family(font) };
         let backend = CanvasBackend::with_canvas_object(canvas).ok_or("no 2d context")?;
         let area = backend.into_drawing_area();
@@ -447,18 +503,21 @@ impl Widget {
     /// The CSS height, in pixels, the cross-asset chart needs for its rows at `css_width`.
     pub fn bars_height(&mut self, css_width: f64) -> f64 {
         let width = if css_width.is_finite() { css_width.clamp(100.0, 4096.0) } else { 600.0 };
-        self.projection();
-        match &self.projection {
-            Some(p) => chart::bars_height(&view::bars_spec(&self.engine, p, self.lang), width),
-            None => 300.0,
-        }
+        self.project_both();
+        let spec = match self.projections() {
+            Ok((p, Some(q))) => view::bars_against(&self.engine, p, q, self.lang),
+            Ok((p, None)) => view::bars_spec(&self.engine, p, self.lang),
+            Err(_) => return 300.0,
+        };
+        chart::bars_height(&spec, width)
     }
 
-    /// The horizon percentiles of every series as a table (`{caption, head, rows}`).
+    /// The horizon percentiles of every series as a table (`{caption, head, rows}`), with the
+    /// pinned state's medians as a last column while a state is pinned.
     pub fn table(&mut self) -> Result<JsValue, JsValue> {
-        self.projection();
-        let p = self.projection.as_ref().ok_or_else(|| JsValue::from_str("no projection"))?;
-        to_js(&view::table(&self.engine, p, self.lang))
+        self.project_both();
+        let (p, q) = self.projections().map_err(JsValue::from_str)?;
+        to_js(&view::table_against(&self.engine, p, q, self.lang))
     }
 
     /// Every daily percentile of every series as CSV, inputs in the header rows.
@@ -483,12 +542,12 @@ impl Widget {
         InputId::from_name(name).map_or_else(String::new, |id| view::delta(&self.engine, &self.inputs, id, self.lang))
     }
 
-    /// The summary sentence for the current inputs.
+    /// The summary sentence for the current inputs; while a state is pinned, what differs from it.
     pub fn summary(&mut self) -> String {
-        self.projection();
-        match &self.projection {
-            Some(p) => view::summary(&self.engine, p, self.lang),
-            None => String::new(),
+        self.project_both();
+        match self.projections() {
+            Ok((p, q)) => view::summary_against(&self.engine, p, &self.inputs, q.zip(self.pin.as_ref().map(|pin| &pin.inputs)), self.lang),
+            Err(_) => String::new(),
         }
     }
 
@@ -526,11 +585,14 @@ impl Widget {
             mover: String,
             /// The trading days, `YYYY-MM-DD`, as-of first (the headline's day indices point here).
             dates: Vec<String>,
+            /// The pinned state's inputs; `null` when nothing is pinned.
+            pinned: Option<Values<'a>>,
         }
         let s = self.engine.scenario();
         let out = Out {
             dates: self.engine.timeline().dates.iter().map(|d| d.to_string()).collect(),
             inputs: Values(s, &self.inputs),
+            pinned: self.pin.as_ref().map(|p| Values(s, &p.inputs)),
             headline: &h,
             lead: s.assets[0].id.clone(),
             mover: s.assets[h.mover].id.clone(),

@@ -2,7 +2,8 @@
 //!
 //! A few are kept whole in `tests/snapshots/` for review in diffs: a changed chart is written
 //! beside its snapshot as `NAME.new.svg` and the test fails. The whole matrix — every panel ×
-//! en/zh × light/dark × 360/720 px × {as-of, two presets, the stressed corner} — is kept as one
+//! en/zh × light/dark × 360/720 px × {as-of, two presets, the stressed corner, a preset
+//! against the stressed corner pinned} — is kept as one
 //! digest per image in `tests/snapshots/matrix.txt`: a changed or missing entry fails and writes
 //! the image to `target/snapshot-review/` to look at. Nothing is ever created silently: run with
 //! `TAPECAST_BLESS=1` to write or accept snapshots, then review the diff.
@@ -87,18 +88,21 @@ fn the_whole_matrix_of_panels_matches_its_digests() {
     let engine = Engine::new(default_scenario()).unwrap();
     let s = engine.scenario();
     let corner = Inputs::as_of(s).with(InputId::Surprise, -25.0).with(InputId::CutOdds, 0.0).with(InputId::Shortfall, 500.0).with(InputId::RmpStart, 0.0).with(InputId::RmpPace, 0.0);
+    // The last state is drawn against a pin: the stressed corner pinned, then Nvidia missing.
     let states = [
-        ("as-of", Inputs::as_of(s)),
-        ("nvda-misses", Inputs::preset(s, "nvda-misses").unwrap()),
-        ("fed-blinks", Inputs::preset(s, "fed-blinks").unwrap()),
-        ("corner", corner),
+        ("as-of", Inputs::as_of(s), None),
+        ("nvda-misses", Inputs::preset(s, "nvda-misses").unwrap(), None),
+        ("fed-blinks", Inputs::preset(s, "fed-blinks").unwrap(), None),
+        ("corner", corner, None),
+        ("pinned", Inputs::preset(s, "nvda-misses").unwrap(), Some(corner)),
     ];
     let mut lines = Vec::new();
-    for (state, inputs) in &states {
+    for (state, inputs, pin) in &states {
         let p = engine.project(inputs, &[0]);
+        let q = pin.map(|pin| engine.project(&pin, &[0]));
         for lang in [Lang::En, Lang::Zh] {
             for kind in ChartKind::ALL {
-                let chart = view::chart(&engine, &p, kind, 0, lang).unwrap();
+                let chart = view::chart_against(&engine, &p, q.as_ref(), kind, 0, lang).unwrap();
                 for (theme, palette) in [("light", Palette::LIGHT), ("dark", Palette::DARK)] {
                     for width in [360u32, 720] {
                         let w = f64::from(width);
@@ -115,7 +119,7 @@ fn the_whole_matrix_of_panels_matches_its_digests() {
             }
         }
     }
-    assert_eq!(lines.len(), 4 * 2 * 3 * 2 * 2);
+    assert_eq!(lines.len(), 5 * 2 * 3 * 2 * 2);
     let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/snapshots/matrix.txt");
     let text: String = lines.iter().map(|(n, d, _)| format!("{n} {d}\n")).collect();
     if std::env::var("TAPECAST_BLESS").is_ok() {

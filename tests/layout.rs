@@ -2,7 +2,8 @@
 //! backend for the as-of state, every preset and the eight corners of the input box, at 320 to
 //! 1280 px, in English and Chinese; every text box (estimated with the charts' own text-width rule)
 //! must stay on the canvas, clear of every other text box and of every data mark (bars, lines,
-//! dots; grid lines, the background and translucent bands excepted).
+//! dots; grid lines, the background and translucent bands excepted). The fan and the bars are also
+//! laid out against a pinned state (outline, ticks, note and Δ column).
 #![cfg(not(target_arch = "wasm32"))]
 
 use plotters::prelude::*;
@@ -259,6 +260,45 @@ fn no_label_collides_at_any_width_in_any_state_or_language() {
 }
 
 #[test]
+fn no_label_collides_against_a_pin_at_any_width_or_language() {
+    // Every state against three pins (the as-of state and the two far corners of the box): the
+    // fan's outline and key, the bars' ticks, note and Δ column.
+    let engine = Engine::new(default_scenario()).unwrap();
+    let all = states(&engine);
+    let mut pins: Vec<&(String, Inputs)> = all.iter().filter(|(n, _)| n == "as-of" || n == "corner-0" || n == "corner-7").collect();
+    pins.dedup_by(|a, b| a.0 == b.0); // the as-of state is also a preset
+    assert_eq!(pins.len(), 3);
+    let mut failures = Vec::new();
+    let mut cases = 0;
+    for (pin_name, pin) in pins {
+        let q = engine.project(pin, &[0]);
+        for (name, inputs) in &all {
+            let p = engine.project(inputs, &[0]);
+            for lang in [Lang::En, Lang::Zh] {
+                for kind in [ChartKind::Fan, ChartKind::Bars] {
+                    let chart = view::chart_against(&engine, &p, Some(&q), kind, 0, lang).unwrap();
+                    let pinned = match &chart {
+                        Chart::Fan(f) => f.pinned.is_some(),
+                        Chart::Bars(b) => b.note.is_some() && b.sections.iter().flat_map(|s| &s.groups).flat_map(|g| &g.1).all(|r| r.pinned.is_some()),
+                        _ => false,
+                    };
+                    assert!(pinned, "{name} against {pin_name}: the {} chart shows the pin", kind.name());
+                    for width in [320.0, 360.0, 480.0, 720.0, 1000.0, 1280.0] {
+                        let size = (width as u32, height(kind, &chart, width) as u32);
+                        cases += 1;
+                        for c in lay_out(&chart, size, Palette::LIGHT) {
+                            failures.push(format!("{name} against {pin_name} {lang:?} {} {width}px: {c}", kind.name()));
+                        }
+                    }
+                }
+            }
+        }
+    }
+    assert!(cases >= 3 * 13 * 2 * 2 * 6, "{cases} layouts");
+    assert!(failures.is_empty(), "{} collisions in {cases} layouts, e.g.:\n{}", failures.len(), failures.iter().take(60).cloned().collect::<Vec<_>>().join("\n"));
+}
+
+#[test]
 fn the_checker_sees_collisions() {
     let palette = Palette::LIGHT;
     let text = |t: &str, x0: f64, y0: f64| Item::Text(t.into(), Box2 { x0, y0, x1: x0 + 30.0, y1: y0 + 10.0 });
@@ -279,12 +319,13 @@ fn any_canvas_size_draws_without_panicking() {
     for (_, inputs) in states(&engine) {
         let p = engine.project(&inputs, &[0]);
         for kind in ChartKind::ALL {
-            let chart = view::chart(&engine, &p, kind, 0, Lang::Zh).unwrap();
-            for size in [(1, 1), (20, 10), (60, 40), (120, 30), (200, 2000), (4096, 60)] {
+            let pinned = engine.project(&Inputs::as_of(engine.scenario()), &[0]);
+            let charts = [view::chart(&engine, &p, kind, 0, Lang::Zh).unwrap(), view::chart_against(&engine, &p, Some(&pinned), kind, 0, Lang::Zh).unwrap()];
+            for (chart, size) in charts.iter().flat_map(|c| [(1, 1), (20, 10), (60, 40), (120, 30), (200, 2000), (4096, 60)].map(|s| (c, s))) {
                 let items = Rc::new(RefCell::new(Vec::new()));
                 let area = Recorder { size, items }.into_drawing_area();
                 let style = Style { palette: Palette::DARK, scale: 3.0, font: "serif".into() };
-                draw(&area, &chart, &style).unwrap();
+                draw(&area, chart, &style).unwrap();
             }
         }
     }

@@ -232,3 +232,46 @@ fn the_text_width_estimate_is_never_smaller_than_what_chromium_renders() {
     }
     assert!(short.is_empty(), "{} of {} estimates too small:\n{}", short.len(), texts.len() * 4, short.join("\n"));
 }
+
+/// The fan's pixels as drawn now.
+fn fan_pixels(w: &mut Widget, c: &HtmlCanvasElement) -> Vec<u8> {
+    assert!(w.draw("fan", c.clone(), 480.0, 270.0, 1.0, "sans-serif").is_empty());
+    let ctx: CanvasRenderingContext2d = c.get_context("2d").unwrap().unwrap().dyn_into().unwrap();
+    ctx.get_image_data(0.0, 0.0, 480.0, 270.0).unwrap().data().to_vec()
+}
+
+#[wasm_bindgen_test]
+fn a_pin_is_drawn_travels_in_the_link_and_follows_the_series() {
+    let mut w = Widget::new(options("en")).unwrap();
+    let c = canvas();
+    assert!(!w.pinned());
+    w.pin();
+    assert!(w.pinned());
+    assert!(w.set("preset", "nvda-misses").is_empty());
+    assert!(w.link().contains(",pin.surprise:"), "{}", w.link());
+    assert!(w.summary().contains(" vs pinned "), "{}", w.summary());
+    let pinned = fan_pixels(&mut w, &c);
+    // A widget read from the fragment has the same pin and draws the same fan.
+    let mut back = Widget::new(options("en")).unwrap();
+    assert!(back.restore(&w.fragment("", "tc"), "tc").is_empty());
+    assert!(back.pinned());
+    assert_eq!(back.summary(), w.summary());
+    assert!(fan_pixels(&mut back, &c) == pinned, "the same fan from the link");
+    // A link without a pin sets the inputs and leaves the reader's pin alone.
+    back.reset();
+    let live_only = w.link().split(",pin.").next().unwrap_or_default().to_string();
+    assert!(back.restore(&format!("#tc={live_only}"), "tc").is_empty());
+    assert!(back.pinned() && back.get("surprise") == w.get("surprise") && back.link() == w.link());
+    assert!(back.restore(&w.fragment("", "tc"), "tc").is_empty());
+    // Another series: the pin is projected for it and still outlined.
+    for widget in [&mut w, &mut back] {
+        assert!(widget.set("asset", "btc").is_empty());
+    }
+    let btc_pinned = fan_pixels(&mut w, &c);
+    back.unpin();
+    assert!(!back.pinned() && !back.link().contains("pin."));
+    assert!(fan_pixels(&mut back, &c) != btc_pinned, "the outline shows on the new series");
+    let table = w.table().unwrap();
+    let head = js_sys::Reflect::get(&table, &"head".into()).unwrap();
+    assert_eq!(js_sys::Array::from(&head).pop().as_string().as_deref(), Some("Pinned 50%"));
+}

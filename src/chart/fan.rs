@@ -1,7 +1,8 @@
 //! The fan chart: one series' projected path, median with 25–75% and 5–95% bands, a key that
 //! says what the bands are, the as-of level (a dashed line, labelled on the value axis and in the
 //! key, never on the data), dated event markers, date ticks at the story's days and the horizon
-//! value.
+//! value. A pinned state, when the reader pinned one, is outlined behind the live fan: its median
+//! dashed, its 5–95% edges as thin lines, both named in the key.
 
 use super::layout::{fit_labels, label_style, legend, side_margins, text_width, title, Swatch};
 use super::{axis::nice_ticks, background, DrawResult, Style};
@@ -37,6 +38,17 @@ pub struct FanSpec {
     pub decimals: u32,
     /// Text after numbers (`%`, ` bp`), may be empty.
     pub suffix: String,
+    /// The pinned state's path, outlined behind the live one; `None` when nothing is pinned.
+    pub pinned: Option<PinnedFan>,
+}
+
+/// A pinned state's path on the fan, with its key words.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PinnedFan {
+    /// Percentiles per day of the pinned state, on the same days as the live fan.
+    pub days: Vec<Band>,
+    /// The key's words for the pinned median and the pinned 5–95% edges.
+    pub key: [String; 2],
 }
 
 /// Text sizes, CSS pixels.
@@ -58,12 +70,16 @@ pub fn fan<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, spec: &FanSpec, st
     let thin = style.px(1.0).max(1) as u32;
 
     // The key, under the title: what the bands, the line and the dashes are.
-    let entries = [
+    let mut entries = vec![
         (Swatch::Fill(p.band_outer, Some(p.band_inner)), spec.key[0].clone()),
         (Swatch::Fill(p.band_outer, None), spec.key[1].clone()),
         (Swatch::Line(p.series, 2.0), spec.key[2].clone()),
         (Swatch::Dashed(p.reference), spec.start_label.clone()),
     ];
+    if let Some(pin) = &spec.pinned {
+        entries.push((Swatch::Dashed(p.text), pin.key[0].clone()));
+        entries.push((Swatch::Line(p.muted, 1.0), pin.key[1].clone()));
+    }
     let key_h = legend(area, &entries, (style.px(2.0), style.px(title_h + 2.0)), css_w - 4.0, style)?;
     // Event labels sit in up to two rows between the key and the plot.
     let n = spec.days.len().saturating_sub(1).max(1);
@@ -72,8 +88,9 @@ pub fn fan<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, spec: &FanSpec, st
     let bottom = style.px(if spec.date_labels { 24.0 } else { 8.0 });
     let (plot_w, plot_h) = ((w - left - right).max(1), (h - top - bottom).max(1));
 
-    // Value range: every band and the as-of level, padded.
-    let (lo, hi) = spec.days.iter().fold((spec.start, spec.start), |(lo, hi), b| (lo.min(b.p5), hi.max(b.p95)));
+    // Value range: every band (the pinned one too) and the as-of level, padded.
+    let pinned_days = spec.pinned.as_ref().map_or(&[][..], |pin| &pin.days[..]);
+    let (lo, hi) = spec.days.iter().chain(pinned_days).fold((spec.start, spec.start), |(lo, hi), b| (lo.min(b.p5), hi.max(b.p95)));
     let pad = ((hi - lo) * 0.06).max(hi.abs().max(1.0) * 1e-4);
     let (lo, hi) = (lo - pad, hi + pad);
     let x = |day: usize| left + (day as f64 / n as f64 * plot_w as f64).round() as i32;
@@ -130,6 +147,15 @@ pub fn fan<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, spec: &FanSpec, st
     };
     area.draw(&Polygon::new(polygon(|b| b.p95, |b| b.p5), p.band_outer.filled()))?;
     area.draw(&Polygon::new(polygon(|b| b.p75, |b| b.p25), p.band_inner.filled()))?;
+    // The pinned state: 5–95% edges thin, median dashed, over the live bands, under the live median.
+    if !pinned_days.is_empty() {
+        let path = |v: fn(&Band) -> f64| -> Vec<(i32, i32)> { pinned_days.iter().enumerate().map(|(i, b)| (x(i), y(v(b)))).collect() };
+        for edge in [path(|b| b.p5), path(|b| b.p95)] {
+            area.draw(&PathElement::new(edge, p.muted.stroke_width(thin)))?;
+        }
+        let dash = p.text.stroke_width(style.px(1.5).max(1) as u32);
+        area.draw(&plotters::element::DashedPathElement::new(path(|b| b.p50), style.px(6.0).max(2), style.px(4.0).max(1), dash))?;
+    }
     // As-of level, dashed.
     for seg in (left..left + plot_w).step_by(style.px(8.0).max(2) as usize) {
         let end = (seg + style.px(4.0)).min(left + plot_w);

@@ -16,7 +16,7 @@ mod theme;
 pub use axis::nice_ticks;
 pub use bars::{bars, bars_height, BarRow, BarSection, BarsSpec};
 pub use card::{card, CardSpec, LANDSCAPE, PORTRAIT};
-pub use fan::{fan, FanSpec};
+pub use fan::{fan, FanSpec, PinnedFan};
 pub use layout::{text_width, wrap};
 pub use plumbing::{plumbing, PlumbingSpec};
 pub use theme::{hex, parse_color, HostColors, Palette, Style};

@@ -326,7 +326,7 @@ mod tests {
         let s = default_scenario();
         let mut i = Inputs::preset(&s, "2019-replay").unwrap();
         i.surprise = -3.5;
-        let link = to_link(&s, &i);
+        let link = to_link(&s, &i, None);
         assert_eq!(link, "nov-2025.s1.m2,surprise:-3.5,cut-odds:40,shortfall:350,rmp-start:none,rmp-pace:0");
         let back = from_link(&s, Inputs::as_of(&s), &link);
         assert_eq!(back.inputs, i);

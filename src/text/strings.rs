@@ -69,6 +69,30 @@ pub enum Key {
     CopyLink,
     /// Confirmation after copying.
     LinkCopied,
+    /// The pin control while nothing is pinned: pin the current state to compare against.
+    Pin,
+    /// The same control while a state is pinned: clear the pin.
+    Unpin,
+    /// Announced when a state is pinned.
+    PinnedNow,
+    /// Announced when the pin is cleared.
+    PinCleared,
+    /// The fan key: the pinned state's median (dashed).
+    KeyPinnedMedian,
+    /// The fan key: the pinned state's 5–95% edges.
+    KeyPinnedOuter,
+    /// The bars' note against a pinned state: the ticks and the Δ values.
+    PinnedBarsNote,
+    /// Summary against a pin: the lead median's change from the pinned one (`{delta}`, `{value}`).
+    SummaryPinned,
+    /// Summary against a pin: the inputs that differ (`{names}`).
+    SummaryChanged,
+    /// Summary against a pin when no input differs.
+    SummarySame,
+    /// A list cut short: `{names}` and `{n}` more (`{total}` in all).
+    AndMore,
+    /// The table's column of the pinned state's medians.
+    TablePinned,
     /// Show the data as a table.
     ShowTable,
     /// Hide the table.
@@ -217,6 +241,30 @@ pub fn tr(key: Key, lang: Lang) -> &'static str {
         (CopyLink, Lang::Zh) => "复制链接",
         (LinkCopied, Lang::En) => "Link copied",
         (LinkCopied, Lang::Zh) => "链接已复制",
+        (Pin, Lang::En) => "Pin to compare",
+        (Pin, Lang::Zh) => "固定以对比",
+        (Unpin, Lang::En) => "Clear pin",
+        (Unpin, Lang::Zh) => "取消固定",
+        (PinnedNow, Lang::En) => "State pinned: move an input to compare against it.",
+        (PinnedNow, Lang::Zh) => "已固定当前状态：调整输入即可与其对比。",
+        (PinCleared, Lang::En) => "Pin cleared.",
+        (PinCleared, Lang::Zh) => "已取消固定。",
+        (KeyPinnedMedian, Lang::En) => "pinned median",
+        (KeyPinnedMedian, Lang::Zh) => "已固定中位数",
+        (KeyPinnedOuter, Lang::En) => "pinned 9 in 10",
+        (KeyPinnedOuter, Lang::Zh) => "已固定九成路径",
+        (PinnedBarsNote, Lang::En) => "Tick: pinned median. Δ: change from it.",
+        (PinnedBarsNote, Lang::Zh) => "刻度：已固定状态的中位数；Δ：与其之差。",
+        (SummaryPinned, Lang::En) => "Median {delta} vs pinned {value}. ",
+        (SummaryPinned, Lang::Zh) => "中位数较已固定的{value}变动{delta}；",
+        (SummaryChanged, Lang::En) => "Changed: {names}.",
+        (SummaryChanged, Lang::Zh) => "改动：{names}。",
+        (SummarySame, Lang::En) => "Inputs as pinned.",
+        (SummarySame, Lang::Zh) => "输入与已固定状态相同。",
+        (AndMore, Lang::En) => "{names} and {n} more",
+        (AndMore, Lang::Zh) => "{names}等{total}项",
+        (TablePinned, Lang::En) => "Pinned 50%",
+        (TablePinned, Lang::Zh) => "已固定50%",
         (ShowTable, Lang::En) => "Show as table",
         (ShowTable, Lang::Zh) => "以表格显示",
         (HideTable, Lang::En) => "Hide table",

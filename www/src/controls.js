@@ -1,5 +1,5 @@
 // @ts-check
-// controls.js — the reader's controls: preset buttons and reset, a range with a number box (or a
+// controls.js — the reader's controls: preset buttons, the pin toggle and reset, a range with a number box (or a
 // select) per input, the series picker; kept in step with the widget's state on every redraw,
 // with each input's cue (how far it alone moves the lead series) filled in when the reader pauses.
 // A touch that starts on a range changes nothing until it moves sideways: a vertical swipe
@@ -19,6 +19,7 @@ import { el } from './dom.js';
  * @property {() => void} dragged a slider moves: redraw the main chart now, the rest on a pause
  * @property {() => void} redraw the view changed, not the inputs (another series)
  * @property {() => void} reset back to the author's case
+ * @property {() => void} pin pins the current state, or clears the pin
  */
 
 /**
@@ -38,10 +39,12 @@ export class Controls {
     this.inputs = new Map();
     /** @type {HTMLButtonElement[]} */
     this.presetButtons = [];
+    this.pinButton = el('button', { type: 'button' });
+    this.pinText = { pin: '', unpin: '' };
     this.assetSelect = el('select', { 'data-asset': '' });
   }
 
-  /** The preset buttons (one line that scrolls sideways) and the reset button. */
+  /** The preset buttons (one line that scrolls sideways), the pin toggle and the reset button. */
   presetBar(/** @type {Layout} */ layout) {
     const t = layout.text;
     const bar = el('div', { className: 'bar presets', role: 'group', 'aria-label': t.presets });
@@ -60,9 +63,15 @@ export class Controls {
     };
     list.addEventListener('scroll', cue, { passive: true });
     new ResizeObserver(cue).observe(list);
+    // One control pins the state and clears the pin, named for what it will do ("Pin to compare",
+    // then "Clear pin"); focus stays on it either way.
+    const pin = el('button', { type: 'button', className: 'pin' }, t.pin);
+    pin.addEventListener('click', () => this.actions.pin());
+    this.pinButton = pin;
+    this.pinText = { pin: t.pin, unpin: t.unpin };
     const reset = el('button', { type: 'button', className: 'reset' }, t.reset);
     reset.addEventListener('click', () => this.actions.reset());
-    bar.append(list, reset);
+    bar.append(list, pin, reset);
     return bar;
   }
 
@@ -194,6 +203,8 @@ export class Controls {
       c.range.setAttribute('aria-valuetext', `${widget.display(id)} ${c.unit}`.trim());
     }
     this.assetSelect.value = widget.asset_id();
+    const pinned = widget.pinned();
+    this.pinButton.textContent = pinned ? this.pinText.unpin : this.pinText.pin;
   }
 
   /** Lays the mark labels under each range so that none overlaps another or leaves the track. */

@@ -66,6 +66,7 @@ export class TapeCast extends HTMLElement {
       dragged: () => this.scheduler.drag(),
       redraw: () => this.schedule(),
       reset: () => { this.widget?.reset(); this.applyAttributes(); this.notes.clear(); this.changed(); },
+      pin: () => this.togglePin(),
     });
     this.scheduler = new FrameScheduler((full) => this.render(full));
     this.cueRun = new IdleRun();
@@ -292,6 +293,27 @@ export class TapeCast extends HTMLElement {
       if (this.widget && this.announcer) this.announcer.textContent = this.widget.summary();
     }, 700);
   }
+
+  /** Pins the current state, or clears the pin: says which at once, redraws, remembers it. */
+  togglePin() {
+    const w = this.widget;
+    if (!w || !this.view) return;
+    if (w.pinned()) w.unpin(); else w.pin();
+    const t = this.view.layout.text;
+    clearTimeout(this.announceTimer);
+    if (this.announcer) this.announcer.textContent = w.pinned() ? t.pinned : t.pinCleared;
+    this.schedule();
+    rememberState(w, this.key);
+  }
+
+  /** Pins the current state (as the pin toggle does). */
+  pin() { if (!this.widget?.pinned()) this.togglePin(); }
+
+  /** Clears the pin (as the pin toggle does). */
+  unpin() { if (this.widget?.pinned()) this.togglePin(); }
+
+  /** Whether a state is pinned. */
+  get pinned() { return this.widget?.pinned() ?? false; }
 
   /** After a deliberate change: redraw, remember the state in the URL fragment. */
   changed() {

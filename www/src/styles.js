@@ -35,7 +35,7 @@ const CSS = `
 .bar .label { margin-right: 2px; white-space: nowrap; }
 @container (max-width: 520px) { .presets .label { display: none; } }
 /* Wide: every preset in view, on a second line if need be; narrow: one line that scrolls. */
-@container (min-width: 521px) { .presets .list { flex-wrap: wrap; overflow-x: visible; } .presets .reset { align-self: flex-start; margin-top: 2px; } }
+@container (min-width: 521px) { .presets .list { flex-wrap: wrap; overflow-x: visible; } .presets > button { align-self: flex-start; margin-top: 2px; } }
 button, select, input { font: inherit; color: inherit; }
 select, input[type=number] { background: var(--c-background); border: 1px solid var(--c-border); border-radius: 4px; padding: 2px 4px; }
 button { border: 1px solid currentColor; background: transparent; border-radius: 4px; padding: 3px 8px; cursor: pointer; }

@@ -57,7 +57,7 @@ export { palette_css, panels, state_attributes, Widget, warn };
 
 /**
  * Interface strings in the widget's language.
- * @typedef {Record<'reset' | 'copyLink' | 'linkCopied' | 'showTable' | 'hideTable' | 'downloadPng' | 'downloadCsv'
+ * @typedef {Record<'reset' | 'copyLink' | 'linkCopied' | 'pin' | 'unpin' | 'pinned' | 'pinCleared' | 'showTable' | 'hideTable' | 'downloadPng' | 'downloadCsv'
  *   | 'presets' | 'series' | 'builtIn' | 'more' | 'less' | 'about'
  *   | 'backToStory', string>} LayoutText
  */
