@@ -7,7 +7,7 @@
 use crate::chart::{self, hex, parse_color, HostColors, Palette, Style};
 use crate::inputs::{self, display_number, InputProblem, Inputs, ProblemKind};
 use crate::model::{Engine, Projection};
-use crate::scenario::{InputId, Scenario, Spec, DEFAULT_SCENARIO_JSON, INPUTS};
+use crate::scenario::{FromValue, InputId, Scenario, Spec, Value, DEFAULT_SCENARIO_JSON, INPUTS};
 use crate::text::{fill, num, quoted, tr, Key, Lang};
 use crate::view::{self, ChartKind};
 use plotters::prelude::IntoDrawingArea;
@@ -159,7 +159,14 @@ impl Pin {
 
 fn default_scenario() -> Result<Scenario, String> {
     let value = js_sys::JSON::parse(DEFAULT_SCENARIO_JSON).map_err(|_| "the built-in scenario is not JSON".to_string())?;
-    serde_wasm_bindgen::from_value(value).map_err(|e| e.to_string())
+    scenario_from(value)
+}
+
+/// A scenario object read as a plain tree (`scenario::Value`, through serde-wasm-bindgen), then
+/// field by field (`FromValue`): serde's derived deserialisers would cost tens of KB of wasm.
+fn scenario_from(value: JsValue) -> Result<Scenario, String> {
+    let tree: Value = serde_wasm_bindgen::from_value(value).map_err(|e| e.to_string())?;
+    Scenario::from_value(tree).map_err(|e| e.to_string())
 }
 
 #[wasm_bindgen]
@@ -180,7 +187,7 @@ impl Widget {
         let scenario = if authored.is_undefined() || authored.is_null() {
             default_scenario().map_err(|e| thrown(vec![e]))?
         } else {
-            serde_wasm_bindgen::from_value::<Scenario>(authored).map_err(|e| thrown(vec![format!("scenario file: {e}")]))?
+            scenario_from(authored).map_err(|e| thrown(vec![format!("scenario file: {e}")]))?
         };
         let engine = Engine::new(scenario).map_err(|problems| thrown(problems.iter().map(|p| p.to_string()).collect()))?;
         let inputs = Inputs::as_of(engine.scenario());

@@ -104,6 +104,12 @@ fn a_bad_author_scenario_is_refused_with_every_problem_and_its_path() {
     assert!(err.iter().any(|e| e == "assets[3].vol: -0.2 is below 0"), "{err:?}");
     let err = thrown(Widget::new(with_scenario(&JsValue::from_str("not an object"))));
     assert!(err.len() == 1 && err[0].starts_with("scenario file:"), "{err:?}");
+    // A field of the wrong type is named by its path, as validation's problems are.
+    let typo = scenario_with_vol(0.3);
+    let fourth = js_sys::Reflect::get(&js_sys::Reflect::get(&typo, &"assets".into()).unwrap(), &3.into()).unwrap();
+    js_sys::Reflect::set(&fourth, &"vol".into(), &"fast".into()).unwrap();
+    let err = thrown(Widget::new(with_scenario(&typo)));
+    assert_eq!(err, ["scenario file: assets[3].vol: invalid type: string \"fast\", expected f64"]);
     assert!(Widget::new(with_scenario(&scenario_with_vol(0.3))).is_ok(), "a valid author scenario loads");
 }
 

@@ -6,6 +6,7 @@ use super::Style;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
+use plotters::style::{FontDesc, FontFamily, FontStyle};
 
 /// Whether `c` is drawn a full em wide: CJK and full-width forms, U+2E80 and above.
 fn wide(c: char) -> bool {
@@ -84,7 +85,10 @@ pub(super) fn fit(text: &str, room: f64, size: f64) -> String {
 
 /// A label's text style: the chart font at `size` CSS pixels.
 pub(super) fn label_style(style: &Style, size: f64, color: RGBColor, pos: Pos) -> TextStyle<'_> {
-    let font = (style.font.as_str(), style.font_px(size)).into_font();
+    // `FontFamily::Name` as is: `From<&str>` lower-cases the name first, which links Unicode's
+    // case tables into the wasm (kilobytes) only to recognise the generic families, which
+    // canvas and SVG fonts treat alike either way.
+    let font = FontDesc::new(FontFamily::Name(&style.font), style.font_px(size), FontStyle::Normal);
     TextStyle { font, color: color.to_backend_color(), pos }
 }
 

@@ -7,6 +7,7 @@
 //! back through [`Palette::themed`], so the charts follow the host's theme.
 
 use plotters::style::{RGBAColor, RGBColor};
+use crate::text::num;
 
 /// A chart palette.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -204,13 +205,13 @@ pub fn parse_color(text: &str) -> Option<RGBColor> {
     let body = t.strip_prefix("rgba(").or_else(|| t.strip_prefix("rgb("))?.strip_suffix(')')?;
     let parts: Vec<&str> = body.split(|c: char| c == ',' || c == '/' || c.is_whitespace()).filter(|p| !p.is_empty()).collect();
     let channel = |p: &str| -> Option<u8> {
-        let x: f64 = p.parse().ok()?;
+        let x = num::parse(p)?;
         (x.is_finite() && (0.0..=255.0).contains(&x)).then(|| x.round() as u8)
     };
     match parts.as_slice() {
         [r, g, b] => Some(RGBColor(channel(r)?, channel(g)?, channel(b)?)),
         [r, g, b, a] => {
-            let alpha: f64 = a.parse().ok()?;
+            let alpha = num::parse(a)?;
             (alpha >= 0.999).then_some(())?;
             Some(RGBColor(channel(r)?, channel(g)?, channel(b)?))
         }

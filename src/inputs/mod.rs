@@ -247,7 +247,7 @@ pub fn parse_number(text: &str) -> Option<f64> {
     if !ok {
         return None;
     }
-    t.parse::<f64>().ok().filter(|x| x.is_finite())
+    num::parse(t).filter(|x| x.is_finite())
 }
 
 fn problem(field: &str, value: String, kind: ProblemKind) -> InputProblem {

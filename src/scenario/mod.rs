@@ -11,11 +11,14 @@
 mod conventions;
 mod input_defs;
 pub(crate) mod validate;
+mod value;
 
 pub use crate::text::{Date, Text};
 pub use input_defs::{InputDef, InputId, Kind, Metric, PresetValue, Spec, Unit, INPUTS};
 pub use conventions::{MAX_CALENDAR_DAYS, MODEL_VERSION, TRADING_DAYS_PER_MONTH};
 pub use validate::{validate, Problem};
+pub use value::{FromValue, Value, ValueError};
+use value::{scenario_enums, scenario_structs};
 
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -35,6 +38,7 @@ pub fn from_json(json: &str) -> Result<Scenario, String> {
     serde_json::from_str(json).map_err(|e| e.to_string())
 }
 
+scenario_structs! {
 /// One whole scenario.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Scenario {
@@ -64,7 +68,9 @@ pub struct Scenario {
     #[serde(default)]
     pub calibration: Option<Calibration>,
 }
+}
 
+scenario_structs! {
 /// The edge of what the model was calibrated on.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Calibration {
@@ -75,7 +81,9 @@ pub struct Calibration {
     /// Where the edge comes from.
     pub source: String,
 }
+}
 
+scenario_structs! {
 /// Monte Carlo settings.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Simulation {
@@ -88,7 +96,9 @@ pub struct Simulation {
     /// Source or reason for these settings.
     pub source: String,
 }
+}
 
+scenario_structs! {
 /// The trading calendar from the as-of close to the last projected day.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Calendar {
@@ -107,6 +117,7 @@ pub struct Calendar {
     /// Source for the dates.
     pub source: String,
 }
+}
 
 /// What an event does in the model.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -122,6 +133,7 @@ pub enum EventKind {
     Funding,
 }
 
+scenario_structs! {
 /// A dated event.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Event {
@@ -136,7 +148,9 @@ pub struct Event {
     /// Source or reason.
     pub source: String,
 }
+}
 
+scenario_structs! {
 /// A numeric input's description.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct InputSpec {
@@ -159,7 +173,9 @@ pub struct InputSpec {
     /// Where the as-of value comes from.
     pub source: String,
 }
+}
 
+scenario_structs! {
 /// A labelled reference value on an input's track.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Mark {
@@ -168,7 +184,9 @@ pub struct Mark {
     /// Short label.
     pub label: Text,
 }
+}
 
+scenario_structs! {
 /// A choice among labelled options (the Fed's response timing).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ChoiceSpec {
@@ -183,7 +201,9 @@ pub struct ChoiceSpec {
     /// Where the as-of choice comes from.
     pub source: String,
 }
+}
 
+scenario_structs! {
 /// One option of a [`ChoiceSpec`].
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ChoiceOption {
@@ -194,7 +214,9 @@ pub struct ChoiceOption {
     /// First trading day of purchases; `None` for no purchases.
     pub start: Option<String>,
 }
+}
 
+scenario_structs! {
 /// The reader's inputs. The engine knows each one's role; the scenario gives everything else.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct InputSpecs {
@@ -208,6 +230,7 @@ pub struct InputSpecs {
     pub rmp_start: ChoiceSpec,
     /// Pace of reserve management purchases, $bn a month.
     pub rmp_pace: InputSpec,
+}
 }
 
 /// How an asset's value is quoted and simulated.
@@ -236,6 +259,7 @@ pub enum Group {
     RatesCredit,
 }
 
+scenario_structs! {
 /// One projected series.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Asset {
@@ -281,6 +305,7 @@ pub struct Asset {
     /// Where these numbers come from.
     pub source: String,
 }
+}
 
 /// The declared direction of a series' median as an input rises.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -294,6 +319,7 @@ pub enum Direction {
     None,
 }
 
+scenario_structs! {
 /// A dated reserve drain (tax receipts, settlement, the turn).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Drain {
@@ -308,7 +334,9 @@ pub struct Drain {
     /// Source or reason.
     pub source: String,
 }
+}
 
+scenario_structs! {
 /// Reserves, the repo market and the Standing Repo Facility.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Funding {
@@ -352,7 +380,9 @@ pub struct Funding {
     /// Where these numbers come from.
     pub source: String,
 }
+}
 
+scenario_structs! {
 /// The links between channels that the story turns on.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Chain {
@@ -371,7 +401,9 @@ pub struct Chain {
     /// Where these numbers come from.
     pub source: String,
 }
+}
 
+scenario_structs! {
 /// A named input state from the story.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Preset {
@@ -392,6 +424,9 @@ pub struct Preset {
     /// RMP pace, $bn a month.
     pub rmp_pace: f64,
 }
+}
+
+scenario_enums!(EventKind = Earnings, Quote = Price, Group = Ai, Direction = None);
 
 impl Asset {
     /// Reaction-day move per 1 pp of earnings surprise: the company's own weight plus the

@@ -1,0 +1,492 @@
+//! A scenario file as a plain tree, and the one serde deserializer the scenario structs are read
+//! through in the browser.
+//!
+//! serde-wasm-bindgen reads a JavaScript object into a [`Value`] with one small visitor, and
+//! [`FromValue`] reads the scenario structs from that tree: one call per field, with no serde
+//! derive code in the wasm (read through serde, directly or via a tree, the structs' derived
+//! deserialisers took 60-90 KB of wasm). The reading follows serde's and serde-wasm-bindgen's
+//! rules and messages: present fields in declared order, then the first missing one; integers
+//! only from whole numbers; `null` or absence for `None`; unit enum variants by their serde names.
+//! Each problem also says where it is (`assets[3].vol: invalid type: string "fast", expected f64`).
+//! Natively, files are read by serde_json and the derives; tests check both readings agree.
+
+use serde::de::{self, Deserialize, Deserializer, Unexpected, Visitor};
+use std::collections::BTreeMap;
+use std::fmt;
+
+/// A JSON-like value: what `JSON.parse` gives.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Value {
+    /// `null` or `undefined`.
+    Null,
+    /// `true` or `false`.
+    Bool(bool),
+    /// A number.
+    Num(f64),
+    /// A string.
+    Str(String),
+    /// An array.
+    Seq(Vec<Value>),
+    /// An object, its keys in their order.
+    Map(Vec<(String, Value)>),
+}
+
+/// A problem reading a [`Value`] into a scenario struct: where, and what.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ValueError {
+    path: String,
+    message: String,
+}
+
+impl ValueError {
+    /// The same problem, one level further out (`.vol` or `[3]` before the path).
+    #[cold]
+    #[inline(never)]
+    fn at_index(self, i: usize) -> Self {
+        self.at(&format!("[{i}]"))
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn at(mut self, step: &str) -> Self {
+        self.path = if self.path.is_empty() || self.path.starts_with('[') { format!("{step}{}", self.path) } else { format!("{step}.{}", self.path) };
+        self
+    }
+}
+
+impl fmt::Display for ValueError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.path.is_empty() {
+            f.write_str(&self.message)
+        } else {
+            write!(f, "{}: {}", self.path, self.message)
+        }
+    }
+}
+
+impl std::error::Error for ValueError {}
+
+impl de::Error for ValueError {
+    fn custom<T: fmt::Display>(msg: T) -> Self {
+        ValueError { path: String::new(), message: msg.to_string() }
+    }
+}
+
+impl<'de> Deserialize<'de> for Value {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Value, D::Error> {
+        d.deserialize_any(ValueVisitor)
+    }
+}
+
+struct ValueVisitor;
+
+impl<'de> Visitor<'de> for ValueVisitor {
+    type Value = Value;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a JSON value")
+    }
+    fn visit_unit<E>(self) -> Result<Value, E> {
+        Ok(Value::Null)
+    }
+    fn visit_none<E>(self) -> Result<Value, E> {
+        Ok(Value::Null)
+    }
+    fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Value, D::Error> {
+        d.deserialize_any(self)
+    }
+    fn visit_bool<E>(self, v: bool) -> Result<Value, E> {
+        Ok(Value::Bool(v))
+    }
+    fn visit_i64<E>(self, v: i64) -> Result<Value, E> {
+        Ok(Value::Num(v as f64))
+    }
+    fn visit_u64<E>(self, v: u64) -> Result<Value, E> {
+        Ok(Value::Num(v as f64))
+    }
+    fn visit_f64<E>(self, v: f64) -> Result<Value, E> {
+        Ok(Value::Num(v))
+    }
+    fn visit_str<E>(self, v: &str) -> Result<Value, E> {
+        Ok(Value::Str(v.to_string()))
+    }
+    fn visit_string<E>(self, v: String) -> Result<Value, E> {
+        Ok(Value::Str(v))
+    }
+    fn visit_seq<A: de::SeqAccess<'de>>(self, mut a: A) -> Result<Value, A::Error> {
+        let mut out = Vec::new();
+        while let Some(v) = a.next_element()? {
+            out.push(v);
+        }
+        Ok(Value::Seq(out))
+    }
+    fn visit_map<A: de::MapAccess<'de>>(self, mut a: A) -> Result<Value, A::Error> {
+        let mut out = Vec::new();
+        while let Some(entry) = a.next_entry::<String, Value>()? {
+            out.push(entry);
+        }
+        Ok(Value::Map(out))
+    }
+}
+
+impl Value {
+    fn unexpected(&self) -> Unexpected<'_> {
+        match self {
+            Value::Null => Unexpected::Unit,
+            Value::Bool(b) => Unexpected::Bool(*b),
+            Value::Num(x) => Unexpected::Float(*x),
+            Value::Str(s) => Unexpected::Str(s),
+            Value::Seq(_) => Unexpected::Seq,
+            Value::Map(_) => Unexpected::Map,
+        }
+    }
+
+    /// serde's "invalid type: …, expected …" for this value.
+    #[cold]
+    #[inline(never)]
+    fn invalid(&self, expected: &'static str) -> ValueError {
+        de::Error::invalid_type(self.unexpected(), &expected)
+    }
+}
+
+/// A type read from a [`Value`] as serde-wasm-bindgen reads it from JavaScript.
+pub trait FromValue: Sized {
+    /// The value, or the first problem with it.
+    fn from_value(v: Value) -> Result<Self, ValueError>;
+
+    /// The value of a struct field the file leaves out: an error but for `Option` (`None`) and
+    /// maps (empty; the one map field is `#[serde(default)]`).
+    #[cold]
+    #[inline(never)]
+    fn missing(field: &'static str) -> Result<Self, ValueError> {
+        Err(de::Error::missing_field(field))
+    }
+
+    /// Stands in for a field with a problem while the rest of its struct is read (the struct
+    /// is then dropped whole: one drop instead of one per field and early return).
+    fn placeholder() -> Self;
+}
+
+impl FromValue for f64 {
+    fn from_value(v: Value) -> Result<Self, ValueError> {
+        match v {
+            Value::Num(x) => Ok(x),
+            _ => Err(v.invalid("f64")),
+        }
+    }
+    fn placeholder() -> Self {
+        0.0
+    }
+}
+
+impl FromValue for u32 {
+    /// A whole number JavaScript holds exactly (`Number.isSafeInteger`) within `u32`.
+    fn from_value(v: Value) -> Result<Self, ValueError> {
+        match v {
+            Value::Num(x) if x.fract() == 0.0 && (0.0..=9_007_199_254_740_991.0).contains(&x) => {
+                u32::try_from(x as u64).map_err(|_| de::Error::invalid_value(Unexpected::Unsigned(x as u64), &"u32"))
+            }
+            _ => Err(v.invalid("u32")),
+        }
+    }
+    fn placeholder() -> Self {
+        0
+    }
+}
+
+impl FromValue for bool {
+    fn from_value(v: Value) -> Result<Self, ValueError> {
+        match v {
+            Value::Bool(b) => Ok(b),
+            _ => Err(v.invalid("a boolean")),
+        }
+    }
+    fn placeholder() -> Self {
+        false
+    }
+}
+
+impl FromValue for String {
+    fn from_value(v: Value) -> Result<Self, ValueError> {
+        match v {
+            Value::Str(s) => Ok(s),
+            _ => Err(v.invalid("a string")),
+        }
+    }
+    fn placeholder() -> Self {
+        String::new()
+    }
+}
+
+impl<T: FromValue> FromValue for Option<T> {
+    fn from_value(v: Value) -> Result<Self, ValueError> {
+        match v {
+            Value::Null => Ok(None),
+            _ => T::from_value(v).map(Some),
+        }
+    }
+    fn missing(_: &'static str) -> Result<Self, ValueError> {
+        Ok(None)
+    }
+    fn placeholder() -> Self {
+        None
+    }
+}
+
+impl<T: FromValue> FromValue for Vec<T> {
+    fn from_value(v: Value) -> Result<Self, ValueError> {
+        match v {
+            Value::Seq(items) => {
+                let mut out = Vec::with_capacity(items.len());
+                for (i, x) in items.into_iter().enumerate() {
+                    out.push(T::from_value(x).map_err(|e| e.at_index(i))?);
+                }
+                Ok(out)
+            }
+            _ => Err(v.invalid("a sequence")),
+        }
+    }
+    fn placeholder() -> Self {
+        Vec::new()
+    }
+}
+
+impl<T: FromValue> FromValue for BTreeMap<String, T> {
+    fn from_value(v: Value) -> Result<Self, ValueError> {
+        match v {
+            Value::Map(entries) => {
+                let mut out = BTreeMap::new();
+                for (k, x) in entries {
+                    let t = T::from_value(x).map_err(|e| e.at(&k))?;
+                    out.insert(k, t);
+                }
+                Ok(out)
+            }
+            _ => Err(v.invalid("a map")),
+        }
+    }
+    fn missing(_: &'static str) -> Result<Self, ValueError> {
+        Ok(BTreeMap::new())
+    }
+    fn placeholder() -> Self {
+        BTreeMap::new()
+    }
+}
+
+/// A unit enum variant, written as its (serde) name: the derived `Deserialize` reads the name.
+pub(crate) fn variant<T: for<'de> Deserialize<'de>>(v: Value, expected: &'static str) -> Result<T, ValueError> {
+    match v {
+        Value::Str(s) => T::deserialize(de::value::StrDeserializer::<ValueError>::new(&s)),
+        _ => Err(v.invalid(expected)),
+    }
+}
+
+/// A struct's fields as serde's derived code takes them: each present field in declared order
+/// (its problem prefixed with its name), then the missing ones; the first problem is the one
+/// reported. An array is an object without the fields (as in JavaScript); anything else is the
+/// wrong type.
+pub(crate) struct Fields {
+    entries: Vec<(String, Value)>,
+    problem: Option<ValueError>,
+    missing: Option<ValueError>,
+}
+
+impl Fields {
+    /// The fields of `v`, a struct named in `expected` (`struct Asset`).
+    pub(crate) fn of(v: Value, expected: &'static str) -> Result<Fields, ValueError> {
+        let entries = match v {
+            Value::Map(entries) => entries,
+            Value::Seq(_) => Vec::new(),
+            _ => return Err(v.invalid(expected)),
+        };
+        Ok(Fields { entries, problem: None, missing: None })
+    }
+
+    /// Field `name`, or a placeholder while its problem is kept.
+    #[inline(never)]
+    pub(crate) fn field<T: FromValue>(&mut self, name: &'static str) -> T {
+        let (read, present) = match self.find(name) {
+            Some(v) => (T::from_value(v), true),
+            None => (T::missing(name), false),
+        };
+        match read {
+            Ok(t) => t,
+            Err(e) => {
+                self.keep(e, name, present);
+                T::placeholder()
+            }
+        }
+    }
+
+    /// Takes the value of key `name` out of the object.
+    #[inline(never)]
+    fn find(&mut self, name: &str) -> Option<Value> {
+        let i = self.entries.iter().position(|(k, _)| k == name)?;
+        Some(self.entries.swap_remove(i).1)
+    }
+
+    /// Keeps the first problem with a present field (prefixed with its name) and the first
+    /// missing field.
+    #[cold]
+    #[inline(never)]
+    fn keep(&mut self, e: ValueError, name: &'static str, present: bool) {
+        if present {
+            self.problem.get_or_insert(e.at(name));
+        } else {
+            self.missing.get_or_insert(e);
+        }
+    }
+
+    /// The first problem, if any (the fields are dropped here, once for every struct).
+    #[inline(never)]
+    pub(crate) fn done(self) -> Result<(), ValueError> {
+        match self.problem.or(self.missing) {
+            Some(e) => Err(e),
+            None => Ok(()),
+        }
+    }
+}
+
+impl FromValue for crate::text::Text {
+    fn from_value(v: Value) -> Result<Self, ValueError> {
+        let mut f = Fields::of(v, "struct Text")?;
+        let text = crate::text::Text { en: f.field("en"), zh: f.field("zh") };
+        f.done().map(|()| text)
+    }
+    fn placeholder() -> Self {
+        crate::text::Text::default()
+    }
+}
+
+/// Defines plain scenario structs and reads each from a [`Value`] field by field (the names
+/// are the fields' own, as serde's are).
+macro_rules! scenario_structs {
+    ($( $(#[$sm:meta])* pub struct $name:ident { $( $(#[$fm:meta])* pub $field:ident : $ty:ty ),* $(,)? } )*) => {
+        $(
+            $(#[$sm])*
+            pub struct $name { $( $(#[$fm])* pub $field: $ty, )* }
+
+            impl $crate::scenario::value::FromValue for $name {
+                fn from_value(v: $crate::scenario::Value) -> Result<Self, $crate::scenario::ValueError> {
+                    let mut f = $crate::scenario::value::Fields::of(v, concat!("struct ", stringify!($name)))?;
+                    let value = $name { $( $field: f.field::<$ty>(stringify!($field)), )* };
+                    f.done().map(|()| value)
+                }
+                fn placeholder() -> Self {
+                    $name { $( $field: <$ty as $crate::scenario::value::FromValue>::placeholder(), )* }
+                }
+            }
+        )*
+    };
+}
+pub(crate) use scenario_structs;
+
+/// Reads unit enums by their serde names (the placeholder is any variant).
+macro_rules! scenario_enums {
+    ($($name:ident = $placeholder:ident),*) => {
+        $(
+            impl $crate::scenario::value::FromValue for $name {
+                fn from_value(v: $crate::scenario::Value) -> Result<Self, $crate::scenario::ValueError> {
+                    $crate::scenario::value::variant(v, concat!("enum ", stringify!($name)))
+                }
+                fn placeholder() -> Self {
+                    $name::$placeholder
+                }
+            }
+        )*
+    };
+}
+pub(crate) use scenario_enums;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::scenario::{Scenario, DEFAULT_SCENARIO_JSON};
+
+    fn read(json: &str) -> Result<Scenario, String> {
+        let v: Value = serde_json::from_str(json).map_err(|e| e.to_string())?;
+        Scenario::from_value(v).map_err(|e| e.to_string())
+    }
+
+    #[test]
+    fn reads_the_built_in_story_as_serde_json_does() {
+        assert_eq!(read(DEFAULT_SCENARIO_JSON), crate::scenario::from_json(DEFAULT_SCENARIO_JSON));
+    }
+
+    #[test]
+    fn problems_say_where() {
+        let mut v: serde_json::Value = serde_json::from_str(DEFAULT_SCENARIO_JSON).unwrap_or_default();
+        v["assets"][3]["vol"] = serde_json::json!("fast");
+        assert_eq!(read(&v.to_string()).unwrap_err(), "assets[3].vol: invalid type: string \"fast\", expected f64");
+        v["assets"][3]["vol"] = serde_json::json!(0.2);
+        v["simulation"]["paths"] = serde_json::json!(2000.5);
+        assert_eq!(read(&v.to_string()).unwrap_err(), "simulation.paths: invalid type: floating point `2000.5`, expected u32");
+        v["simulation"]["paths"] = serde_json::json!(2000);
+        v["assets"][1]["group"] = serde_json::json!("tech");
+        assert!(read(&v.to_string()).unwrap_err().starts_with("assets[1].group: unknown variant `tech`, expected one of"));
+        v["assets"][1]["group"] = serde_json::json!("ai");
+        v["assets"][0]["directions"]["surprise"] = serde_json::json!("sideways");
+        assert!(read(&v.to_string()).unwrap_err().starts_with("assets[0].directions.surprise: unknown variant `sideways`"));
+        v["assets"][0]["directions"]["surprise"] = serde_json::json!("up");
+        v["funding"].as_object_mut().map(|o| o.remove("iorb"));
+        assert_eq!(read(&v.to_string()).unwrap_err(), "funding: missing field `iorb`");
+        assert_eq!(read("\"not an object\"").unwrap_err(), "invalid type: string \"not an object\", expected struct Scenario");
+        assert_eq!(read("[]").unwrap_err(), "missing field `id`");
+    }
+
+    /// Every leaf of the built-in story replaced by each kind of wrong value, and every key
+    /// removed: read from the tree, a file is accepted exactly when serde (the derives) accepts
+    /// it, into the same scenario, and a refusal names the place.
+    #[test]
+    fn accepts_and_refuses_what_serde_does() {
+        fn places(v: &serde_json::Value, at: String, out: &mut Vec<String>) {
+            match v {
+                serde_json::Value::Object(m) => m.iter().for_each(|(k, x)| places(x, format!("{at}/{k}"), out)),
+                serde_json::Value::Array(a) => a.iter().enumerate().for_each(|(i, x)| places(x, format!("{at}/{i}"), out)),
+                _ => {}
+            }
+            out.push(at);
+        }
+        let doc: serde_json::Value = serde_json::from_str(DEFAULT_SCENARIO_JSON).unwrap_or_default();
+        let mut all = Vec::new();
+        places(&doc, String::new(), &mut all);
+        let kinds = [serde_json::json!("x"), serde_json::json!(1.5), serde_json::json!(-1), serde_json::json!(7), serde_json::Value::Null, serde_json::json!([]), serde_json::json!({}), serde_json::json!(true)];
+        let mut checked = 0;
+        for place in all.iter().filter(|p| !p.is_empty()) {
+            let mut edits: Vec<serde_json::Value> = Vec::new();
+            for k in &kinds {
+                let mut d = doc.clone();
+                if let Some(slot) = d.pointer_mut(place) {
+                    *slot = k.clone();
+                }
+                edits.push(d);
+            }
+            let (parent, key) = place.rsplit_once('/').unwrap_or_default();
+            let mut d = doc.clone();
+            if let Some(serde_json::Value::Object(m)) = d.pointer_mut(parent) {
+                m.remove(key);
+                edits.push(d);
+            }
+            for d in edits {
+                let ours = Scenario::from_value(serde_json::from_value::<Value>(d.clone()).unwrap_or(Value::Null));
+                let serde = serde_json::from_value::<Scenario>(d);
+                match (&ours, &serde) {
+                    (Ok(a), Ok(b)) => assert_eq!(a, b, "{place}"),
+                    (Err(e), Err(_)) => assert!(!e.path.is_empty() || e.message.starts_with("missing field"), "{place}: {e}"),
+                    _ => panic!("{place}: ours {:?}, serde {:?}", ours.map(|_| ()), serde.map(|_| ())),
+                }
+                checked += 1;
+            }
+        }
+        assert!(checked > 5000, "{checked}");
+    }
+
+    #[test]
+    fn optional_fields_take_null_or_absence_as_none() {
+        let mut v: serde_json::Value = serde_json::from_str(DEFAULT_SCENARIO_JSON).unwrap_or_default();
+        v["calibration"] = serde_json::Value::Null;
+        assert_eq!(read(&v.to_string()).map(|s| s.calibration), Ok(None));
+        v.as_object_mut().map(|o| o.remove("calibration"));
+        assert_eq!(read(&v.to_string()).map(|s| s.calibration), Ok(None));
+    }
+}
