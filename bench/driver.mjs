@@ -13,6 +13,9 @@
 //          of the throttled pass, default 4; 0 skips it) --warmup N (discarded, default 10)
 //          --growth N (updates for the memory-growth check, default 10000) --floor-only (only the
 //          side-by-side runs) --profile (save a CDP CPU profile of one load's updates)
+//          --trace (instead of the runs: a Chromium performance trace of one drag of each page,
+//          summarised as main-thread time per update by event, and the widget's DOM mutations
+//          during the drag; the trace itself goes to bench-results/drag-<page>.trace.json)
 import { execFileSync } from 'node:child_process';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
@@ -33,6 +36,7 @@ const arg = (name, dflt) => {
 };
 const LOADS = arg('loads', 3), UPDATES = arg('updates', 200), WARMUP = arg('warmup', 10), GROWTH = arg('growth', 10000);
 const RUNS = arg('runs', 1), THROTTLE = arg('throttle', 4);
+const TRACE = process.argv.includes('--trace');
 const PROFILE = process.argv.includes('--profile'), FLOOR_ONLY = process.argv.includes('--floor-only');
 const FRAME_MS = 1000 / 60;
 /** The range both pages drag. */
@@ -153,6 +157,75 @@ async function sideBySide(browser, urls, rate, problems) {
   return { rate, load: os.loadavg(), floor: figures(loads.floor), tapecast: figures(loads.tapecast), raw: loads };
 }
 
+/** The trace's events that say where a frame's main-thread time goes (style, layout, paint, script, GC). */
+const TRACED = ['UpdateLayoutTree', 'Layout', 'PrePaint', 'Paint', 'Layerize', 'UpdateLayer', 'HitTest', 'FunctionCall', 'EventDispatch',
+  'TimerFire', 'FireAnimationFrame', 'FireIdleCallback', 'RunMicrotasks', 'MinorGC', 'MajorGC', 'V8.GC_SCAVENGER', 'V8.GC_MARK_COMPACTOR',
+  'ScheduleStyleRecalculation', 'InvalidateLayout', 'ParseAuthorStyleSheet', 'Commit', 'RasterTask'];
+
+/**
+ * A performance trace of one drag of `n` updates of `url`, and the DOM mutations in the widget's
+ * shadow root (or the floor's page) meanwhile: the main thread's time per update by event, and
+ * how often each element changed.
+ */
+async function traceDrag(browser, url, who, n, problems) {
+  const { context, page } = await openPage(browser, url, 1, problems);
+  await page.evaluate(() => window.firstChart);
+  if (who === 'floor') await page.evaluate(() => window.bench.ready());
+  await new Promise((r) => setTimeout(r, 500)); // after the first chart's deferred work
+  await page.evaluate(() => {
+    const root = document.querySelector('tape-cast')?.shadowRoot ?? document.body;
+    const tally = {};
+    const name = (n) => (n.nodeType === 1 ? `${n.localName}${n.className ? `.${String(n.className).split(' ')[0]}` : ''}${n.dataset?.input ? `[${n.dataset.input}]` : ''}${n.getAttribute?.('part') ? `[part=${n.getAttribute('part')}]` : ''}` : `#text in ${name(n.parentNode)}`);
+    window.mutations = tally;
+    const seen = new MutationObserver((records) => {
+      for (const r of records) {
+        const key = `${name(r.target)} ${r.type}${r.attributeName ? ` ${r.attributeName}` : ''}`;
+        tally[key] = (tally[key] ?? 0) + 1;
+      }
+    });
+    const all = { subtree: true, attributes: true, characterData: true, childList: true };
+    seen.observe(root, all);
+    if (root !== document.body) seen.observe(document.body, all); // also what is written outside the widget
+  });
+  await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'disabled-by-default-devtools.timeline.stack', 'v8', 'blink', 'cc'] });
+  const records = await drag(page, n);
+  const buffer = await browser.stopTracing();
+  await new Promise((r) => setTimeout(r, 1000)); // what the drag's end schedules (the pause's redraw, cues)
+  const mutations = await page.evaluate(() => window.mutations);
+  await context.close();
+  await writeFile(`${OUT}drag-${who}.trace.json`, buffer);
+  const { traceEvents } = JSON.parse(buffer.toString());
+  const main = new Set(traceEvents.filter((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain').map((e) => `${e.pid}:${e.tid}`));
+  const byName = {};
+  for (const e of traceEvents) {
+    if (e.ph !== 'X' || !TRACED.includes(e.name)) continue;
+    const thread = main.has(`${e.pid}:${e.tid}`) ? 'main' : 'other';
+    const key = `${e.name}${thread === 'main' ? '' : ' (other threads)'}`;
+    byName[key] ??= { ms: 0, count: 0 };
+    byName[key].ms += (e.dur ?? 0) / 1000;
+    byName[key].count += 1;
+  }
+  const gaps = records.map((r) => r.gap);
+  return { who, updates: records.length, missed: gaps.filter((g) => g > 1.5 * FRAME_MS).length, latency: stats(records.map((r) => r.latency)), byName, mutations };
+}
+
+function traceTable(t) {
+  const rows = Object.entries(t.byName).sort((a, b) => b[1].ms - a[1].ms);
+  const muts = Object.entries(t.mutations).sort((a, b) => b[1] - a[1]);
+  return [
+    `### Trace of one drag: ${t.who} (${t.updates} updates, ${t.missed} missed frames, input → frame done median ${fmt(t.latency.median)} / p95 ${fmt(t.latency.p95)} ms)`,
+    '',
+    '| event | ms per update | count per update |',
+    '|---|--:|--:|',
+    ...rows.map(([k, v]) => `| ${k} | ${fmt(v.ms / t.updates, 3)} | ${fmt(v.count / t.updates, 2)} |`),
+    '',
+    '| DOM mutation during the drag and the second after it | count |',
+    '|---|--:|',
+    ...muts.map(([k, v]) => `| ${k} | ${v} |`),
+    '',
+  ].join('\n');
+}
+
 const pct = (x) => `${fmt(100 * x, 1)}%`;
 const ratio = (a, b) => (b > 0 ? `${fmt(a / b, 2)}×` : 'n/a');
 
@@ -206,6 +279,13 @@ async function main() {
   try {
     const recorded = await recordFloor(browser, url, problems);
     console.log(`bench: floor data recorded (${recorded} values of ${DRAGGED}); load average ${started.map((x) => x.toFixed(2)).join(' / ')}`);
+    if (TRACE) {
+      const tables = [];
+      for (const who of ['floor', 'tapecast']) tables.push(traceTable(await traceDrag(browser, urls[who], who, UPDATES, problems)));
+      await writeFile(`${OUT}trace.md`, tables.join('\n'));
+      console.log(tables.join('\n'));
+      return;
+    }
     for (let run = 1; run <= RUNS; run++) {
       for (const rate of THROTTLE > 1 ? [1, THROTTLE] : [1]) {
         const pass = await sideBySide(browser, urls, rate, problems);

@@ -3,8 +3,8 @@
 // the widget's sizes, colours and device pixel ratio, from projections the wasm computed before
 // the run (floor-first.json, floor-drag.json: bench/page.js floorData). It schedules like the
 // widget: one redraw per animation frame, only the fan while the range is dragged, the other
-// panels in the frame after the first paint and when the drag pauses. No model runs here.
-import { armDrag, dragDone, dragRecords } from './drag.js';
+// panels after the first paint and when the drag pauses. No model runs here.
+import { afterPaint, armDrag, dragDone, dragRecords } from './drag.js';
 
 const dpr = devicePixelRatio || 1;
 const $ = (id) => document.getElementById(id);
@@ -179,8 +179,8 @@ range.value = data.first.value;
 range.style.width = `${data.range.width}px`;
 drawFan(data.first, data);
 $('floor').setAttribute('data-ready', '');
-// The other panels in the next frame: the first paint needs only the fan.
-requestAnimationFrame(() => { drawBars(data.first, data); drawPlumbing(data.first, data); });
+// The other panels after the first paint, which needs only the fan.
+requestAnimationFrame(() => afterPaint(() => { drawBars(data.first, data); drawPlumbing(data.first, data); }));
 
 const sweep = fetch('./floor-drag.json').then((r) => r.json());
 sweep.then(() => loaded(true));
