@@ -2,9 +2,20 @@
 // Chromium (playwright-core, system chromium, DPR 2, a 720 px widget) over several cold page loads
 // and writes bench-results/browser.json + bench-results/results.md. Run it through scripts/bench.
 //
-// Options: --loads N (cold loads, default 3) --updates N (timed updates per load, default 200)
-//          --warmup N (discarded, default 10) --growth N (updates for the memory-growth check,
-//          default 10000) --profile (save a CDP CPU profile of one load's updates)
+// Side by side with the floor (bench/floor.html: the same three panels in plain Canvas2D from
+// projections the wasm recorded first), in the same run: cold loads of each page, alternating,
+// each with its first chart and a pointer drag of the same range; then again with the CPU
+// throttled (CDP Emulation.setCPUThrottlingRate). Every figure is also given as a ratio to the
+// floor's, and the issue-17 budgets are checked here, in the output, not in timed tests.
+//
+// Options: --loads N (cold loads of each page per run, default 3) --updates N (timed updates per
+//          load, default 200) --runs N (side-by-side runs, default 1) --throttle R (CPU slow-down
+//          of the throttled pass, default 4; 0 skips it) --warmup N (discarded, default 10)
+//          --growth N (updates for the memory-growth check, default 10000) --floor-only (only the
+//          side-by-side runs) --profile (save a CDP CPU profile of one load's updates)
+//          --trace (instead of the runs: a Chromium performance trace of one drag of each page,
+//          summarised as main-thread time per update by event, and the widget's DOM mutations
+//          during the drag; the trace itself goes to bench-results/drag-<page>.trace.json)
 import { execFileSync } from 'node:child_process';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
@@ -24,8 +35,13 @@ const arg = (name, dflt) => {
   return i >= 0 ? Number(process.argv[i + 1]) : dflt;
 };
 const LOADS = arg('loads', 3), UPDATES = arg('updates', 200), WARMUP = arg('warmup', 10), GROWTH = arg('growth', 10000);
-const PROFILE = process.argv.includes('--profile');
+const RUNS = arg('runs', 1), THROTTLE = arg('throttle', 4);
+const TRACE = process.argv.includes('--trace');
+const PROFILE = process.argv.includes('--profile'), FLOOR_ONLY = process.argv.includes('--floor-only');
 const FRAME_MS = 1000 / 60;
+/** The range both pages drag. */
+const DRAGGED = 'surprise';
+const VIEWPORT = { width: 1000, height: 900 };
 
 const CHROMIUM_ARGS = [
   '--headless=new', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
@@ -72,7 +88,8 @@ async function heapUsed(cdp) {
  */
 async function drag(page, n) {
   await page.evaluate(() => window.bench.armDrag());
-  const box = await page.locator('tape-cast input[type=range][data-input="surprise"]').boundingBox();
+  // Playwright's CSS locators pierce the widget's open shadow root; the floor's range is plain.
+  const box = await page.locator(`input[type=range][data-input="${DRAGGED}"]`).boundingBox();
   const y = box.y + box.height / 2;
   const left = box.x + 6, right = box.x + box.width - 6;
   const stride = Math.max(3, (right - left) / 25);
@@ -89,20 +106,197 @@ async function drag(page, n) {
   return page.evaluate(() => window.bench.dragRecords());
 }
 
+/** A fresh context and page (DPR 2), CPU throttled by `rate` when it is above 1. */
+async function openPage(browser, url, rate, problems) {
+  const context = await browser.newContext({ deviceScaleFactor: 2, viewport: VIEWPORT });
+  const page = await context.newPage();
+  page.on('pageerror', (e) => problems.push(String(e)));
+  page.on('console', (m) => { if (m.type() === 'error') problems.push(m.text()); });
+  const cdp = await context.newCDPSession(page);
+  if (rate > 1) await cdp.send('Emulation.setCPUThrottlingRate', { rate });
+  await page.goto(url);
+  return { context, page, cdp };
+}
+
+/** Records, from the widget, the projections the floor page draws (bench/page.js floorData). */
+async function recordFloor(browser, url, problems) {
+  const { context, page } = await openPage(browser, url, 1, problems);
+  await page.evaluate(() => window.bench.firstChart());
+  const { sweep, ...first } = await page.evaluate((input) => window.bench.floorData(input), DRAGGED);
+  await context.close();
+  await writeFile(`${SITE}bench/floor-first.json`, JSON.stringify(first));
+  await writeFile(`${SITE}bench/floor-drag.json`, JSON.stringify(sweep));
+  return Object.keys(sweep).length;
+}
+
+/** One cold load of `url`: its first chart, then a pointer drag of `n` updates. */
+async function coldLoad(browser, url, rate, n, problems) {
+  const { context, page } = await openPage(browser, url, rate, problems);
+  const first = await page.evaluate(() => window.firstChart);
+  if (page.url().includes('floor')) await page.evaluate(() => window.bench.ready());
+  if (!(await page.evaluate(() => crossOriginIsolated))) problems.push('page is not cross-origin isolated: timer precision is coarse');
+  const d = await drag(page, n + WARMUP);
+  await context.close();
+  return { first: first.painted, latency: d.slice(WARMUP).map((r) => r.latency), gaps: d.slice(WARMUP).map((r) => r.gap) };
+}
+
+/** Figures of one page over a pass's loads. */
+function figures(loads) {
+  const latency = loads.flatMap((l) => l.latency), gaps = loads.flatMap((l) => l.gaps);
+  const missed = gaps.filter((g) => g > 1.5 * FRAME_MS).length;
+  return { latency: stats(latency), missed, frames: gaps.length, share: gaps.length ? missed / gaps.length : NaN, first: stats(loads.map((l) => l.first)) };
+}
+
+/** LOADS cold loads of each page, alternating which goes first, at CPU slow-down `rate`. */
+async function sideBySide(browser, urls, rate, problems) {
+  const loads = { floor: [], tapecast: [] };
+  for (let i = 0; i < LOADS; i++) {
+    const order = i % 2 ? ['tapecast', 'floor'] : ['floor', 'tapecast'];
+    for (const who of order) loads[who].push(await coldLoad(browser, urls[who], rate, UPDATES, problems));
+  }
+  return { rate, load: os.loadavg(), floor: figures(loads.floor), tapecast: figures(loads.tapecast), raw: loads };
+}
+
+/** The trace's events that say where a frame's main-thread time goes (style, layout, paint, script, GC). */
+const TRACED = ['UpdateLayoutTree', 'Layout', 'PrePaint', 'Paint', 'Layerize', 'UpdateLayer', 'HitTest', 'FunctionCall', 'EventDispatch',
+  'TimerFire', 'FireAnimationFrame', 'FireIdleCallback', 'RunMicrotasks', 'MinorGC', 'MajorGC', 'V8.GC_SCAVENGER', 'V8.GC_MARK_COMPACTOR',
+  'ScheduleStyleRecalculation', 'InvalidateLayout', 'ParseAuthorStyleSheet', 'Commit', 'RasterTask'];
+
+/**
+ * A performance trace of one drag of `n` updates of `url`, and the DOM mutations in the widget's
+ * shadow root (or the floor's page) meanwhile: the main thread's time per update by event, and
+ * how often each element changed.
+ */
+async function traceDrag(browser, url, who, n, problems) {
+  const { context, page } = await openPage(browser, url, 1, problems);
+  await page.evaluate(() => window.firstChart);
+  if (who === 'floor') await page.evaluate(() => window.bench.ready());
+  await new Promise((r) => setTimeout(r, 500)); // after the first chart's deferred work
+  await page.evaluate(() => {
+    const root = document.querySelector('tape-cast')?.shadowRoot ?? document.body;
+    const tally = {};
+    const name = (n) => (n.nodeType === 1 ? `${n.localName}${n.className ? `.${String(n.className).split(' ')[0]}` : ''}${n.dataset?.input ? `[${n.dataset.input}]` : ''}${n.getAttribute?.('part') ? `[part=${n.getAttribute('part')}]` : ''}` : `#text in ${name(n.parentNode)}`);
+    window.mutations = tally;
+    const seen = new MutationObserver((records) => {
+      for (const r of records) {
+        const key = `${name(r.target)} ${r.type}${r.attributeName ? ` ${r.attributeName}` : ''}`;
+        tally[key] = (tally[key] ?? 0) + 1;
+      }
+    });
+    const all = { subtree: true, attributes: true, characterData: true, childList: true };
+    seen.observe(root, all);
+    if (root !== document.body) seen.observe(document.body, all); // also what is written outside the widget
+  });
+  await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'disabled-by-default-devtools.timeline.stack', 'v8', 'blink', 'cc'] });
+  const records = await drag(page, n);
+  const buffer = await browser.stopTracing();
+  await new Promise((r) => setTimeout(r, 1000)); // what the drag's end schedules (the pause's redraw, cues)
+  const mutations = await page.evaluate(() => window.mutations);
+  await context.close();
+  await writeFile(`${OUT}drag-${who}.trace.json`, buffer);
+  const { traceEvents } = JSON.parse(buffer.toString());
+  const main = new Set(traceEvents.filter((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain').map((e) => `${e.pid}:${e.tid}`));
+  const byName = {};
+  for (const e of traceEvents) {
+    if (e.ph !== 'X' || !TRACED.includes(e.name)) continue;
+    const thread = main.has(`${e.pid}:${e.tid}`) ? 'main' : 'other';
+    const key = `${e.name}${thread === 'main' ? '' : ' (other threads)'}`;
+    byName[key] ??= { ms: 0, count: 0 };
+    byName[key].ms += (e.dur ?? 0) / 1000;
+    byName[key].count += 1;
+  }
+  const gaps = records.map((r) => r.gap);
+  return { who, updates: records.length, missed: gaps.filter((g) => g > 1.5 * FRAME_MS).length, latency: stats(records.map((r) => r.latency)), byName, mutations };
+}
+
+function traceTable(t) {
+  const rows = Object.entries(t.byName).sort((a, b) => b[1].ms - a[1].ms);
+  const muts = Object.entries(t.mutations).sort((a, b) => b[1] - a[1]);
+  return [
+    `### Trace of one drag: ${t.who} (${t.updates} updates, ${t.missed} missed frames, input → frame done median ${fmt(t.latency.median)} / p95 ${fmt(t.latency.p95)} ms)`,
+    '',
+    '| event | ms per update | count per update |',
+    '|---|--:|--:|',
+    ...rows.map(([k, v]) => `| ${k} | ${fmt(v.ms / t.updates, 3)} | ${fmt(v.count / t.updates, 2)} |`),
+    '',
+    '| DOM mutation during the drag and the second after it | count |',
+    '|---|--:|',
+    ...muts.map(([k, v]) => `| ${k} | ${v} |`),
+    '',
+  ].join('\n');
+}
+
+const pct = (x) => `${fmt(100 * x, 1)}%`;
+const ratio = (a, b) => (b > 0 ? `${fmt(a / b, 2)}×` : 'n/a');
+
+/** The side-by-side table of one pass, with the budgets that apply to it. */
+function passTable(pass, run) {
+  const { floor: f, tapecast: t } = pass;
+  const title = pass.rate > 1 ? `CPU throttled ×${pass.rate}` : 'no throttling';
+  const rows = [
+    `### Run ${run}, ${title} (load average at the end: ${pass.load.map((x) => x.toFixed(2)).join(' / ')})`,
+    '',
+    '| figure | floor (plain Canvas2D) | tapecast | tapecast / floor |',
+    '|---|--:|--:|--:|',
+    `| input → frame done, median ms | ${fmt(f.latency.median)} | ${fmt(t.latency.median)} | ${ratio(t.latency.median, f.latency.median)} |`,
+    `| input → frame done, p95 ms | ${fmt(f.latency.p95)} | ${fmt(t.latency.p95)} | ${ratio(t.latency.p95, f.latency.p95)} |`,
+    `| updates missing a frame | ${f.missed} of ${f.frames} (${pct(f.share)}) | ${t.missed} of ${t.frames} (${pct(t.share)}) | ${fmt(100 * (t.share - f.share), 1)} pp |`,
+    `| first chart (navigation start → painted), median ms | ${fmt(f.first.median, 1)} | ${fmt(t.first.median, 1)} | ${ratio(t.first.median, f.first.median)} |`,
+    '',
+  ];
+  return rows.join('\n');
+}
+
+/** The issue-17 budgets for one pass: [name, met, value]. */
+function passBudgets(pass, run) {
+  const { floor: f, tapecast: t } = pass;
+  const tag = `run ${run}${pass.rate > 1 ? `, ×${pass.rate} CPU` : ''}`;
+  if (pass.rate > 1) {
+    return [[`${tag}: input → frame done p95 ≤ 33 ms`, t.latency.p95 <= 33, `${fmt(t.latency.p95)} ms (floor ${fmt(f.latency.p95)} ms)`]];
+  }
+  return [
+    [`${tag}: updates missing a frame ≤ floor's share + 1 pp`, t.share <= f.share + 0.01, `${pct(t.share)} vs floor ${pct(f.share)}`],
+    [`${tag}: input → frame done p95 ≤ 1.1 × floor's`, t.latency.p95 <= 1.1 * f.latency.p95, `${fmt(t.latency.p95)} vs ${fmt(f.latency.p95)} ms (${ratio(t.latency.p95, f.latency.p95)})`],
+    [`${tag}: first chart ≤ 1.3 × floor's`, t.first.median <= 1.3 * f.first.median, `${fmt(t.first.median, 1)} vs ${fmt(f.first.median, 1)} ms (${ratio(t.first.median, f.first.median)})`],
+  ];
+}
+
+const budgetTable = (budgets) => ['| budget | met | value |', '|---|---|---|', ...budgets.map(([name, ok, v]) => `| ${name} | ${ok ? 'yes' : '**no**'} | ${v} |`)].join('\n');
+
 async function main() {
   if (!existsSync(`${SITE}bench/index.html`)) throw new Error(`${SITE}bench/ missing: run ./scripts/bench`);
   await mkdir(OUT, { recursive: true });
   const server = await startServer({ root: SITE, port: 0, headers: ISOLATE_HEADERS });
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
   const url = `${server.url}bench/index.html`;
-  const all = { latency: [], gaps: [], scriptedLatency: [], scriptedGaps: [], model: [], draw: [], twinWasm: [], twinJs: [], first: [], twinSetup: [], memory: [] };
+  const urls = { tapecast: url, floor: `${server.url}bench/floor.html` };
+  const all = { scriptedLatency: [], scriptedGaps: [], model: [], draw: [], twinWasm: [], twinJs: [], twinSetup: [], memory: [] };
   let twinCheck = { maxRel: 0, compared: 0 };
   let requested = new Set();
   const problems = [];
+  const passes = [];
+  const started = os.loadavg();
   try {
-    for (let load = 0; load < LOADS + 1; load++) {
+    const recorded = await recordFloor(browser, url, problems);
+    console.log(`bench: floor data recorded (${recorded} values of ${DRAGGED}); load average ${started.map((x) => x.toFixed(2)).join(' / ')}`);
+    if (TRACE) {
+      const tables = [];
+      for (const who of ['floor', 'tapecast']) tables.push(traceTable(await traceDrag(browser, urls[who], who, UPDATES, problems)));
+      await writeFile(`${OUT}trace.md`, tables.join('\n'));
+      console.log(tables.join('\n'));
+      return;
+    }
+    for (let run = 1; run <= RUNS; run++) {
+      for (const rate of THROTTLE > 1 ? [1, THROTTLE] : [1]) {
+        const pass = await sideBySide(browser, urls, rate, problems);
+        passes.push({ run, ...pass });
+        console.log(passTable(pass, run));
+        console.log(budgetTable(passBudgets(pass, run)), '\n');
+      }
+    }
+    for (let load = 0; !FLOOR_ONLY && load < LOADS + 1; load++) {
       const growthRun = load === LOADS; // the last load checks memory growth instead
-      const context = await browser.newContext({ deviceScaleFactor: 2, viewport: { width: 1000, height: 900 } });
+      const context = await browser.newContext({ deviceScaleFactor: 2, viewport: VIEWPORT });
       const page = await context.newPage();
       page.on('pageerror', (e) => problems.push(String(e)));
       page.on('console', (m) => { if (m.type() === 'error') problems.push(m.text()); });
@@ -112,11 +306,8 @@ async function main() {
       });
       const cdp = await context.newCDPSession(page);
       await page.goto(url);
-      const first = await page.evaluate(() => window.bench.firstChart());
-      const isolated = await page.evaluate(() => crossOriginIsolated);
-      if (!isolated) problems.push('page is not cross-origin isolated: timer precision is coarse');
+      await page.evaluate(() => window.bench.firstChart());
       if (!growthRun) {
-        all.first.push(first.painted);
         if (PROFILE && load === 0) {
           await cdp.send('Profiler.enable');
           await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
@@ -129,9 +320,6 @@ async function main() {
         }
         all.scriptedLatency.push(...u.latency);
         all.scriptedGaps.push(...u.gaps);
-        const d = await drag(page, UPDATES + WARMUP);
-        all.latency.push(...d.slice(WARMUP).map((r) => r.latency));
-        all.gaps.push(...d.slice(WARMUP).map((r) => r.gap));
         const s = await page.evaluate(([n, w]) => window.bench.split(n, w), [UPDATES, WARMUP]);
         all.model.push(...s.model);
         all.draw.push(...s.draw);
@@ -154,12 +342,28 @@ async function main() {
     await browser.close();
     await server.close();
   }
+  const sideTables = passes.map((p) => passTable(p, p.run)).join('\n');
+  const sideBudgets = passes.flatMap((p) => passBudgets(p, p.run));
+  const head = [
+    `# tapecast benchmark (${new Date().toISOString()})`,
+    '',
+    `Side by side with the floor: ${RUNS} run(s) × ${LOADS} cold loads of each page × ${UPDATES} pointer-drag updates (${WARMUP} warm-up discarded), DPR 2, 720 px; load average at the start ${started.map((x) => x.toFixed(2)).join(' / ')}. A frame is missed when the frame after the redraw's starts more than 1.5 intervals later.`,
+    '',
+    sideTables,
+    budgetTable(sideBudgets),
+    '',
+  ].join('\n');
+  if (FLOOR_ONLY) {
+    await writeFile(`${OUT}results.md`, head);
+    await writeFile(`${OUT}browser.json`, JSON.stringify({ date: new Date().toISOString(), options: { LOADS, UPDATES, WARMUP, RUNS, THROTTLE }, passes, problems }, null, 1));
+    console.log(head);
+    if (problems.length) console.log(['## Page problems', '', ...problems.map((p) => `- ${p}`)].join('\n'));
+    return;
+  }
 
   const slat = stats(all.scriptedLatency);
   const smissed = all.scriptedGaps.filter((g) => g > 1.5 * FRAME_MS).length;
-  const lat = stats(all.latency), model = stats(all.model), draw = stats(all.draw), first = stats(all.first);
-  const interval = FRAME_MS;
-  const missed = all.gaps.filter((g) => g > 1.5 * interval).length;
+  const model = stats(all.model), draw = stats(all.draw);
   const tw = stats(all.twinWasm), tj = stats(all.twinJs);
   const files = ['tapecast.js', 'pkg/tapecast.js', 'pkg/tapecast_bg.wasm'];
   const extra = [...requested].filter((f) => f && !files.includes(f) && !f.endsWith('favicon.ico'));
@@ -168,8 +372,7 @@ async function main() {
   if (existsSync(`${OUT}native.md`)) native = (await readFile(`${OUT}native.md`, 'utf8')).trim();
   const mem = all.memory;
   const budgets = [
-    ['0 missed frames in the timed updates at DPR 2', missed === 0, `${missed} of ${all.gaps.length}`],
-    ['input → frame done p95 ≤ 16.7 ms', lat.p95 <= 16.7, `${fmt(lat.p95)} ms`],
+    ...sideBudgets,
     ['kernel: wasm ≥ 4× faster than plain JS', tj.median / tw.median >= 4, `${fmt(tj.median / tw.median, 1)}×`],
     ['shipped wasm + JS + CSS ≤ 90 KiB gzip -9', bytes.total.gzip <= 90 * 1024, `${kib(bytes.total.gzip)} KiB`],
     [`no memory growth over ${mem.many} updates (≤ 64 KiB wasm, ≤ 256 KiB JS heap)`,
@@ -180,19 +383,17 @@ async function main() {
   const cpu = os.cpus();
   const machine = `${cpu.length} × ${cpu[0]?.model ?? 'cpu'}, ${(os.totalmem() / 2 ** 20).toFixed(0)} MiB RAM, ${os.platform()} ${os.release()}, Chromium ${browser.version()}`;
   const md = [
-    `# tapecast benchmark (${new Date().toISOString()})`,
+    head,
+    `## Everything else`,
     '',
     `Machine: ${machine}. ${LOADS} cold loads × ${UPDATES} updates (${WARMUP} warm-up discarded), DPR 2, 720 px widget, cross-origin isolated.`,
     '',
     '| measure | median | p95 | n |',
     '|---|---|---|---|',
-    `| input (pointer drag) → frame done, ms | ${fmt(lat.median)} | ${fmt(lat.p95)} | ${lat.n} |`,
-    `| missed frames (next frame > 1.5 intervals) | ${missed} of ${all.gaps.length} (${fmt((100 * missed) / all.gaps.length, 1)}%) | | |`,
     `| scripted input (dispatched in a task after a paint) → frame done, ms | ${fmt(slat.median)} | ${fmt(slat.p95)} | ${slat.n} |`,
     `| missed frames, scripted input | ${smissed} of ${all.scriptedGaps.length} | | |`,
     `| model only (wasm), ms | ${fmt(model.median, 3)} | ${fmt(model.p95, 3)} | ${model.n} |`,
-    `| draw only (fan + bars + plumbing), ms | ${fmt(draw.median, 3)} | ${fmt(draw.p95, 3)} | ${draw.n} |`,
-    `| first chart (navigation start → painted), ms | ${fmt(first.median, 1)} | ${fmt(first.p95, 1)} | ${first.n} |`,
+    `| draw only (the charts shown: at 720 px the fan; the others are behind the toggle), ms | ${fmt(draw.median, 3)} | ${fmt(draw.p95, 3)} | ${draw.n} |`,
     `| kernel, wasm model, ms | ${fmt(tw.median, 3)} | ${fmt(tw.p95, 3)} | ${tw.n} |`,
     `| kernel, plain-JS twin, ms | ${fmt(tj.median, 3)} | ${fmt(tj.p95, 3)} | ${tj.n} |`,
     `| kernel ratio wasm / JS (medians) | ${fmt(tw.median / tj.median, 3)} (JS / wasm ${fmt(tj.median / tw.median, 2)}×) | | |`,
@@ -221,8 +422,8 @@ async function main() {
     ...(problems.length ? ['', '## Page problems', '', ...problems.map((p) => `- ${p}`)] : []),
     '',
   ].join('\n');
-  const json = { date: new Date().toISOString(), machine, options: { LOADS, UPDATES, WARMUP, GROWTH }, latency: lat, missed, scripted: { latency: slat, missed: smissed }, frames: all.gaps.length,
-    model, draw, first, kernel: { wasm: tw, js: tj, ratio: tw.median / tj.median, check: twinCheck, twinSetup: all.twinSetup },
+  const json = { date: new Date().toISOString(), machine, options: { LOADS, UPDATES, WARMUP, GROWTH, RUNS, THROTTLE }, passes, scripted: { latency: slat, missed: smissed },
+    model, draw, kernel: { wasm: tw, js: tj, ratio: tw.median / tj.median, check: twinCheck, twinSetup: all.twinSetup },
     memory: mem, bytes, budgets: budgets.map(([name, ok, value]) => ({ name, ok, value })), raw: all, problems };
   await writeFile(`${OUT}browser.json`, JSON.stringify(json, null, 1));
   await writeFile(`${OUT}results.md`, md);

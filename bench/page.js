@@ -3,14 +3,9 @@
 import '../tapecast.js';
 import init from '../pkg/tapecast.js';
 import { Twin } from './twin.js';
+import { afterPaint, armDrag, dragDone, dragRecords } from './drag.js';
 
 const now = () => performance.now();
-/** Runs `f` in a task after the current frame's rendering (style, layout, paint). */
-const afterPaint = (f) => {
-  const ch = new MessageChannel();
-  ch.port1.onmessage = () => f();
-  ch.port2.postMessage(0);
-};
 const nextFrame = () => new Promise((r) => requestAnimationFrame(r));
 /** Resolves at the start of a frame: in a task right after a frame's paint. */
 const frameStart = () => new Promise((r) => requestAnimationFrame((ts) => afterPaint(() => r(ts))));
@@ -63,6 +58,37 @@ async function wasmMemory() {
   return exports.memory.buffer.byteLength;
 }
 
+/** The widget's projection as plain numbers, from its CSV: every series' daily bands by id. */
+function projectionOf(w) {
+  const series = new Map();
+  for (const line of w.csv().split('\n')) {
+    const cells = line.split(',');
+    if (cells.length !== 8 || line.startsWith('#') || cells[0] === 'date') continue;
+    const [date, id, unit, ...band] = cells;
+    if (!series.has(id)) series.set(id, { id, unit, dates: [], bands: [] });
+    const s = series.get(id);
+    s.dates.push(date);
+    s.bands.push(...band.map(Number));
+  }
+  return series;
+}
+
+/**
+ * What the floor page (bench/floor.js) draws, computed by the wasm: for the first chart the
+ * widget's current state, and for each value of the dragged range (keyed as `range.value`
+ * reads) the fan's bands, each series' median change by the horizon and the plumbing's two
+ * bands; with the widget's colours, labels and chart sizes, so both pages draw the same thing.
+ */
+function floorState(w, fan) {
+  const series = projectionOf(w);
+  const bands = (id) => series.get(id)?.bands ?? [];
+  const change = [...series.values()].filter((s) => s.unit === 'level' || s.unit === 'percent').map((s) => {
+    const first = s.bands[2], last = s.bands[s.bands.length - 3];
+    return s.unit === 'percent' ? (last - first) * 100 : (100 * (last - first)) / first;
+  });
+  return { fan: bands(fan), bars: change, spread: bands('sofr-iorb'), srf: bands('srf-use') };
+}
+
 window.bench = {
   firstChart: () => window.firstChart,
 
@@ -93,39 +119,43 @@ window.bench = {
     return { latency, gaps };
   },
 
-  /**
-   * Input → frame done for real pointer input (the driver drags a slider with CDP mouse events,
-   * which Chromium aligns to frames, as a reader's drag): from the `input` event (a capturing
-   * listener, before the widget's) to a task posted from an animation-frame callback of the
-   * frame that follows it, i.e. after that frame's style, layout and paint. `gap` is how long
-   * after the redraw's frame the next frame started.
-   */
-  armDrag() {
-    const records = [];
-    let pending = false;
-    document.addEventListener('input', () => {
-      if (pending) return;
-      pending = true;
-      const t0 = now();
-      requestAnimationFrame((frame) => afterPaint(() => {
-        const t1 = now();
-        requestAnimationFrame((next) => { records.push({ latency: t1 - t0, gap: next - frame }); pending = false; });
-      }));
-    }, true);
-    window.dragRecords = records;
-    return true;
+  /** The floor page's data (see floorState), recorded by the driver before the timed runs. */
+  async floorData(input) {
+    const el = await ready();
+    const w = el.widget;
+    const layout = w.layout();
+    const fan = w.asset_id();
+    const series = projectionOf(w);
+    const box = (c) => { const r = c.box.getBoundingClientRect(); return { width: r.width, height: r.height }; };
+    const range = el.shadowRoot.querySelector(`input[type=range][data-input="${input}"]`);
+    const first = floorState(w, fan);
+    const start = range.value;
+    const sweep = {};
+    const min = Number(range.min), max = Number(range.max), step = Number(range.step) || 1;
+    for (let i = 0; i <= Math.round((max - min) / step); i++) {
+      range.value = String(min + i * step);
+      w.set(input, range.value);
+      sweep[range.value] = floorState(w, fan);
+    }
+    range.value = start;
+    w.set(input, start);
+    const fanSeries = series.get(fan);
+    return {
+      first: { ...first, value: start, min: range.min, max: range.max, step: range.step },
+      sweep,
+      theme: w.theme(),
+      font: getComputedStyle(el).fontFamily,
+      title: layout.assets.find((a) => a.id === fan)?.label ?? fan,
+      assets: layout.assets.map((a) => a.label),
+      dates: fanSeries?.dates ?? [],
+      main: box(el.charts.list.find((c) => c.spec.main)),
+      range: { width: range.getBoundingClientRect().width },
+    };
   },
 
-  /** Resolves when `count` drag updates are recorded (or after `timeout` ms). */
-  dragDone(count, timeout = 500) {
-    return new Promise((resolve) => {
-      const end = now() + timeout;
-      const poll = () => (window.dragRecords.length >= count || now() > end ? resolve(window.dragRecords.length) : requestAnimationFrame(poll));
-      poll();
-    });
-  },
-
-  dragRecords: () => window.dragRecords,
+  armDrag,
+  dragDone,
+  dragRecords,
 
   /** The model alone and the drawing alone, per update, on the widget's own state and canvases. */
   async split(n, warmup) {

@@ -93,7 +93,7 @@ export interface TapeCastElement extends HTMLElement {
 }
 
 export interface TapeCastElementEventMap extends HTMLElementEventMap {
-  /** Fired (bubbling) after each redraw. */
+  /** Fired (bubbling) after each change; while a slider is dragged, when the reader pauses or lets go. */
   scenariochange: CustomEvent<TapeCastScenarioChangeDetail>;
 }
 

@@ -59,15 +59,13 @@ export class Charts {
 
   /**
    * Gives each chart its short data description as part of its accessible name: the main chart
-   * the summary; the others theirs when they were drawn (`full`).
+   * the summary, the others their own (on a full redraw only, like the summary).
    * @param {Widget} widget
    * @param {string} summary
-   * @param {boolean} full
    */
-  describe(widget, summary, full) {
+  describe(widget, summary) {
     for (const { spec, canvas } of this.list) {
-      if (spec.main) canvas.setAttribute('aria-label', `${spec.name}. ${summary}`);
-      else if (full) canvas.setAttribute('aria-label', `${spec.name}. ${widget.describe(spec.kind)}`);
+      canvas.setAttribute('aria-label', `${spec.name}. ${spec.main ? summary : widget.describe(spec.kind)}`);
     }
   }
 }

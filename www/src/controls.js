@@ -191,20 +191,25 @@ export class Controls {
     range.addEventListener('change', () => { if (!touch || touch.sideways) done(); });
   }
 
-  /** Shows the widget's current values; leaves a number box alone while the reader types in it. */
+  /**
+   * Shows the widget's current values; leaves a number box alone while the reader types in it.
+   * Writes only what changed, so that a drag frame touches only the dragged input's display.
+   */
   update(/** @type {Widget} */ widget, /** @type {Element | null} */ focused) {
     for (const [id, c] of this.inputs) {
       const value = widget.get(id);
-      c.delta.textContent = widget.delta(id);
-      if ('select' in c) { c.select.value = value; continue; }
+      setText(c.delta, widget.delta(id));
+      if ('select' in c) { if (c.select.value !== value) c.select.value = value; continue; }
       if (c.range.value !== value) c.range.value = value;
-      if (focused !== c.number || c.sync) c.number.value = value;
+      if ((focused !== c.number || c.sync) && c.number.value !== value) c.number.value = value;
       c.sync = false;
-      c.range.setAttribute('aria-valuetext', `${widget.display(id)} ${c.unit}`.trim());
+      const text = `${widget.display(id)} ${c.unit}`.trim();
+      if (c.range.getAttribute('aria-valuetext') !== text) c.range.setAttribute('aria-valuetext', text);
     }
-    this.assetSelect.value = widget.asset_id();
-    const pinned = widget.pinned();
-    this.pinButton.textContent = pinned ? this.pinText.unpin : this.pinText.pin;
+    const asset = widget.asset_id();
+    if (this.assetSelect.value !== asset) this.assetSelect.value = asset;
+    const pin = widget.pinned() ? this.pinText.unpin : this.pinText.pin;
+    if (this.pinButton.textContent !== pin) this.pinButton.textContent = pin;
   }
 
   /** Lays the mark labels under each range so that none overlaps another or leaves the track. */
@@ -247,6 +252,9 @@ export class Controls {
     if (c) c.cue.textContent = widget.sensitivity(id);
   }
 }
+
+/** Sets a node's text only when it differs (an unchanged write still costs a style recalc). */
+const setText = (/** @type {HTMLElement} */ node, /** @type {string} */ text) => { if (node.textContent !== text) node.textContent = text; };
 
 /** The width of a range's thumb, as styled (`--thumb`): the thumb's centre travels the range's
  * width less this. */

@@ -63,7 +63,7 @@ export class TapeCast extends HTMLElement {
     this.controls = new Controls({
       set: (name, value) => this.apply(name, value),
       changed: () => this.changed(),
-      dragged: () => this.scheduler.drag(),
+      dragged: () => { this.cueRun.cancel(); this.scheduler.drag(); }, // no cue work between drag frames
       redraw: () => this.schedule(),
       reset: () => { this.widget?.reset(); this.applyAttributes(); this.notes.clear(); this.changed(); },
       pin: () => this.togglePin(),
@@ -328,10 +328,17 @@ export class TapeCast extends HTMLElement {
     if (this.widget) this.scheduler.schedule(full);
   }
 
+  /**
+   * Redraws. `full`: every shown chart, the summary, the table, `scenariochange` and the cues;
+   * otherwise (a drag frame) only the main chart and the controls' display, so that nothing else
+   * on the page changes in that frame: the rest follows on the pause's full redraw.
+   */
   render(full = true) {
     const w = this.widget;
     const view = this.view;
     if (!w || !view) return;
+    // The controls write to the page before the charts draw, which lays it out (setting a
+    // canvas's font does): nothing written after that makes a drag frame lay out a second time.
     this.controls.update(w, this.shadowRoot?.activeElement ?? null);
     if (full || !this.font) {
       // The theme, as the host's CSS resolves it now: then the charts draw in those colours.
@@ -343,12 +350,13 @@ export class TapeCast extends HTMLElement {
       this.font = getComputedStyle(this).fontFamily;
     }
     this.notes.add(...this.charts.draw(w, full, this.font));
-    if (full) this.controls.placeMarks();
+    if (!full) return;
+    this.controls.placeMarks();
     const summary = w.summary();
     view.summary.textContent = summary;
     view.extrapolation.textContent = w.extrapolation();
-    this.charts.describe(w, summary, full);
-    if (full && !view.table.hidden) fillTable(w, view.table);
+    this.charts.describe(w, summary);
+    if (!view.table.hidden) fillTable(w, view.table);
     this.dispatchEvent(new CustomEvent('scenariochange', { detail: w.headline(), bubbles: true }));
     this.cueRun.start(250, this.controls.ids(), (id) => { if (this.widget) this.controls.cue(this.widget, id); });
   }

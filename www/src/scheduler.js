@@ -26,8 +26,13 @@ export class FrameScheduler {
     });
   }
 
-  /** While a slider moves, only the fan follows each frame; the other charts catch up on a pause. */
+  /**
+   * While a slider moves, only the fan follows each frame; the other charts catch up on a pause.
+   * A full redraw still due when the slider moves again (a pause that just ended) waits for the
+   * next pause, so that no drag frame carries it.
+   */
   drag() {
+    this.pendingFull = false;
     this.schedule(false);
     clearTimeout(this.settle);
     this.settle = setTimeout(() => this.schedule(), 150);
