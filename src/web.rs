@@ -7,7 +7,7 @@
 use crate::chart::{self, hex, parse_color, HostColors, Palette, Style};
 use crate::inputs::{self, display_number, InputProblem, Inputs, ProblemKind};
 use crate::model::{Engine, Projection};
-use crate::scenario::{InputId, Scenario, Spec, DEFAULT_SCENARIO_JSON, INPUTS};
+use crate::scenario::{capped, InputId, Scenario, Spec, DEFAULT_SCENARIO_JSON, INPUTS, MAX_SCENARIO_CHARS};
 use crate::text::{fill, num, quoted, tr, Key, Lang};
 use crate::view::{self, ChartKind};
 use plotters::prelude::IntoDrawingArea;
@@ -148,9 +148,31 @@ fn default_scenario() -> Result<Scenario, String> {
     serde_wasm_bindgen::from_value(value).map_err(|e| e.to_string())
 }
 
+/// An author's scenario: a plain object, or its JSON text (refused unread over
+/// [`MAX_SCENARIO_CHARS`]: the second guard after the shell's, before `JSON.parse`).
+fn authored_scenario(authored: JsValue, lang: Lang) -> Result<Scenario, String> {
+    let value = match authored.dyn_ref::<js_sys::JsString>() {
+        Some(text) => {
+            // UTF-16 units, counted without copying the text out of JavaScript.
+            if let Some(message) = crate::scenario::too_large(text.length() as usize, lang) {
+                return Err(format!("scenario file: {message}"));
+            }
+            js_sys::JSON::parse(&String::from(text)).map_err(|e| format!("scenario file: not valid JSON ({})", error_message(&e)))?
+        }
+        None => authored,
+    };
+    serde_wasm_bindgen::from_value::<Scenario>(value).map_err(|e| format!("scenario file: {e}"))
+}
+
+/// What a thrown JavaScript value says.
+fn error_message(e: &JsValue) -> String {
+    js_sys::Reflect::get(e, &JsValue::from_str("message")).ok().and_then(|m| m.as_string()).or_else(|| e.as_string()).unwrap_or_default()
+}
+
 #[wasm_bindgen]
 impl Widget {
-    /// A widget for `options` (`{ scenario?: object, lang?: string }`). Throws an array of
+    /// A widget for `options` (`{ scenario?: object | string, lang?: string }`; a string is the
+    /// file's JSON text). Throws an array of
     /// problems, one sentence each with its field path, if an author's scenario does not validate.
     #[wasm_bindgen(constructor)]
     pub fn new(options: JsValue) -> Result<Widget, JsValue> {
@@ -161,16 +183,16 @@ impl Widget {
                 JsValue::UNDEFINED
             }
         };
-        let lang = get("lang").as_string().unwrap_or_default();
+        let lang = Lang::parse(&get("lang").as_string().unwrap_or_default());
         let authored = get("scenario");
         let scenario = if authored.is_undefined() || authored.is_null() {
             default_scenario().map_err(|e| thrown(vec![e]))?
         } else {
-            serde_wasm_bindgen::from_value::<Scenario>(authored).map_err(|e| thrown(vec![format!("scenario file: {e}")]))?
+            authored_scenario(authored, lang).map_err(|e| thrown(vec![e]))?
         };
-        let engine = Engine::new(scenario).map_err(|problems| thrown(problems.iter().map(|p| p.to_string()).collect()))?;
+        let engine = Engine::new(scenario).map_err(|problems| thrown(capped(problems.iter().map(|p| p.to_string()), lang)))?;
         let inputs = Inputs::as_of(engine.scenario());
-        Ok(Widget { engine, inputs, lang: Lang::parse(&lang), asset: 0, palette: Palette::LIGHT, projection: None })
+        Ok(Widget { engine, inputs, lang, asset: 0, palette: Palette::LIGHT, projection: None })
     }
 
     /// The layout: title, controls, presets, series, charts, state attributes and interface
@@ -562,6 +584,24 @@ pub fn palette_css() -> String {
 #[wasm_bindgen]
 pub fn warn(message: &str) {
     gloo::console::warn!(message);
+}
+
+/// The largest author scenario file read, in characters; the shell refuses a larger one unread.
+#[wasm_bindgen]
+pub fn max_scenario_chars() -> usize {
+    MAX_SCENARIO_CHARS
+}
+
+/// The one message for a scenario file of `chars` characters over the limit, or `undefined`.
+#[wasm_bindgen]
+pub fn too_large(chars: usize, lang: &str) -> Option<String> {
+    crate::scenario::too_large(chars, Lang::parse(lang))
+}
+
+/// "… and N more" in the language `lang`: the line after the notes a widget lists.
+#[wasm_bindgen]
+pub fn more_problems(n: usize, lang: &str) -> String {
+    crate::scenario::more_problems(n, Lang::parse(lang))
 }
 
 /// The model version (permalinks carry it).

@@ -127,7 +127,7 @@ export class TapeCast extends HTMLElement {
   /** @param {string} name @param {string | null} _old @param {string | null} value */
   attributeChangedCallback(name, _old, value) {
     if (!this.widget || value === null) return;
-    if (name === 'lang') { this.widget.set_lang(this.language()); this.build(); }
+    if (name === 'lang') { this.widget.set_lang(this.language()); this.notes.lang = this.language(); this.build(); }
     if (name === 'heading' && this.view) this.retitle(this.view.layout.title);
     this.schedule(); // `theme`: the next redraw reads it
   }
@@ -152,16 +152,18 @@ export class TapeCast extends HTMLElement {
     await load();
     const root = this.shadowRoot;
     if (root) root.adoptedStyleSheets = [paletteStyles(), ...root.adoptedStyleSheets];
-    const { scenario, problems } = await authoredScenario(this);
-    this.notes.add(...problems);
+    const { text, problems } = await authoredScenario(this, this.language());
+    this.notes.lang = this.language();
+    // Reading an author's file and checking it are separate tasks, so that neither blocks long.
+    if (text) await new Promise((resolve) => setTimeout(resolve));
     try {
-      this.widget = new Widget({ lang: this.language(), scenario });
+      this.widget = new Widget({ lang: this.language(), scenario: text });
     } catch (thrown) {
-      // Every problem of the author's file, then the built-in story so the box is never empty.
+      problems.push(...(Array.isArray(thrown) ? thrown.map(String) : [messageOf(thrown)]));
       this.widget = new Widget({ lang: this.language() });
-      const builtIn = /** @type {Layout} */ (this.widget.layout()).text.builtIn;
-      this.notes.add(...(Array.isArray(thrown) ? thrown.map(String) : [messageOf(thrown)]), builtIn);
     }
+    // Every problem of the author's file, then the built-in story so the box is never empty.
+    if (problems.length) this.notes.add(...problems, /** @type {Layout} */ (this.widget.layout()).text.builtIn);
     this.build();
     this.applyAttributes();
     this.notes.add(...restoreState(this.widget, this.key));
