@@ -632,3 +632,56 @@ impl Widget {
         out
     }
 }
+
+// ---------------------------------------------------------------------------------------------
+// The scenario studio (www/studio/): compiled only with the `studio` feature into a second wasm
+// that only the studio page loads; a reader's wasm has none of this.
+// ---------------------------------------------------------------------------------------------
+
+#[cfg(feature = "studio")]
+mod studio {
+    use super::{authored_scenario, to_js, JsValue, Lang};
+    use crate::scenario::{validate, DEFAULT_SCENARIO_JSON, MAX_PROBLEMS_SHOWN};
+    use serde::Serialize;
+    use wasm_bindgen::prelude::*;
+
+    /// One problem as the studio shows it beside its field.
+    #[derive(Serialize)]
+    struct FieldProblem {
+        /// The field's path (`calendar.events[2].date`); empty for a problem of the whole file.
+        field: String,
+        /// The sentence the widget would show (`calendar.events[2].date: "…" is not a trading day …`).
+        message: String,
+    }
+
+    /// What [`studio_check`] finds.
+    #[derive(Serialize)]
+    struct Checked {
+        problems: Vec<FieldProblem>,
+        /// How many more problems there are beyond those listed.
+        more: usize,
+    }
+
+    /// Checks an author's scenario (JSON text) exactly as a widget would: the size limit, the
+    /// parse, the fields' types, then `validate()`. Returns `{ problems: [{ field, message }],
+    /// more }`, the problems capped as a widget lists them.
+    #[wasm_bindgen]
+    pub fn studio_check(text: &str) -> Result<JsValue, JsValue> {
+        let checked = match authored_scenario(JsValue::from_str(text), Lang::En) {
+            Err(message) => Checked { problems: vec![FieldProblem { field: String::new(), message }], more: 0 },
+            Ok(scenario) => {
+                let all = validate(&scenario);
+                let more = all.len().saturating_sub(MAX_PROBLEMS_SHOWN);
+                let problems = all.iter().take(MAX_PROBLEMS_SHOWN).map(|p| FieldProblem { field: p.field.clone(), message: p.to_string() }).collect();
+                Checked { problems, more }
+            }
+        };
+        to_js(&checked)
+    }
+
+    /// The built-in story's file, for the studio's "start from the built-in story".
+    #[wasm_bindgen]
+    pub fn studio_builtin_json() -> String {
+        DEFAULT_SCENARIO_JSON.to_string()
+    }
+}
