@@ -19,6 +19,9 @@ export const SECTIONS = [
   { title: 'Model settings (usually left as they are)', paths: ['simulation', 'funding', 'chain', 'calibration'], closed: true },
 ];
 
+/** Every path a section shows by itself. */
+const CLAIMED = new Set(SECTIONS.flatMap((s) => s.paths));
+
 /** Fields whose value is one word of a fixed list (the Rust enums in src/scenario/mod.rs). */
 const WORDS = {
   kind: ['earnings', 'meeting', 'qt_end', 'funding'],
@@ -126,7 +129,9 @@ export class Form {
     const name = typeof segs[segs.length - 1] === 'number' ? `${key} ${Number(segs[segs.length - 1]) + 1}` : key;
     if (Array.isArray(value) && !LINES.has(key)) return this.list(segs, value, name);
     if (value && typeof value === 'object' && !Array.isArray(value) && !isText(value)) {
-      const fields = Object.entries(value).map(([k, v]) => this.field([...segs, k], v));
+      // A part that a section shows on its own (chain.credit_asset beside the series) is not
+      // shown again inside its block: one editor for each value.
+      const fields = Object.entries(value).filter(([k]) => !CLAIMED.has(pathOf([...segs, k]))).map(([k, v]) => this.field([...segs, k], v));
       return h('fieldset', { className: 'group', 'data-path': pathOf(segs) }, h('legend', {}, name), this.helpLine(segs), this.box(segs), ...fields);
     }
     return this.leaf(segs, value, name);

@@ -47,6 +47,7 @@ export class Preview {
     this.count++;
     for (const [i, frame] of this.frames.entries()) {
       frame.classList.toggle('dark', o.theme === 'dark');
+      frame.classList.toggle('light', o.theme === 'light');
       frame.replaceChildren(widget(json, o, `preview-${i ? 'desktop' : 'phone'}`));
     }
   }
