@@ -640,8 +640,9 @@ impl Widget {
 
 #[cfg(feature = "studio")]
 mod studio {
-    use super::{authored_scenario, to_js, JsValue, Lang};
+    use super::{authored_scenario, quoted, to_js, Engine, JsValue, Lang};
     use crate::scenario::{validate, DEFAULT_SCENARIO_JSON, MAX_PROBLEMS_SHOWN};
+    use crate::snapshot;
     use serde::Serialize;
     use wasm_bindgen::prelude::*;
 
@@ -677,6 +678,34 @@ mod studio {
             }
         };
         to_js(&checked)
+    }
+
+    /// A state's static snapshot, drawn by the same code as `tapecast-snapshots`.
+    #[derive(Serialize)]
+    struct Snapshot {
+        /// The SVG document, byte for byte what the snapshot binary writes for this state.
+        svg: String,
+        /// Its height in pixels.
+        height: u32,
+        /// The no-JavaScript `<figure>` (linked image, caption, headline table), its image at
+        /// `image` (relative to the folder).
+        html: String,
+    }
+
+    /// The snapshot of `state` (`as-of` or a preset's id) of an author's scenario (JSON text) in
+    /// `lang`, `width` pixels wide (240 to 2000), its figure's image at `image`. Throws a
+    /// sentence if the scenario does not validate or has no such state.
+    #[wasm_bindgen]
+    pub fn studio_snapshot(text: &str, state: &str, lang: &str, width: u32, image: &str) -> Result<JsValue, JsValue> {
+        let lang = Lang::parse(lang);
+        let scenario = authored_scenario(JsValue::from_str(text), lang).map_err(|e| JsValue::from_str(&e))?;
+        let engine = Engine::new(scenario).map_err(|p| JsValue::from_str(&format!("the scenario has {} problems", p.len())))?;
+        let states = snapshot::states(engine.scenario(), lang);
+        let found = states.iter().find(|s| s.id == state).ok_or_else(|| JsValue::from_str(&format!("{}: not a state of this scenario", quoted(state))))?;
+        let width = width.clamp(240, 2000);
+        let (svg, height) = snapshot::combined(&engine, found, lang, width).ok_or_else(|| JsValue::from_str("the lead series has no daily path"))?;
+        let html = snapshot::figure(&engine, found, lang, image, (width, height));
+        to_js(&Snapshot { svg, height, html })
     }
 
     /// The built-in story's file, for the studio's "start from the built-in story".

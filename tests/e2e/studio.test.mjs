@@ -4,15 +4,20 @@
 // origin showing the author's scenario with no request but the module's and the wasm; uploads over
 // the limit refused; the reader's download not carrying the studio; screenshots at 1280 and 360 px.
 import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { after, before, describe, test } from 'node:test';
 import { startServer } from '../../scripts/serve.mjs';
 import { pollUntil, setup, shot } from './harness.mjs';
 
-const DIST = new URL('../../dist/', import.meta.url);
+const REPO = new URL('../../', import.meta.url);
+const DIST = new URL('dist/', REPO);
+const run = promisify(execFile);
 
 /** Opens the studio and waits until it has checked its first scenario. */
 async function studio(env, { width = 1280, height = 900, colorScheme = 'light' } = {}) {
@@ -183,6 +188,33 @@ describe('the scenario studio', () => {
     await settled(page, n);
     assert.equal(await page.locator('#started').textContent(), 'Started from week.json.');
     assert.equal(await page.evaluate(() => document.body.dataset.problems), '0');
+    assert.deepEqual(page.problems.pageErrors, []);
+  });
+
+  test('the snapshot drawn in the browser is byte-identical to the snapshot binary\'s for the same scenario and state', async () => {
+    const example = fileURLToPath(new URL('www/scenarios/megacap-fed-week.json', REPO));
+    const out = await mkdtemp(join(tmpdir(), 'tapecast-snap-'));
+    await run('cargo', ['build', '--quiet', '--bin', 'tapecast-snapshots'], { cwd: fileURLToPath(REPO) });
+    await run(fileURLToPath(new URL('target/debug/tapecast-snapshots', REPO)), ['--scenario', example, '--out', out]);
+    const manifest = JSON.parse(await readFile(join(out, 'manifest.json'), 'utf8'));
+    const preset = manifest.states.find((st) => st.id !== 'as-of').id;
+    const page = await studio(env);
+    let n = await checks(page);
+    await page.click('#start-example');
+    await settled(page, n);
+    for (const [state, lang] of [['as-of', 'en'], [preset, 'zh']]) {
+      n = await checks(page);
+      await page.selectOption('#opt-preset', state === 'as-of' ? '' : state);
+      await page.selectOption('#opt-lang', lang);
+      await settled(page, n);
+      const drawn = await page.evaluate(() => fetch(document.getElementById('snapshot').src).then((r) => r.text()));
+      const native = await readFile(join(out, lang, `${state}.svg`), 'utf8');
+      assert.ok(native.length > 10_000, `${lang}/${state}.svg has content`);
+      assert.ok(drawn === native, `${lang}/${state}: the browser's SVG (${drawn.length} chars) equals the binary's (${native.length})`);
+      const path = await page.locator('#image-name').textContent();
+      assert.equal(path, `snapshots/${manifest.scenario}/${lang}/${state}.svg`);
+      assert.match(await page.locator('#snippet-image').inputValue(), new RegExp(`<img src="${env.url}${path.replace(/[.]/g, '\\.')}"`));
+    }
     assert.deepEqual(page.problems.pageErrors, []);
   });
 

@@ -4,11 +4,11 @@
 // same Rust validate() a widget runs (the studio's own wasm, studio/pkg/) and previewed in the
 // real widget; then publish. Nothing here is part of a reader's tapecast.js.
 
-import init, { max_scenario_chars, more_problems, studio_builtin_json, studio_check, too_large } from './pkg/studio.js';
+import init, { max_scenario_chars, more_problems, studio_builtin_json, studio_check, studio_snapshot, too_large } from './pkg/studio.js';
 import { Form } from './form.js';
 import { parseHelp } from './help.js';
 import { Preview } from './preview.js';
-import { download, fileName, iframeSnippet, imageSnippet, inlineSnippet } from './publish.js';
+import { download, downloadBlob, fileName, iframeSnippet, imageSnippet, inlineSnippet, snapshotPath } from './publish.js';
 
 /** @typedef {Record<string, any>} Obj */
 /** @typedef {import('./preview.js').Options} Options */
@@ -117,9 +117,40 @@ function check() {
   preview.show(json, o);
   /** @type {HTMLTextAreaElement} */ ($('snippet-inline')).value = inlineSnippet(s, o);
   /** @type {HTMLTextAreaElement} */ ($('snippet-iframe')).value = iframeSnippet(s, o);
-  /** @type {HTMLTextAreaElement} */ ($('snippet-image')).value = imageSnippet(s, o, `snapshots/${fileName(s).replace(/\.json$/, '')}.svg`);
+  const image = snapshotPath(s, o);
+  /** @type {HTMLTextAreaElement} */ ($('snippet-image')).value = imageSnippet(s, o, image);
   $('file-name').textContent = `scenarios/${fileName(s)}`;
+  $('image-name').textContent = image;
+  snapshot(json, o, image);
   document.body.dataset.previews = String(preview.count);
+}
+
+/** The last snapshot drawn: its SVG, figure and height, and where its image goes. */
+let shot = { svg: '', html: '', height: 0, image: '', url: '' };
+
+/** Draws the opening state's snapshot with the studio's wasm (the snapshot binary's code). */
+function snapshot(/** @type {string} */ json, /** @type {Options} */ o, /** @type {string} */ image) {
+  try {
+    /** @type {{ svg: string, html: string, height: number }} */
+    const result = studio_snapshot(json, o.preset || 'as-of', o.lang, 720, image);
+    if (shot.url) URL.revokeObjectURL(shot.url);
+    shot = { ...result, image, url: URL.createObjectURL(new Blob([result.svg], { type: 'image/svg+xml' })) };
+    /** @type {HTMLImageElement} */ ($('snapshot')).src = shot.url;
+  } catch (e) {
+    /** @type {HTMLImageElement} */ ($('snapshot')).alt = String(e);
+  }
+}
+
+/** The snapshot as a PNG at twice its size (for platforms that only take an uploaded image). */
+function png() {
+  const img = /** @type {HTMLImageElement} */ ($('snapshot'));
+  const canvas = document.createElement('canvas');
+  canvas.width = 720 * 2;
+  canvas.height = shot.height * 2;
+  const ctx = canvas.getContext('2d');
+  if (!ctx) return;
+  ctx.drawImage(img, 0, 0, canvas.width, canvas.height);
+  canvas.toBlob((blob) => { if (blob) downloadBlob(shot.image.replace(/^.*\//, '').replace(/\.svg$/, '.png'), blob); }, 'image/png');
 }
 
 /** Starts the form from `scenario` (a fresh copy). */
@@ -159,6 +190,9 @@ for (const id of ['opt-preset', 'opt-asset', 'opt-lang', 'opt-theme', 'opt-compa
   $(id).addEventListener(id === 'opt-heading' ? 'input' : 'change', () => soon());
 }
 $('download-json').addEventListener('click', () => download(fileName(form.scenario), `${JSON.stringify(form.scenario, null, 2)}\n`, 'application/json'));
+$('download-svg').addEventListener('click', () => download(shot.image.replace(/^.*\//, ''), shot.svg, 'image/svg+xml'));
+$('download-png').addEventListener('click', png);
+$('download-figure').addEventListener('click', () => download(shot.image.replace(/^.*\//, '').replace(/\.svg$/, '.html'), shot.html, 'text/html'));
 for (const id of ['inline', 'iframe', 'image']) {
   $(`copy-${id}`).addEventListener('click', async () => {
     const text = /** @type {HTMLTextAreaElement} */ ($(`snippet-${id}`)).value;

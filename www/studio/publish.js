@@ -49,11 +49,18 @@ export function imageSnippet(/** @type {{ id?: unknown, title?: { en?: string } 
   return `<a href="${attr(embedUrl(scenario, o))}"><img src="${attr(`${base()}${image}`)}" alt="${attr(scenario.title?.en || 'scenario chart')}" width="720"></a>`;
 }
 
-/** Offers `text` as a file download. */
-export function download(/** @type {string} */ name, /** @type {string} */ text, /** @type {string} */ type) {
+/** Where the opening state's snapshot goes in the folder: `snapshots/<scenario id>/<lang>/<state>.svg`. */
+export const snapshotPath = (/** @type {{ id?: unknown }} */ scenario, /** @type {Options} */ o) =>
+  `snapshots/${fileName(scenario).replace(/\.json$/, '')}/${o.lang === 'zh' ? 'zh' : 'en'}/${o.preset || 'as-of'}.svg`;
+
+/** Offers `blob` as a file download. */
+export function downloadBlob(/** @type {string} */ name, /** @type {Blob} */ blob) {
   const a = document.createElement('a');
-  a.href = URL.createObjectURL(new Blob([text], { type }));
+  a.href = URL.createObjectURL(blob);
   a.download = name;
   a.click();
   setTimeout(() => URL.revokeObjectURL(a.href), 1000);
 }
+
+/** Offers `text` as a file download. */
+export const download = (/** @type {string} */ name, /** @type {string} */ text, /** @type {string} */ type) => downloadBlob(name, new Blob([text], { type }));
