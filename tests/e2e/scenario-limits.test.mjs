@@ -120,6 +120,25 @@ describe('author files cannot hurt a page', () => {
     });
   }
 
+  test('a src file over the limit is refused by its declared length, unread', async () => {
+    const page = await env.newPage();
+    let served = 0;
+    await page.route('**/big-scenario.json', (route) => { served++; route.fulfill({ status: 200, contentType: 'application/json', body: badDates(60_000) }); });
+    await page.goto(`${env.url}embed-example.html`);
+    await page.evaluate(() => {
+      const w = document.createElement('tape-cast');
+      w.id = 'authored';
+      w.setAttribute('loading', 'eager');
+      w.setAttribute('src', 'big-scenario.json');
+      document.body.prepend(w);
+    });
+    await page.waitForFunction(() => document.getElementById('authored')?.hasAttribute('data-ready'), null, { timeout: 20000 });
+    const notes = await page.evaluate(() => [...document.getElementById('authored').shadowRoot.querySelectorAll('.notes p')].map((p) => p.textContent));
+    assert.equal(served, 1);
+    assert.equal(notes.length, 2, JSON.stringify(notes));
+    assert.match(notes[0], /^big-scenario\.json: [\d,]+ characters is over the limit of [\d,]+ \(not read\)$/);
+  });
+
   test('on a Chinese page the count reads in Chinese', async () => {
     const r = await load(duplicateAssets(100), 'zh');
     assert.match(r.notes[20], /^……另有[\d,]+个问题$/);

@@ -153,6 +153,34 @@ describe('the scenario studio', () => {
     }
   });
 
+  test('the widget options (opening state, series, heading, language, theme, compact) reach the previews and every snippet', async () => {
+    const page = await studio(env);
+    const presets = await page.evaluate(() => [...document.querySelectorAll('#opt-preset option')].map((o) => o.value).filter((v) => v));
+    const assets = await page.evaluate(() => [...document.querySelectorAll('#opt-asset option')].map((o) => o.value).filter((v) => v));
+    assert.ok(presets.length >= 2 && assets.length >= 2, 'the scenario\'s presets and series are offered');
+    const n = await checks(page);
+    await page.selectOption('#opt-preset', presets[1]);
+    await page.selectOption('#opt-asset', assets[1]);
+    await page.fill('#opt-heading', 'Move it "yourself"');
+    await page.selectOption('#opt-lang', 'zh');
+    await page.selectOption('#opt-theme', 'dark');
+    await page.check('#opt-compact');
+    await settled(page, n);
+    const attrs = `preset="${presets[1]}" asset="${assets[1]}" heading="Move it &quot;yourself&quot;" lang="zh" theme="dark" compact`;
+    assert.ok((await page.locator('#snippet-inline').inputValue()).includes(`<tape-cast ${attrs}>`), await page.locator('#snippet-inline').inputValue());
+    const iframe = await page.locator('#snippet-iframe').inputValue();
+    const src = new URL(iframe.match(/src="([^"]*)"/)[1].replace(/&amp;/g, '&'));
+    assert.deepEqual(Object.fromEntries(src.searchParams), { src: 'scenarios/nov-2025.json', preset: presets[1], asset: assets[1], heading: 'Move it "yourself"', lang: 'zh', theme: 'dark', compact: '' });
+    assert.equal(src.href.startsWith(`${env.url}embed.html?`), true);
+    await page.waitForFunction(() => document.getElementById('preview-desktop')?.hasAttribute('data-ready'), null, { timeout: 20_000 });
+    const shown = await page.evaluate(() => {
+      const w = document.getElementById('preview-desktop');
+      return { title: w.shadowRoot.querySelector('.title').textContent, lang: w.shadowRoot.querySelector('.frame').lang, dark: w.shadowRoot.querySelector('.frame').classList.contains('dark'), series: w.shadowRoot.querySelector('select').value, compact: w.hasAttribute('compact') };
+    });
+    assert.deepEqual(shown, { title: 'Move it "yourself"', lang: 'zh-CN', dark: true, series: assets[1], compact: true });
+    await page.screenshot({ path: 'target/screenshots/studio-1280-zh-dark-options.png', fullPage: false });
+  });
+
   test('the inline JSON cannot end its script element early: "</script>" in a title stays text', async () => {
     const page = await studio(env);
     const n = await checks(page);
