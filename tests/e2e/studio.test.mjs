@@ -14,6 +14,7 @@ import { gzipSync } from 'node:zlib';
 import { after, before, describe, test } from 'node:test';
 import { startServer } from '../../scripts/serve.mjs';
 import { pollUntil, setup, shot } from './harness.mjs';
+import { copyRelease } from './release.mjs';
 
 const REPO = new URL('../../', import.meta.url);
 const DIST = new URL('dist/', REPO);
@@ -244,6 +245,36 @@ describe('the scenario studio', () => {
       assert.match(await page.locator('#snippet-image').inputValue(), new RegExp(`<img src="${env.url}${path.replace(/[.]/g, '\\.')}"`));
     }
     assert.deepEqual(page.problems.pageErrors, []);
+  });
+
+  test('the release folder\'s studio, copied to a sub-path of another host, fills its own address into a snippet that works from a blog on a third origin', async () => {
+    const sub = 'static/sub/tapecast/';
+    const copy = await copyRelease(sub);
+    const cdn = await startServer({ root: copy.root, port: 0, headers: { 'Access-Control-Allow-Origin': '*' } });
+    const folder = await mkdtemp(join(tmpdir(), 'tapecast-blog-'));
+    const blog = await startServer({ root: folder, port: 0 });
+    try {
+      const base = `${cdn.url}${sub}`;
+      const page = await env.newPage({ width: 1280, height: 900 });
+      await page.goto(`${base}studio.html`);
+      await page.waitForFunction(() => 'ready' in document.body.dataset, null, { timeout: 20_000 });
+      assert.ok((await page.locator('.help').count()) > 20, 'help from the release\'s SCENARIOS.md');
+      const n = await checks(page);
+      await type(page, 'title.en', 'From the release');
+      await settled(page, n);
+      const snippet = await page.locator('#snippet-inline').inputValue();
+      assert.ok(snippet.startsWith(`<script type="module" src="${base}tapecast.js"></script>\n`), snippet.slice(0, 120));
+      await writeFile(join(folder, 'post.html'), `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>post</title><link rel="icon" href="data:,"></head><body>\n${snippet}\n</body></html>\n`);
+      const reader = await env.newPage();
+      await reader.goto(`${blog.url}post.html`);
+      await reader.waitForFunction(() => document.querySelector('tape-cast')?.hasAttribute('data-ready'), null, { timeout: 20_000 });
+      assert.equal(await reader.evaluate(() => document.querySelector('tape-cast').shadowRoot.querySelector('.title').textContent), 'From the release');
+      assert.deepEqual(reader.problems.pageErrors, []);
+      assert.deepEqual(reader.problems.failedRequests, []);
+    } finally {
+      await blog.close();
+      await cdn.close();
+    }
   });
 
   test('the reader\'s download carries nothing of the studio', async () => {
