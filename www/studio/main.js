@@ -81,6 +81,7 @@ function fill(/** @type {HTMLSelectElement} */ el, /** @type {Obj[]} */ rows) {
 function soon() {
   clearTimeout(timer);
   $('status').textContent = 'Checking…';
+  document.body.dataset.pending = '';
   timer = setTimeout(check, DEBOUNCE_MS);
 }
 
@@ -88,6 +89,7 @@ function soon() {
  * redraws the preview and the snippets when it is valid. */
 function check() {
   checks++;
+  delete document.body.dataset.pending;
   const s = form.scenario;
   fill(select('opt-preset'), Array.isArray(s.presets) ? s.presets : []);
   fill(select('opt-asset'), Array.isArray(s.assets) ? s.assets : []);
