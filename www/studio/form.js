@@ -126,13 +126,15 @@ export class Form {
    * @returns {HTMLElement} */
   field(/** @type {(string | number)[]} */ segs, /** @type {unknown} */ value) {
     const key = String([...segs].reverse().find((s) => typeof s === 'string') ?? '');
-    const name = typeof segs[segs.length - 1] === 'number' ? `${key} ${Number(segs[segs.length - 1]) + 1}` : key;
+    const row = typeof segs[segs.length - 1] === 'number';
+    const name = row ? `${key.replace(/s$/, '')} ${Number(segs[segs.length - 1]) + 1}` : key;
     if (Array.isArray(value) && !LINES.has(key)) return this.list(segs, value, name);
     if (value && typeof value === 'object' && !Array.isArray(value) && !isText(value)) {
       // A part that a section shows on its own (chain.credit_asset beside the series) is not
       // shown again inside its block: one editor for each value.
       const fields = Object.entries(value).filter(([k]) => !CLAIMED.has(pathOf([...segs, k]))).map(([k, v]) => this.field([...segs, k], v));
-      return h('fieldset', { className: 'group', 'data-path': pathOf(segs) }, h('legend', {}, name), this.helpLine(segs), this.box(segs), ...fields);
+      // A row's help is its list's, already shown above the rows.
+      return h('fieldset', { className: 'group', 'data-path': pathOf(segs) }, h('legend', {}, name), row ? '' : this.helpLine(segs), this.box(segs), ...fields);
     }
     return this.leaf(segs, value, name);
   }
