@@ -153,7 +153,7 @@ fn many_assets_sharing_an_id_are_found_in_one_pass_and_a_long_list_is_capped() {
 fn a_file_over_the_size_limit_is_refused_with_one_message() {
     use tapecast::scenario::{too_large, MAX_SCENARIO_CHARS};
     use tapecast::text::Lang;
-    assert!(MAX_SCENARIO_CHARS >= 15 * DEFAULT_SCENARIO_JSON.len(), "a real scenario has wide room (the built-in story as written, with its indentation)");
+    assert!(MAX_SCENARIO_CHARS >= 10 * DEFAULT_SCENARIO_JSON.len(), "a real scenario has wide room (the built-in story as written, with its indentation)");
     assert_eq!(too_large(MAX_SCENARIO_CHARS, Lang::En), None);
-    assert_eq!(too_large(5_000_000, Lang::En).as_deref(), Some("5,000,000 characters is over the limit of 524,288 (not read)"));
+    assert_eq!(too_large(5_000_000, Lang::En).as_deref(), Some("5,000,000 characters is over the limit of 262,144 (not read)"));
 }

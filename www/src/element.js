@@ -154,20 +154,26 @@ export class TapeCast extends HTMLElement {
     if (root) root.adoptedStyleSheets = [paletteStyles(), ...root.adoptedStyleSheets];
     const { text, problems } = await authoredScenario(this, this.language());
     this.notes.lang = this.language();
-    // Reading an author's file and checking it are separate tasks, so that neither blocks long.
-    if (text) await new Promise((resolve) => setTimeout(resolve));
+    // With an author's file, reading it, checking it, the fallback to the built-in story, building
+    // and the first drawing are separate tasks, so that none blocks the page for long.
+    const authored = text !== undefined || problems.length > 0;
+    const breath = () => (authored ? new Promise((resolve) => setTimeout(resolve)) : undefined);
+    await breath();
     try {
       this.widget = new Widget({ lang: this.language(), scenario: text });
     } catch (thrown) {
       problems.push(...(Array.isArray(thrown) ? thrown.map(String) : [messageOf(thrown)]));
+      await breath();
       this.widget = new Widget({ lang: this.language() });
     }
+    await breath();
     // Every problem of the author's file, then the built-in story so the box is never empty.
     if (problems.length) this.notes.add(...problems, /** @type {Layout} */ (this.widget.layout()).text.builtIn);
     this.build();
     this.applyAttributes();
     this.notes.add(...restoreState(this.widget, this.key));
     this.watch();
+    await breath();
     this.render();
     this.setAttribute('data-ready', '');
   }
