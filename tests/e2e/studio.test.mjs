@@ -180,6 +180,23 @@ describe('the scenario studio', () => {
     await page.screenshot({ path: 'target/screenshots/studio-1280-zh-dark-options.png', fullPage: false });
   });
 
+  test('Download the JSON gives the scenario as edited, which loads back as it was', async () => {
+    const page = await studio(env);
+    const n = await checks(page);
+    await type(page, 'title.en', 'Saved and loaded');
+    await settled(page, n);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('#download-json')]);
+    assert.equal(download.suggestedFilename(), 'nov-2025.json');
+    const text = await readFile(await download.path(), 'utf8');
+    assert.equal(JSON.parse(text).title.en, 'Saved and loaded');
+    const again = await studio(env);
+    const m = await checks(again);
+    await again.setInputFiles('#start-file', { name: 'nov-2025.json', mimeType: 'application/json', buffer: Buffer.from(text) });
+    await settled(again, m);
+    assert.equal(await again.locator('input[data-path="title.en"]').inputValue(), 'Saved and loaded');
+    assert.equal(await again.evaluate(() => document.body.dataset.problems), '0');
+  });
+
   test('the inline JSON cannot end its script element early: "</script>" in a title stays text', async () => {
     const page = await studio(env);
     const n = await checks(page);
