@@ -9,6 +9,7 @@
 //! - [`chart`]: drawing, generic over any plotters backend (canvas in the browser, SVG natively);
 //! - [`text`]: numbers, dates and strings for readers, English and Chinese;
 //! - [`view`]: a projection as the reader sees it (chart specs, the summary sentence);
+//! - `snapshot`: the static SVG and figure of a state (native, and the studio's wasm);
 //! - `web` (wasm only): the one file that talks to JavaScript.
 //!
 //! See ARCHITECTURE.md for the invariants and docs/MODEL.md for the equations.
@@ -19,6 +20,9 @@ pub mod golden;
 pub mod inputs;
 pub mod model;
 pub mod scenario;
+/// Static snapshots (SVG and the no-JavaScript figure): native builds and the studio's wasm.
+#[cfg(any(not(target_arch = "wasm32"), feature = "studio"))]
+pub mod snapshot;
 pub mod text;
 pub mod view;
 

@@ -7,7 +7,7 @@
 use crate::chart::{self, hex, parse_color, HostColors, Palette, Style};
 use crate::inputs::{self, display_number, InputProblem, Inputs, ProblemKind};
 use crate::model::{Engine, Projection};
-use crate::scenario::{FromValue, InputId, Scenario, Spec, Value, DEFAULT_SCENARIO_JSON, INPUTS};
+use crate::scenario::{capped, FromValue, InputId, Scenario, Spec, Value, DEFAULT_SCENARIO_JSON, INPUTS, MAX_SCENARIO_CHARS};
 use crate::text::{fill, num, quoted, tr, Key, Lang};
 use crate::view::{self, ChartKind};
 use plotters::prelude::IntoDrawingArea;
@@ -169,9 +169,31 @@ fn scenario_from(value: JsValue) -> Result<Scenario, String> {
     Scenario::from_value(tree).map_err(|e| e.to_string())
 }
 
+/// An author's scenario: a plain object, or its JSON text (refused unread over
+/// [`MAX_SCENARIO_CHARS`]: the second guard after the shell's, before `JSON.parse`).
+fn authored_scenario(authored: JsValue, lang: Lang) -> Result<Scenario, String> {
+    let value = match authored.dyn_ref::<js_sys::JsString>() {
+        Some(text) => {
+            // UTF-16 units, counted without copying the text out of JavaScript.
+            if let Some(message) = crate::scenario::too_large(text.length() as usize, lang) {
+                return Err(format!("scenario file: {message}"));
+            }
+            js_sys::JSON::parse(&String::from(text)).map_err(|e| format!("scenario file: not valid JSON ({})", error_message(&e)))?
+        }
+        None => authored,
+    };
+    scenario_from(value).map_err(|e| format!("scenario file: {e}"))
+}
+
+/// What a thrown JavaScript value says.
+fn error_message(e: &JsValue) -> String {
+    js_sys::Reflect::get(e, &JsValue::from_str("message")).ok().and_then(|m| m.as_string()).or_else(|| e.as_string()).unwrap_or_default()
+}
+
 #[wasm_bindgen]
 impl Widget {
-    /// A widget for `options` (`{ scenario?: object, lang?: string }`). Throws an array of
+    /// A widget for `options` (`{ scenario?: object | string, lang?: string }`; a string is the
+    /// file's JSON text). Throws an array of
     /// problems, one sentence each with its field path, if an author's scenario does not validate.
     #[wasm_bindgen(constructor)]
     pub fn new(options: JsValue) -> Result<Widget, JsValue> {
@@ -182,16 +204,16 @@ impl Widget {
                 JsValue::UNDEFINED
             }
         };
-        let lang = get("lang").as_string().unwrap_or_default();
+        let lang = Lang::parse(&get("lang").as_string().unwrap_or_default());
         let authored = get("scenario");
         let scenario = if authored.is_undefined() || authored.is_null() {
             default_scenario().map_err(|e| thrown(vec![e]))?
         } else {
-            scenario_from(authored).map_err(|e| thrown(vec![format!("scenario file: {e}")]))?
+            authored_scenario(authored, lang).map_err(|e| thrown(vec![e]))?
         };
-        let engine = Engine::new(scenario).map_err(|problems| thrown(problems.iter().map(|p| p.to_string()).collect()))?;
+        let engine = Engine::new(scenario).map_err(|problems| thrown(capped(problems.iter().map(|p| p.to_string()), lang)))?;
         let inputs = Inputs::as_of(engine.scenario());
-        Ok(Widget { engine, inputs, lang: Lang::parse(&lang), asset: 0, palette: Palette::LIGHT, projection: None, pin: None })
+        Ok(Widget { engine, inputs, lang, asset: 0, palette: Palette::LIGHT, projection: None, pin: None })
     }
 
     /// The layout: title, controls, presets, series, charts, state attributes and interface
@@ -660,6 +682,24 @@ pub fn warn(message: &str) {
     gloo::console::warn!(message);
 }
 
+/// The largest author scenario file read, in characters; the shell refuses a larger one unread.
+#[wasm_bindgen]
+pub fn max_scenario_chars() -> usize {
+    MAX_SCENARIO_CHARS
+}
+
+/// The one message for a scenario file of `chars` characters over the limit, or `undefined`.
+#[wasm_bindgen]
+pub fn too_large(chars: usize, lang: &str) -> Option<String> {
+    crate::scenario::too_large(chars, Lang::parse(lang))
+}
+
+/// "… and N more" in the language `lang`: the line after the notes a widget lists.
+#[wasm_bindgen]
+pub fn more_problems(n: usize, lang: &str) -> String {
+    crate::scenario::more_problems(n, Lang::parse(lang))
+}
+
 /// The model version (permalinks carry it).
 #[wasm_bindgen]
 pub fn model_version() -> u32 {
@@ -686,5 +726,87 @@ impl Widget {
             out.extend(days.iter().flat_map(|b| b.values()));
         }
         out
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The scenario studio (www/studio/): compiled only with the `studio` feature into a second wasm
+// that only the studio page loads; a reader's wasm has none of this.
+// ---------------------------------------------------------------------------------------------
+
+#[cfg(feature = "studio")]
+mod studio {
+    use super::{authored_scenario, quoted, to_js, Engine, JsValue, Lang};
+    use crate::scenario::{validate, DEFAULT_SCENARIO_JSON, MAX_PROBLEMS_SHOWN};
+    use crate::snapshot;
+    use serde::Serialize;
+    use wasm_bindgen::prelude::*;
+
+    /// One problem as the studio shows it beside its field.
+    #[derive(Serialize)]
+    struct FieldProblem {
+        /// The field's path (`calendar.events[2].date`); empty for a problem of the whole file.
+        field: String,
+        /// The sentence the widget would show (`calendar.events[2].date: "…" is not a trading day …`).
+        message: String,
+    }
+
+    /// What [`studio_check`] finds.
+    #[derive(Serialize)]
+    struct Checked {
+        problems: Vec<FieldProblem>,
+        /// How many more problems there are beyond those listed.
+        more: usize,
+    }
+
+    /// Checks an author's scenario (JSON text) exactly as a widget would: the size limit, the
+    /// parse, the fields' types, then `validate()`. Returns `{ problems: [{ field, message }],
+    /// more }`, the problems capped as a widget lists them.
+    #[wasm_bindgen]
+    pub fn studio_check(text: &str) -> Result<JsValue, JsValue> {
+        let checked = match authored_scenario(JsValue::from_str(text), Lang::En) {
+            Err(message) => Checked { problems: vec![FieldProblem { field: String::new(), message }], more: 0 },
+            Ok(scenario) => {
+                let all = validate(&scenario);
+                let more = all.len().saturating_sub(MAX_PROBLEMS_SHOWN);
+                let problems = all.iter().take(MAX_PROBLEMS_SHOWN).map(|p| FieldProblem { field: p.field.clone(), message: p.to_string() }).collect();
+                Checked { problems, more }
+            }
+        };
+        to_js(&checked)
+    }
+
+    /// A state's static snapshot, drawn by the same code as `tapecast-snapshots`.
+    #[derive(Serialize)]
+    struct Snapshot {
+        /// The SVG document, byte for byte what the snapshot binary writes for this state.
+        svg: String,
+        /// Its height in pixels.
+        height: u32,
+        /// The no-JavaScript `<figure>` (linked image, caption, headline table), its image at
+        /// `image` (relative to the folder).
+        html: String,
+    }
+
+    /// The snapshot of `state` (`as-of` or a preset's id) of an author's scenario (JSON text) in
+    /// `lang`, `width` pixels wide (240 to 2000), its figure's image at `image`. Throws a
+    /// sentence if the scenario does not validate or has no such state.
+    #[wasm_bindgen]
+    pub fn studio_snapshot(text: &str, state: &str, lang: &str, width: u32, image: &str) -> Result<JsValue, JsValue> {
+        let lang = Lang::parse(lang);
+        let scenario = authored_scenario(JsValue::from_str(text), lang).map_err(|e| JsValue::from_str(&e))?;
+        let engine = Engine::new(scenario).map_err(|p| JsValue::from_str(&format!("the scenario has {} problems", p.len())))?;
+        let states = snapshot::states(engine.scenario(), lang);
+        let found = states.iter().find(|s| s.id == state).ok_or_else(|| JsValue::from_str(&format!("{}: not a state of this scenario", quoted(state))))?;
+        let width = width.clamp(240, 2000);
+        let (svg, height) = snapshot::combined(&engine, found, lang, width).ok_or_else(|| JsValue::from_str("the lead series has no daily path"))?;
+        let html = snapshot::figure(&engine, found, lang, image, (width, height));
+        to_js(&Snapshot { svg, height, html })
+    }
+
+    /// The built-in story's file, for the studio's "start from the built-in story".
+    #[wasm_bindgen]
+    pub fn studio_builtin_json() -> String {
+        DEFAULT_SCENARIO_JSON.to_string()
     }
 }

@@ -130,3 +130,30 @@ fn the_snapshot_command_renders_an_authors_file_and_refuses_a_broken_one() {
     assert!(err.contains("assets[3].vol: -0.2 is below 0") && err.contains("presets[1].cut_odds: 140 is above 100"), "{err}");
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn many_assets_sharing_an_id_are_found_in_one_pass_and_a_long_list_is_capped() {
+    use tapecast::scenario::{capped, MAX_PROBLEMS_SHOWN};
+    use tapecast::text::Lang;
+    let mut s = from_json(DEFAULT_SCENARIO_JSON).expect("parses");
+    let first = s.assets[0].clone();
+    s.assets = vec![first; 10_000];
+    let problems = validate(&s);
+    let duplicates = problems.iter().filter(|p| p.expected == "is used by an earlier asset").count();
+    assert_eq!(duplicates, 9_999);
+    assert_eq!(problems[0].to_string(), r#"assets[1].id: "spx" is used by an earlier asset"#, "{:?}", &problems[..3]);
+    let shown = capped(problems.iter().map(|p| p.to_string()), Lang::En);
+    assert_eq!(shown.len(), MAX_PROBLEMS_SHOWN + 1);
+    assert_eq!(shown[MAX_PROBLEMS_SHOWN], format!("… and {} more", tapecast::text::num::fixed((problems.len() - MAX_PROBLEMS_SHOWN) as f64, 0)));
+    assert_eq!(capped(problems.iter().take(3).map(|p| p.to_string()), Lang::Zh).len(), 3, "a short list is shown whole");
+    assert_eq!(capped(problems.iter().map(|p| p.to_string()), Lang::Zh)[MAX_PROBLEMS_SHOWN], format!("……另有{}个问题", tapecast::text::num::fixed((problems.len() - MAX_PROBLEMS_SHOWN) as f64, 0)));
+}
+
+#[test]
+fn a_file_over_the_size_limit_is_refused_with_one_message() {
+    use tapecast::scenario::{too_large, MAX_SCENARIO_CHARS};
+    use tapecast::text::Lang;
+    assert!(MAX_SCENARIO_CHARS >= 10 * DEFAULT_SCENARIO_JSON.len(), "a real scenario has wide room (the built-in story as written, with its indentation)");
+    assert_eq!(too_large(MAX_SCENARIO_CHARS, Lang::En), None);
+    assert_eq!(too_large(5_000_000, Lang::En).as_deref(), Some("5,000,000 characters is over the limit of 262,144 (not read)"));
+}

@@ -30,12 +30,12 @@ const LAYERS: [(&str, &[&str]); 7] = [
     ("inputs", &["src/inputs/"]),
     ("model", &["src/model/"]),
     ("chart", &["src/chart/"]),
-    ("view", &["src/view.rs", "src/golden.rs"]),
+    ("view", &["src/view.rs", "src/golden.rs", "src/snapshot.rs"]),
     ("web", &["src/web.rs"]),
 ];
 
 /// Modules of the crate root that are not layers of their own but belong to one.
-const MODULE_LAYER: [(&str, &str); 1] = [("golden", "view")];
+const MODULE_LAYER: [(&str, &str); 2] = [("golden", "view"), ("snapshot", "view")];
 
 /// The crates only the boundary file may name.
 const WEB_ONLY: [&str; 6] = ["wasm_bindgen", "web_sys", "js_sys", "serde_wasm_bindgen", "plotters_canvas", "gloo"];

@@ -50,8 +50,9 @@ pub fn draw<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, chart: &Chart, st
     }
 }
 
-/// Draws a chart as SVG text (native builds: snapshot tests and static fallbacks).
-#[cfg(not(target_arch = "wasm32"))]
+/// Draws a chart as SVG text (native builds: snapshot tests and static fallbacks; the studio's
+/// wasm: the same fallbacks for an author's scenario).
+#[cfg(any(not(target_arch = "wasm32"), feature = "studio"))]
 pub fn svg(chart: &Chart, style: &Style, width: u32, height: u32) -> String {
     let mut out = String::new();
     {

@@ -15,8 +15,8 @@ mod value;
 
 pub use crate::text::{Date, Text};
 pub use input_defs::{InputDef, InputId, Kind, Metric, PresetValue, Spec, Unit, INPUTS};
-pub use conventions::{MAX_CALENDAR_DAYS, MODEL_VERSION, TRADING_DAYS_PER_MONTH};
-pub use validate::{validate, Problem};
+pub use conventions::{MAX_CALENDAR_DAYS, MAX_PROBLEMS_SHOWN, MAX_SCENARIO_CHARS, MODEL_VERSION, TRADING_DAYS_PER_MONTH};
+pub use validate::{capped, more_problems, too_large, validate, Problem};
 pub use value::{FromValue, Value, ValueError};
 use value::{scenario_enums, scenario_structs};
 

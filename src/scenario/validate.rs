@@ -4,7 +4,9 @@
 //! `assets[3].vol: -0.2 is below 0`.
 
 use super::{Asset, Calendar, ChoiceSpec, Date, Funding, InputSpec, PresetValue, Scenario, Spec, INPUTS, MAX_CALENDAR_DAYS};
-use crate::text::{num, quoted};
+use super::{MAX_PROBLEMS_SHOWN, MAX_SCENARIO_CHARS};
+use crate::text::{fill, num, quoted, tr, Key, Lang};
+use std::collections::BTreeSet;
 use serde::Serialize;
 
 /// One readable problem: where, what was found, what was expected.
@@ -22,6 +24,31 @@ impl core::fmt::Display for Problem {
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         write!(f, "{}: {} {}", self.field, self.value, self.expected)
     }
+}
+
+/// The first [`MAX_PROBLEMS_SHOWN`] sentences of a list (the rest are never written), then "… and N more" for the rest: a
+/// file with 250,000 bad dates gives 21 lines, not a notes box four million pixels tall.
+pub fn capped<I: ExactSizeIterator<Item = String>>(sentences: I, lang: Lang) -> Vec<String> {
+    let more = sentences.len().saturating_sub(MAX_PROBLEMS_SHOWN);
+    let mut shown: Vec<String> = sentences.take(MAX_PROBLEMS_SHOWN).collect();
+    if more > 0 {
+        shown.push(more_problems(more, lang));
+    }
+    shown
+}
+
+/// "… and N more": the line after the listed problems.
+pub fn more_problems(n: usize, lang: Lang) -> String {
+    fill(tr(Key::MoreProblems, lang), &[("n", &num::fixed(n as f64, 0))])
+}
+
+/// The one message for a scenario file over [`MAX_SCENARIO_CHARS`] (`chars` long), or `None`
+/// when it is within the limit and may be parsed.
+pub fn too_large(chars: usize, lang: Lang) -> Option<String> {
+    (chars > MAX_SCENARIO_CHARS).then(|| {
+        let n = |x: usize| num::fixed(x as f64, 0);
+        fill(tr(Key::TooLarge, lang), &[("size", &n(chars)), ("limit", &n(MAX_SCENARIO_CHARS))])
+    })
 }
 
 /// Collects problems under a path prefix.
@@ -82,9 +109,11 @@ pub fn validate(s: &Scenario) -> Vec<Problem> {
     c.range("simulation.trading_days_per_year", s.simulation.trading_days_per_year, 200.0, 366.0);
     let days = calendar(&mut c, &s.calendar);
     inputs(&mut c, s, &days);
+    // A set, not a scan of the earlier ones: 10,000 assets sharing one id stay linear.
+    let mut ids = BTreeSet::new();
     for (i, a) in s.assets.iter().enumerate() {
         asset(&mut c, &format!("assets[{i}]"), a);
-        if s.assets[..i].iter().any(|b| b.id == a.id) {
+        if !ids.insert(a.id.as_str()) {
             c.push(&format!("assets[{i}].id"), quoted(&a.id), "is used by an earlier asset");
         }
     }
@@ -254,10 +283,11 @@ fn funding(c: &mut Check, f: &Funding, days: &[Date]) {
 }
 
 fn presets(c: &mut Check, s: &Scenario) {
+    let mut ids = BTreeSet::new();
     for (k, p) in s.presets.iter().enumerate() {
         let at = format!("presets[{k}]");
         c.ident(&format!("{at}.id"), &p.id);
-        if s.presets[..k].iter().any(|q| q.id == p.id) {
+        if !ids.insert(p.id.as_str()) {
             c.push(&format!("{at}.id"), quoted(&p.id), "is used by an earlier preset");
         }
         for d in &INPUTS {

@@ -171,6 +171,10 @@ pub enum Key {
     ProblemNotSeries,
     /// After an author's scenario failed: the built-in story is shown.
     BuiltIn,
+    /// After the first problems of a long list: `{n}` more were not listed.
+    MoreProblems,
+    /// A scenario file over the size limit: `{size}` and `{limit}` characters.
+    TooLarge,
 }
 
 /// The string for `key` in `lang`.
@@ -343,6 +347,10 @@ pub fn tr(key: Key, lang: Lang) -> &'static str {
         (ProblemNotSeries, Lang::Zh) => "{value} 不是本情景的数据序列（保留当前序列）",
         (BuiltIn, Lang::En) => "Showing the built-in scenario instead.",
         (BuiltIn, Lang::Zh) => "改为显示内置情景。",
+        (MoreProblems, Lang::En) => "… and {n} more",
+        (MoreProblems, Lang::Zh) => "……另有{n}个问题",
+        (TooLarge, Lang::En) => "{size} characters is over the limit of {limit} (not read)",
+        (TooLarge, Lang::Zh) => "{size}个字符，超过{limit}个字符的上限（未读取）",
     }
 }
 

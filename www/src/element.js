@@ -131,7 +131,7 @@ export class TapeCast extends HTMLElement {
   attributeChangedCallback(name, _old, value) {
     if (name === 'panels' && this.widget) { this.build(); this.schedule(); return; }
     if (!this.widget || value === null) return;
-    if (name === 'lang') { this.widget.set_lang(this.language()); this.build(); }
+    if (name === 'lang') { this.widget.set_lang(this.language()); this.notes.lang = this.language(); this.build(); }
     if (name === 'heading' && this.view) this.retitle(this.view.layout.title);
     this.schedule(); // `theme`: the next redraw reads it
   }
@@ -156,20 +156,28 @@ export class TapeCast extends HTMLElement {
     await load();
     const root = this.shadowRoot;
     if (root) root.adoptedStyleSheets = [paletteStyles(), ...root.adoptedStyleSheets];
-    const { scenario, problems } = await authoredScenario(this);
-    this.notes.add(...problems);
+    const { text, problems } = await authoredScenario(this, this.language());
+    this.notes.lang = this.language();
+    // With an author's file, reading it, checking it, the fallback to the built-in story, building
+    // and the first drawing are separate tasks, so that none blocks the page for long.
+    const authored = text !== undefined || problems.length > 0;
+    const breath = () => (authored ? new Promise((resolve) => setTimeout(resolve)) : undefined);
+    await breath();
     try {
-      this.widget = new Widget({ lang: this.language(), scenario });
+      this.widget = new Widget({ lang: this.language(), scenario: text });
     } catch (thrown) {
-      // Every problem of the author's file, then the built-in story so the box is never empty.
+      problems.push(...(Array.isArray(thrown) ? thrown.map(String) : [messageOf(thrown)]));
+      await breath();
       this.widget = new Widget({ lang: this.language() });
-      const builtIn = /** @type {Layout} */ (this.widget.layout()).text.builtIn;
-      this.notes.add(...(Array.isArray(thrown) ? thrown.map(String) : [messageOf(thrown)]), builtIn);
     }
+    await breath();
+    // Every problem of the author's file, then the built-in story so the box is never empty.
+    if (problems.length) this.notes.add(...problems, /** @type {Layout} */ (this.widget.layout()).text.builtIn);
     this.build();
     this.applyAttributes();
     this.notes.add(...restoreState(this.widget, this.key));
     this.watch();
+    await breath();
     this.render();
     this.setAttribute('data-ready', '');
   }

@@ -1,8 +1,10 @@
 // @ts-check
-// scenario.js — an author's own scenario: an inline JSON child or a same-origin `src` file,
-// fetched and parsed here (the wasm never sees a web request) and validated by the wasm.
+// scenario.js — an author's own scenario: an inline JSON child or a same-origin `src` file, read
+// here (the wasm never sees a web request), refused unread over the size limit, and handed to the
+// wasm as text (which checks the size again, parses and validates it).
 
 import { messageOf } from './notes.js';
+import { max_scenario_chars, too_large } from './wasm.js';
 
 /** The author's file, if any: an inline `<script type="application/json">` child or `src`. */
 async function authoredFile(/** @type {Element} */ host) {
@@ -14,23 +16,27 @@ async function authoredFile(/** @type {Element} */ host) {
   if (url.origin !== location.origin) throw new Error(`src: "${src.slice(0, 80)}" is not on this site (only same-origin scenario files load)`);
   const response = await fetch(url);
   if (!response.ok) throw new Error(`src: "${src.slice(0, 80)}" could not be loaded (HTTP ${response.status})`);
+  // A declared length over the limit is refused before the body is read.
+  const declared = Number(response.headers.get('content-length'));
+  if (declared > max_scenario_chars()) {
+    response.body?.cancel().catch(() => {});
+    return { text: '', from: src, declared };
+  }
   return { text: await response.text(), from: src };
 }
 
 /**
- * The author's scenario as a plain object (undefined for the built-in one), and the problems met
- * reading it.
- * @returns {Promise<{ scenario?: unknown, problems: string[] }>}
+ * The author's scenario as JSON text (undefined for the built-in one), and the problems met
+ * reading it: one message, unparsed, for a file over the size limit.
+ * @returns {Promise<{ text?: string, problems: string[] }>}
  */
-export async function authoredScenario(/** @type {Element} */ host) {
+export async function authoredScenario(/** @type {Element} */ host, /** @type {string} */ lang) {
   try {
     const file = await authoredFile(host);
     if (!file) return { problems: [] };
-    try {
-      return { scenario: JSON.parse(file.text), problems: [] };
-    } catch (e) {
-      return { problems: [`${file.from}: not valid JSON (${messageOf(e)})`] };
-    }
+    const tooLarge = too_large(Math.max(file.text.length, file.declared ?? 0), lang);
+    if (tooLarge) return { problems: [`${file.from}: ${tooLarge}`] };
+    return { text: file.text, problems: [] };
   } catch (e) {
     return { problems: [messageOf(e)] };
   }

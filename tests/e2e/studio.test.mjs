@@ -1,0 +1,323 @@
+// tests/e2e/studio.test.mjs — the scenario studio (studio.html), as an author uses it: a scenario
+// built from the blank template by form interaction only, a problem shown beside its field and
+// cleared when fixed, the preview redrawn; the copied inline snippet in an empty page on another
+// origin showing the author's scenario with no request but the module's and the wasm; uploads over
+// the limit refused; the reader's download not carrying the studio; screenshots at 1280 and 360 px.
+import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { gzipSync } from 'node:zlib';
+import { after, before, describe, test } from 'node:test';
+import { startServer } from '../../scripts/serve.mjs';
+import { pollUntil, setup, shot } from './harness.mjs';
+import { copyRelease } from './release.mjs';
+
+const REPO = new URL('../../', import.meta.url);
+const DIST = new URL('dist/', REPO);
+const run = promisify(execFile);
+
+/** Opens the studio and waits until it has checked its first scenario. */
+async function studio(env, { width = 1280, height = 900, colorScheme = 'light' } = {}) {
+  const page = await env.newPage({ width, height, colorScheme });
+  await page.goto(`${env.url}studio.html`);
+  await page.waitForFunction(() => 'ready' in document.body.dataset, null, { timeout: 20_000 });
+  return page;
+}
+
+/** Waits until a check has run since `before` (a count of checks) and none is waiting to run. */
+async function settled(page, before) {
+  await pollUntil(() => page.evaluate(() => ('pending' in document.body.dataset ? -1 : Number(document.body.dataset.checks))), (n) => n > before, { timeout: 5000, what: 'a check after the edit' });
+}
+
+const checks = (page) => page.evaluate(() => Number(document.body.dataset.checks));
+
+/** Types into the field with `path` as a person would (select all, type). */
+async function type(page, path, text) {
+  const field = page.locator(`:is(input, select, textarea)[data-path="${path}"]`);
+  await field.fill('');
+  await field.pressSequentially(String(text));
+}
+
+/** The problems shown beside the field with `path`. */
+const beside = (page, path) => page.evaluate((p) => [...document.querySelectorAll(`.problems[data-path="${p}"] .problem`)].map((e) => e.textContent), path);
+
+/** The preview widget's title (desktop or phone). */
+const previewTitle = (page, which = 'desktop') => page.evaluate((w) => document.getElementById(`preview-${w}`)?.shadowRoot?.querySelector('.title')?.textContent ?? null, which);
+
+describe('the scenario studio', () => {
+  let env;
+  before(async () => { env = await setup({ headers: { 'Access-Control-Allow-Origin': '*' } }); });
+  after(async () => { await env?.teardown(); });
+
+  test('a scenario from the blank template by form interaction only; a weekend event is named beside its field and cleared when fixed; the preview redraws', async () => {
+    const page = await studio(env);
+    let n = await checks(page);
+    await page.click('#start-blank');
+    await settled(page, n);
+    assert.equal(await page.locator('input[data-path="title.en"]').inputValue(), '', 'the blank template has no title');
+    // Title the scenario.
+    await type(page, 'title.en', 'A week of earnings and the Fed');
+    // Two inputs: their labels and the author's case (halfway along each slider).
+    const inputs = await page.evaluate(() => [...document.querySelectorAll('input[data-path^="inputs."][data-path$=".as_of"]')].slice(0, 2).map((e) => e.dataset.path.replace(/\.as_of$/, '')));
+    assert.equal(inputs.length, 2);
+    for (const [i, at] of inputs.entries()) {
+      await type(page, `${at}.label.en`, `My input ${i + 1}`);
+      const min = Number(await page.locator(`input[data-path="${at}.min"]`).inputValue());
+      const max = Number(await page.locator(`input[data-path="${at}.max"]`).inputValue());
+      await type(page, `${at}.as_of`, String((min + max) / 2));
+    }
+    // Two series.
+    await page.click('[data-add="assets"]');
+    await page.click('[data-add="assets"]');
+    await type(page, 'assets[0].label.en', 'Megacap index');
+    await type(page, 'assets[1].label.en', 'Credit spread');
+    const second = await page.locator('input[data-path="assets[1].id"]').inputValue();
+    await type(page, 'chain.credit_asset', second);
+    // A preset.
+    await page.click('[data-add="presets"]');
+    await type(page, 'presets[0].label.en', 'The bull case');
+    // One event, on a Saturday.
+    await page.click('[data-add="calendar.events"]');
+    const at = 'calendar.events[1]';
+    await page.selectOption(`select[data-path="${at}.kind"]`, 'earnings');
+    n = await checks(page);
+    await type(page, `${at}.date`, '2025-11-22');
+    await settled(page, n);
+    const shown = await beside(page, `${at}.date`);
+    assert.deepEqual(shown, [`${at}.date: "2025-11-22" is not a trading day between the as-of date and the end`], 'the message beside the date');
+    assert.equal(await page.evaluate(() => document.body.dataset.problems), '1', 'nothing else is wrong');
+    const before = await page.evaluate(() => Number(document.body.dataset.previews));
+    n = await checks(page);
+    await type(page, `${at}.date`, '2025-11-20');
+    await settled(page, n);
+    assert.deepEqual(await beside(page, `${at}.date`), [], 'fixing it clears it');
+    assert.equal(await page.evaluate(() => document.body.dataset.problems), '0');
+    await pollUntil(() => page.evaluate(() => Number(document.body.dataset.previews)), (p) => p > before, { what: 'the preview redraws' });
+    for (const which of ['desktop', 'phone']) {
+      await page.waitForFunction((w) => document.getElementById(`preview-${w}`)?.hasAttribute('data-ready'), which, { timeout: 20_000 });
+      assert.equal(await previewTitle(page, which), 'A week of earnings and the Fed', `the ${which} preview shows the author's title`);
+    }
+    const widget = await page.evaluate(() => {
+      const root = document.getElementById('preview-desktop').shadowRoot;
+      return {
+        notes: [...root.querySelectorAll('.notes p')].map((p) => p.textContent),
+        presets: [...root.querySelectorAll('button')].map((b) => b.textContent),
+        series: [...root.querySelectorAll('select option')].map((o) => o.textContent),
+      };
+    });
+    assert.deepEqual(widget.notes, [], 'the preview widget has no notes');
+    assert.ok(widget.presets.includes('The bull case'), JSON.stringify(widget.presets));
+    assert.ok(widget.series.includes('Megacap index') && widget.series.includes('Credit spread'), JSON.stringify(widget.series));
+    assert.deepEqual(page.problems, { consoleErrors: [], pageErrors: [], failedRequests: [], foreignRequests: [] });
+    await shot(page, 'studio-blank-1280');
+  });
+
+  test('the copied inline snippet, pasted into an empty page on another origin, shows the author\'s scenario with no request but the module and the wasm', async () => {
+    const page = await studio(env);
+    let n = await checks(page);
+    await type(page, 'title.en', 'Pasted elsewhere');
+    await settled(page, n);
+    n = await checks(page);
+    await page.click('#opt-compact');
+    await settled(page, n);
+    const snippet = await page.locator('#snippet-inline').inputValue();
+    const lines = snippet.split('\n');
+    assert.equal(lines.length, 2, 'the short form: two lines');
+    assert.equal(lines[0], `<script type="module" src="${env.url}tapecast.js"></script>`, 'the address is the studio\'s own folder');
+    assert.match(lines[1], /^<tape-cast compact><script type="application\/json">\{.*\}<\/script><\/tape-cast>$/);
+    // An empty page in another folder, served from another origin.
+    const folder = await mkdtemp(join(tmpdir(), 'tapecast-blog-'));
+    await writeFile(join(folder, 'post.html'), `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>post</title><link rel="icon" href="data:,"></head><body>\n${snippet}\n</body></html>\n`);
+    const blog = await startServer({ root: folder, port: 0 });
+    try {
+      const reader = await env.newPage({ width: 900, height: 900 });
+      const requests = [];
+      reader.on('request', (r) => requests.push(r.url()));
+      await reader.goto(`${blog.url}post.html`);
+      await reader.waitForFunction(() => document.querySelector('tape-cast')?.hasAttribute('data-ready'), null, { timeout: 20_000 });
+      const title = await reader.evaluate(() => document.querySelector('tape-cast').shadowRoot.querySelector('.title').textContent);
+      assert.equal(title, 'Pasted elsewhere');
+      const notes = await reader.evaluate(() => [...document.querySelector('tape-cast').shadowRoot.querySelectorAll('.notes p')].map((p) => p.textContent));
+      assert.deepEqual(notes, []);
+      assert.deepEqual(requests.filter((u) => !u.startsWith('data:')).sort(), [
+        `${blog.url}post.html`, `${env.url}pkg/tapecast.js`, `${env.url}pkg/tapecast_bg.wasm`, `${env.url}tapecast.js`,
+      ].sort(), 'the page, the module (with its wasm-bindgen glue) and the wasm: no scenario file, nothing else');
+      await shot(reader, 'studio-snippet-elsewhere');
+    } finally {
+      await blog.close();
+    }
+  });
+
+  test('the widget options (opening state, series, heading, language, theme, compact) reach the previews and every snippet', async () => {
+    const page = await studio(env);
+    const presets = await page.evaluate(() => [...document.querySelectorAll('#opt-preset option')].map((o) => o.value).filter((v) => v));
+    const assets = await page.evaluate(() => [...document.querySelectorAll('#opt-asset option')].map((o) => o.value).filter((v) => v));
+    assert.ok(presets.length >= 2 && assets.length >= 2, 'the scenario\'s presets and series are offered');
+    const n = await checks(page);
+    await page.selectOption('#opt-preset', presets[1]);
+    await page.selectOption('#opt-asset', assets[1]);
+    await page.fill('#opt-heading', 'Move it "yourself"');
+    await page.selectOption('#opt-lang', 'zh');
+    await page.selectOption('#opt-theme', 'dark');
+    await page.check('#opt-compact');
+    await settled(page, n);
+    const attrs = `preset="${presets[1]}" asset="${assets[1]}" heading="Move it &quot;yourself&quot;" lang="zh" theme="dark" compact`;
+    assert.ok((await page.locator('#snippet-inline').inputValue()).includes(`<tape-cast ${attrs}>`), await page.locator('#snippet-inline').inputValue());
+    const iframe = await page.locator('#snippet-iframe').inputValue();
+    const src = new URL(iframe.match(/src="([^"]*)"/)[1].replace(/&amp;/g, '&'));
+    assert.deepEqual(Object.fromEntries(src.searchParams), { src: 'scenarios/nov-2025.json', preset: presets[1], asset: assets[1], heading: 'Move it "yourself"', lang: 'zh', theme: 'dark', compact: '' });
+    assert.equal(src.href.startsWith(`${env.url}embed.html?`), true);
+    await page.waitForFunction(() => document.getElementById('preview-desktop')?.hasAttribute('data-ready'), null, { timeout: 20_000 });
+    const shown = await page.evaluate(() => {
+      const w = document.getElementById('preview-desktop');
+      return { title: w.shadowRoot.querySelector('.title').textContent, lang: w.shadowRoot.querySelector('.frame').lang, dark: w.shadowRoot.querySelector('.frame').classList.contains('dark'), series: w.shadowRoot.querySelector('select').value, compact: w.hasAttribute('compact') };
+    });
+    assert.deepEqual(shown, { title: 'Move it "yourself"', lang: 'zh-CN', dark: true, series: assets[1], compact: true });
+    await page.screenshot({ path: 'target/screenshots/studio-1280-zh-dark-options.png', fullPage: false });
+  });
+
+  test('Download the JSON gives the scenario as edited, which loads back as it was', async () => {
+    const page = await studio(env);
+    const n = await checks(page);
+    await type(page, 'title.en', 'Saved and loaded');
+    await settled(page, n);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('#download-json')]);
+    assert.equal(download.suggestedFilename(), 'nov-2025.json');
+    const text = await readFile(await download.path(), 'utf8');
+    assert.equal(JSON.parse(text).title.en, 'Saved and loaded');
+    const again = await studio(env);
+    const m = await checks(again);
+    await again.setInputFiles('#start-file', { name: 'nov-2025.json', mimeType: 'application/json', buffer: Buffer.from(text) });
+    await settled(again, m);
+    assert.equal(await again.locator('input[data-path="title.en"]').inputValue(), 'Saved and loaded');
+    assert.equal(await again.evaluate(() => document.body.dataset.problems), '0');
+  });
+
+  test('the inline JSON cannot end its script element early: "</script>" in a title stays text', async () => {
+    const page = await studio(env);
+    const n = await checks(page);
+    await type(page, 'title.en', 'A </script><b>bold</b> title');
+    await settled(page, n);
+    const snippet = await page.locator('#snippet-inline').inputValue();
+    assert.ok(!snippet.includes('</script><b>'), 'no raw </script> inside the JSON');
+    const folder = await mkdtemp(join(tmpdir(), 'tapecast-blog-'));
+    await writeFile(join(folder, 'post.html'), `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>post</title></head><body>\n${snippet}\n</body></html>\n`);
+    const blog = await startServer({ root: folder, port: 0 });
+    try {
+      const reader = await env.newPage();
+      await reader.goto(`${blog.url}post.html`);
+      await reader.waitForFunction(() => document.querySelector('tape-cast')?.hasAttribute('data-ready'), null, { timeout: 20_000 });
+      assert.equal(await reader.evaluate(() => document.querySelector('tape-cast').shadowRoot.querySelector('.title').textContent), 'A </script><b>bold</b> title');
+      assert.equal(await reader.evaluate(() => document.querySelectorAll('b').length), 0);
+    } finally {
+      await blog.close();
+    }
+  });
+
+  test('an uploaded file over the size limit is refused unread; a file that is not a scenario is refused; the studio keeps working', async () => {
+    const page = await studio(env);
+    const big = `{"id":"${'x'.repeat(600_000)}"}`;
+    await page.setInputFiles('#start-file', { name: 'big.json', mimeType: 'application/json', buffer: Buffer.from(big) });
+    await pollUntil(() => page.locator('#started').textContent(), (t) => t.startsWith('big.json:'), { what: 'the refusal' });
+    assert.match(await page.locator('#started').textContent(), /^big\.json: [\d,]+ characters is over the limit of [\d,]+ \(not read\)$/);
+    await page.setInputFiles('#start-file', { name: 'list.json', mimeType: 'application/json', buffer: Buffer.from('[1, 2, 3]') });
+    await pollUntil(() => page.locator('#started').textContent(), (t) => t.startsWith('list.json:'), { what: 'the refusal' });
+    const example = await readFile(new URL('scenarios/megacap-fed-week.json', DIST));
+    const n = await checks(page);
+    await page.setInputFiles('#start-file', { name: 'week.json', mimeType: 'application/json', buffer: example });
+    await settled(page, n);
+    assert.equal(await page.locator('#started').textContent(), 'Started from week.json.');
+    assert.equal(await page.evaluate(() => document.body.dataset.problems), '0');
+    assert.deepEqual(page.problems.pageErrors, []);
+  });
+
+  test('the snapshot drawn in the browser is byte-identical to the snapshot binary\'s for the same scenario and state', async () => {
+    const example = fileURLToPath(new URL('www/scenarios/megacap-fed-week.json', REPO));
+    const out = await mkdtemp(join(tmpdir(), 'tapecast-snap-'));
+    await run('cargo', ['build', '--quiet', '--bin', 'tapecast-snapshots'], { cwd: fileURLToPath(REPO) });
+    await run(fileURLToPath(new URL('target/debug/tapecast-snapshots', REPO)), ['--scenario', example, '--out', out]);
+    const manifest = JSON.parse(await readFile(join(out, 'manifest.json'), 'utf8'));
+    const preset = manifest.states.find((st) => st.id !== 'as-of').id;
+    const page = await studio(env);
+    let n = await checks(page);
+    await page.click('#start-example');
+    await settled(page, n);
+    for (const [state, lang] of [['as-of', 'en'], [preset, 'zh']]) {
+      n = await checks(page);
+      await page.selectOption('#opt-preset', state === 'as-of' ? '' : state);
+      await page.selectOption('#opt-lang', lang);
+      await settled(page, n);
+      const drawn = await page.evaluate(() => fetch(document.getElementById('snapshot').src).then((r) => r.text()));
+      const native = await readFile(join(out, lang, `${state}.svg`), 'utf8');
+      assert.ok(native.length > 10_000, `${lang}/${state}.svg has content`);
+      assert.ok(drawn === native, `${lang}/${state}: the browser's SVG (${drawn.length} chars) equals the binary's (${native.length})`);
+      const path = await page.locator('#image-name').textContent();
+      assert.equal(path, `snapshots/${manifest.scenario}/${lang}/${state}.svg`);
+      assert.match(await page.locator('#snippet-image').inputValue(), new RegExp(`<img src="${env.url}${path.replace(/[.]/g, '\\.')}"`));
+    }
+    assert.deepEqual(page.problems.pageErrors, []);
+  });
+
+  test('the release folder\'s studio, copied to a sub-path of another host, fills its own address into a snippet that works from a blog on a third origin', async () => {
+    const sub = 'static/sub/tapecast/';
+    const copy = await copyRelease(sub);
+    const cdn = await startServer({ root: copy.root, port: 0, headers: { 'Access-Control-Allow-Origin': '*' } });
+    const folder = await mkdtemp(join(tmpdir(), 'tapecast-blog-'));
+    const blog = await startServer({ root: folder, port: 0 });
+    try {
+      const base = `${cdn.url}${sub}`;
+      const page = await env.newPage({ width: 1280, height: 900 });
+      await page.goto(`${base}studio.html`);
+      await page.waitForFunction(() => 'ready' in document.body.dataset, null, { timeout: 20_000 });
+      assert.ok((await page.locator('.help').count()) > 20, 'help from the release\'s SCENARIOS.md');
+      const n = await checks(page);
+      await type(page, 'title.en', 'From the release');
+      await settled(page, n);
+      const snippet = await page.locator('#snippet-inline').inputValue();
+      assert.ok(snippet.startsWith(`<script type="module" src="${base}tapecast.js"></script>\n`), snippet.slice(0, 120));
+      await writeFile(join(folder, 'post.html'), `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>post</title><link rel="icon" href="data:,"></head><body>\n${snippet}\n</body></html>\n`);
+      const reader = await env.newPage();
+      await reader.goto(`${blog.url}post.html`);
+      await reader.waitForFunction(() => document.querySelector('tape-cast')?.hasAttribute('data-ready'), null, { timeout: 20_000 });
+      assert.equal(await reader.evaluate(() => document.querySelector('tape-cast').shadowRoot.querySelector('.title').textContent), 'From the release');
+      assert.deepEqual(reader.problems.pageErrors, []);
+      assert.deepEqual(reader.problems.failedRequests, []);
+    } finally {
+      await blog.close();
+      await cdn.close();
+    }
+  });
+
+  test('the reader\'s download carries nothing of the studio', async () => {
+    const module = await readFile(new URL('tapecast.js', DIST), 'utf8');
+    const types = await readFile(new URL('pkg/tapecast.d.ts', DIST), 'utf8');
+    const wasm = await readFile(new URL('pkg/tapecast_bg.wasm', DIST));
+    assert.ok(!/studio/i.test(module), 'tapecast.js has no studio code');
+    assert.ok(!/studio_/.test(types), 'the reader\'s wasm exports nothing of the studio');
+    assert.equal(wasm.indexOf('studio_check'), -1);
+    const studioTypes = await readFile(new URL('studio/pkg/studio.d.ts', DIST), 'utf8');
+    assert.match(studioTypes, /studio_check/, 'the studio has its own wasm');
+    const glue = await readFile(new URL('pkg/tapecast.js', DIST));
+    const gz = (b) => gzipSync(b, { level: 9 }).length;
+    const bytes = gz(Buffer.from(module)) + gz(glue) + gz(wasm);
+    // The reader's bytes (module + glue + wasm, gzip -9) just before the studio's first commit,
+    // measured by building it: tests/e2e/reader-bytes.json.
+    const base = JSON.parse(await readFile(new URL('./reader-bytes.json', import.meta.url), 'utf8'));
+    console.log(`reader's bytes, gzip -9: ${bytes} (before the studio: ${base.total}; +${bytes - base.total})`);
+    assert.ok(bytes - base.total <= 1024, `grew by ${bytes - base.total} bytes`);
+  });
+
+  for (const [width, colorScheme] of [[1280, 'light'], [1280, 'dark'], [360, 'light']]) {
+    test(`screenshot at ${width} px, ${colorScheme}`, async () => {
+      const page = await studio(env, { width, height: 900, colorScheme });
+      await page.waitForFunction(() => document.getElementById('preview-phone')?.hasAttribute('data-ready'), null, { timeout: 20_000 });
+      await page.screenshot({ path: `target/screenshots/studio-${width}-${colorScheme}.png` });
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      assert.ok(overflow <= 0, `the page scrolls sideways by ${overflow} px`);
+    });
+  }
+});
