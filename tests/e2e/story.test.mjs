@@ -42,6 +42,22 @@ const record = (page) => page.evaluate(() => {
 });
 const seen = (page) => page.evaluate(() => window.seenStates);
 
+/** Starts noting the widget's inputs at every animation frame in which they changed (a glide's
+ * frames redraw only the fan, so they fire no `scenariochange`); `framesSeen` reads the list. */
+const recordFrames = (page) => page.evaluate(() => {
+  window.frameStates = [];
+  const el = document.querySelector('tape-cast');
+  let last = JSON.stringify(el.value);
+  const tick = () => {
+    const now = JSON.stringify(el.value);
+    if (now !== last) window.frameStates.push(el.value);
+    last = now;
+    requestAnimationFrame(tick);
+  };
+  requestAnimationFrame(tick);
+});
+const framesSeen = (page) => page.evaluate(() => window.frameStates);
+
 /** After the next rendered frame and the intersection observers' notifications that follow it. */
 const settled = (page) => page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(r, 0)))));
 
@@ -115,11 +131,12 @@ describe('the article drives the widget', () => {
       await page.goto(`${env.url}index.html`);
       await ready(page);
       await record(page);
+      await recordFrames(page);
       await page.click('a[data-tapecast][data-preset="nvda-misses"]:not([data-surprise])');
       await arrives(page, PRESETS['nvda-misses'], 'the preset reached');
-      // Let the last redraw land.
+      // Let the last redraw land: the full one at the end says so with `scenariochange`.
       await pollUntil(() => seen(page), (s) => s.length > 0 && JSON.stringify(s.at(-1)) === JSON.stringify(PRESETS['nvda-misses']), { what: 'the final redraw' });
-      const states = await seen(page);
+      const states = [...await framesSeen(page), ...await seen(page)];
       const between = states.filter((v) => v.surprise < from && v.surprise > to);
       if (reduce) {
         assert.deepEqual(between, [], 'no intermediate state under reduced motion');
@@ -159,18 +176,23 @@ describe('the article drives the widget', () => {
     const page = await env.newPage({ width: 1280, height: 800 });
     await page.goto(`${env.url}index.html`);
     await ready(page);
-    const during = await page.evaluate(() => new Promise((resolve) => {
+    const during = await page.evaluate(() => new Promise((resolve, reject) => {
       const w = document.querySelector('tape-cast');
-      // At the first redraw that is under way (neither where it started nor where it goes).
+      // At the first frame of the glide that is under way (neither where it started nor where it
+      // goes): a glide's frames redraw only the fan, so they are watched frame by frame.
+      const end = performance.now() + 5000;
       const moved = () => {
         const mid = w.value;
-        if (!(mid.surprise < 0 && mid.surprise > -10)) return;
-        w.removeEventListener('scenariochange', moved);
+        if (!(mid.surprise < 0 && mid.surprise > -10)) {
+          if (performance.now() > end) reject(new Error(`no mid-glide frame seen; last ${JSON.stringify(mid)}`));
+          else requestAnimationFrame(moved);
+          return;
+        }
         w.value = { 'cut-odds': 70 };
         resolve(mid);
       };
-      w.addEventListener('scenariochange', moved);
       document.querySelector('a[data-tapecast][data-preset="nvda-misses"]:not([data-surprise])').click();
+      requestAnimationFrame(moved);
     }));
     assert.ok(during['cut-odds'] < 40 && during['cut-odds'] > 30, `mid-glide when the reader moved (${JSON.stringify(during)})`);
     await arrives(page, { ...PRESETS['nvda-misses'], 'cut-odds': 70 }, 'the glide\'s other inputs arrive, the reader\'s cut odds stay');
@@ -270,7 +292,7 @@ describe('the article drives the widget', () => {
     const page = await env.newPage({ width: 1280, height: 800 });
     await page.goto(`${env.url}story.html`);
     await ready(page);
-    await page.evaluate(() => new Promise((resolve) => {
+    await page.evaluate(() => new Promise((resolve, reject) => {
       const w = document.querySelector('tape-cast');
       const step = document.querySelectorAll('[data-tapecast-step]')[1];
       const a = document.createElement('a');
@@ -279,15 +301,20 @@ describe('the article drives the widget', () => {
       a.setAttribute('data-preset', 'fed-blinks');
       a.textContent = 'the Fed blinks';
       step.append(a);
+      // Watched frame by frame: a glide's frames redraw only the fan and fire no `scenariochange`.
+      const end = performance.now() + 5000;
       const moving = () => {
         const v = w.value;
-        if (!(v.surprise > 0 && v.surprise < 9)) return; // the step's glide is under way
-        w.removeEventListener('scenariochange', moving);
+        if (!(v.surprise > 0 && v.surprise < 9)) { // the step's glide is not under way yet
+          if (performance.now() > end) reject(new Error(`the step's glide never seen; last ${JSON.stringify(v)}`));
+          else requestAnimationFrame(moving);
+          return;
+        }
         a.click();
         resolve(undefined);
       };
-      w.addEventListener('scenariochange', moving);
       scrollBy(0, step.getBoundingClientRect().top - innerHeight / 2 + 10);
+      requestAnimationFrame(moving);
     }));
     await arrives(page, PRESETS['fed-blinks'], 'the link\'s state');
     await pollUntil(() => page.locator('[data-tapecast-back]').isVisible(), Boolean, { what: 'the back button' });
