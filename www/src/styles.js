@@ -33,7 +33,9 @@ const CSS = `
 .presets .list[data-more-start][data-more-end] { mask-image: linear-gradient(to right, transparent, var(--c-text) var(--fade), var(--c-text) calc(100% - var(--fade)), transparent); }
 .presets button { flex: none; white-space: nowrap; }
 .bar .label { margin-right: 2px; white-space: nowrap; }
-@container (max-width: 520px) { .presets .label { display: none; } }
+/* Narrow: the presets get the whole first line (it scrolls, with its fade); pin and reset the next. */
+@container (max-width: 520px) { .presets .label { display: none; } .presets { flex-wrap: wrap; } .presets .list { flex-basis: 100%; }
+  .presets > .pin { margin-left: auto; } }
 /* Wide: every preset in view, on a second line if need be; narrow: one line that scrolls. */
 @container (min-width: 521px) { .presets .list { flex-wrap: wrap; overflow-x: visible; } .presets > button { align-self: flex-start; margin-top: 2px; } }
 button, select, input { font: inherit; color: inherit; }
