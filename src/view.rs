@@ -331,7 +331,7 @@ pub enum ChartKind {
 /// always shows (the controls move it); a name that is no chart is a problem and is skipped.
 pub fn panels(value: &str) -> (Vec<ChartKind>, Vec<String>) {
     let names: Vec<&str> = value.split([' ', ',']).map(str::trim).filter(|n| !n.is_empty()).collect();
-    let expected = ChartKind::ALL.map(ChartKind::name).join(", ");
+    let expected = ChartKind::names();
     let problems = names
         .iter()
         .filter(|n| ChartKind::from_name(&n.to_ascii_lowercase()).is_none())
@@ -352,6 +352,11 @@ impl ChartKind {
             ChartKind::Bars => "bars",
             ChartKind::Plumbing => "plumbing",
         }
+    }
+
+    /// Every chart's name, for messages: `fan, bars, plumbing`.
+    pub fn names() -> String {
+        ChartKind::ALL.map(ChartKind::name).join(", ")
     }
 
     /// The chart with this name, if any.

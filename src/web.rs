@@ -491,7 +491,7 @@ impl Widget {
     }
 
     fn try_draw(&mut self, kind: &str, canvas: HtmlCanvasElement, css_width: f64, css_height: f64, dpr: f64, font: &str) -> Result<(), String> {
-        let kind = ChartKind::from_name(kind).ok_or_else(|| format!("{} is not a chart (expected fan, bars or plumbing)", quoted(kind)))?;
+        let kind = ChartKind::from_name(kind).ok_or_else(|| format!("{} is not a chart (expected one of {})", quoted(kind), ChartKind::names()))?;
         let ok = |x: f64, lo: f64, hi: f64| if x.is_finite() { x.clamp(lo, hi) } else { lo };
         let (w, h, dpr) = (ok(css_width, 1.0, 4096.0), ok(css_height, 1.0, 4096.0), ok(dpr, 1.0, 4.0));
         canvas.set_width((w * dpr).round() as u32);
@@ -583,10 +583,13 @@ impl Widget {
     /// A chart's short data description for screen readers (`kind` as in `layout().charts`): the
     /// summary for the fan, the biggest movers for the bars, the peaks for the plumbing.
     pub fn describe(&mut self, kind: &str) -> String {
+        if ChartKind::from_name(kind) == Some(ChartKind::Fan) {
+            return self.summary(); // with what differs from the pin, as the summary says it
+        }
         self.projection();
         let (Some(p), Some(kind)) = (&self.projection, ChartKind::from_name(kind)) else { return String::new() };
         match kind {
-            ChartKind::Fan => view::summary(&self.engine, p, self.lang),
+            ChartKind::Fan => String::new(), // answered above
             ChartKind::Bars => view::bars_description(&view::bars_spec(&self.engine, p, self.lang), self.lang),
             ChartKind::Plumbing => view::plumbing_description(&self.engine, p, self.lang),
         }

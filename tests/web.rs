@@ -72,7 +72,7 @@ fn hostile_values_never_panic_and_never_reach_the_screen_as_nan() {
     // Out-of-range canvas sizes are clamped, not fatal.
     assert!(w.draw("plumbing", c.clone(), f64::NAN, -5.0, 1e9, "").is_empty());
     assert!(c.width() >= 1 && c.height() >= 1);
-    assert_eq!(w.draw("pie", c.clone(), 100.0, 100.0, 1.0, ""), ["chart: \"pie\" is not a chart (expected fan, bars or plumbing)"], "unknown kinds are refused");
+    assert_eq!(w.draw("pie", c.clone(), 100.0, 100.0, 1.0, ""), ["chart: \"pie\" is not a chart (expected one of fan, bars, plumbing)"], "unknown kinds are refused");
     assert!(!w.csv().contains("NaN"));
 }
 
