@@ -397,14 +397,7 @@ pub fn chart(engine: &Engine, p: &Projection, kind: ChartKind, asset: usize, lan
 pub fn chart_against(engine: &Engine, p: &Projection, pinned: Option<&Projection>, kind: ChartKind, asset: usize, lang: Lang) -> Option<Chart> {
     let Some(q) = pinned else { return chart(engine, p, kind, asset, lang) };
     Some(match kind {
-        ChartKind::Fan => {
-            let mut spec = fan_spec(engine, p, asset, lang)?;
-            spec.pinned = q.assets.get(asset).and_then(|a| a.daily.clone()).map(|days| PinnedFan {
-                days,
-                key: [Key::KeyPinnedMedian, Key::KeyPinnedOuter].map(|k| tr(k, lang).to_string()),
-            });
-            Chart::Fan(spec)
-        }
+        ChartKind::Fan => Chart::Fan(fan_against(engine, p, Some(q), asset, lang)?),
         ChartKind::Bars => Chart::Bars(bars_against(engine, p, q, lang)),
         ChartKind::Plumbing => Chart::Plumbing(plumbing_spec(engine, p, lang)),
     })
@@ -416,15 +409,27 @@ pub fn charts(engine: &Engine, p: &Projection, asset: usize, lang: Lang) -> Opti
     Some([a?, b?, c?])
 }
 
+/// The fan of `asset` (its daily path needed), outlining the pinned projection's path if any.
+fn fan_against(engine: &Engine, p: &Projection, pinned: Option<&Projection>, asset: usize, lang: Lang) -> Option<FanSpec> {
+    let mut spec = fan_spec(engine, p, asset, lang)?;
+    spec.pinned = pinned.and_then(|q| q.assets.get(asset)).and_then(|a| a.daily.clone()).map(|days| PinnedFan {
+        days,
+        key: [Key::KeyPinnedMedian, Key::KeyPinnedOuter].map(|k| tr(k, lang).to_string()),
+    });
+    Some(spec)
+}
+
 /// The share card for a projection with the daily path of `asset`: the title, the inputs in
-/// words, the fan, the summary, the source and `link` (a permalink, or empty).
-pub fn card_spec(engine: &Engine, p: &Projection, inputs: &Inputs, asset: usize, lang: Lang, link: &str) -> Option<CardSpec> {
+/// words, the fan, the summary, the source and `link` (a permalink, or empty). With a pinned
+/// state (its projection, with the same daily path, and inputs), the card shows what the widget
+/// shows: the fan outlines the pinned path and the summary compares with it.
+pub fn card_spec(engine: &Engine, p: &Projection, inputs: &Inputs, pinned: Option<(&Projection, &Inputs)>, asset: usize, lang: Lang, link: &str) -> Option<CardSpec> {
     let s = engine.scenario();
     Some(CardSpec {
         title: s.title.get(lang).to_string(),
         inputs: inputs_line(engine, inputs, lang),
-        fan: fan_spec(engine, p, asset, lang)?,
-        summary: summary(engine, p, lang),
+        fan: fan_against(engine, p, pinned.map(|(q, _)| q), asset, lang)?,
+        summary: summary_against(engine, p, inputs, pinned, lang),
         source: s.source.get(lang).to_string(),
         link: link.chars().take(300).collect(),
     })

@@ -515,9 +515,10 @@ impl Widget {
         canvas.set_width(w);
         canvas.set_height(h);
         let (lang, asset) = (self.lang, self.asset);
-        self.projection();
-        let Some(p) = self.projection.as_ref() else { return vec!["chart: no projection".into()] };
-        let Some(spec) = view::card_spec(&self.engine, p, &self.inputs, asset, lang, link) else {
+        self.project_both();
+        let Ok((p, q)) = self.projections() else { return vec!["chart: no projection".into()] };
+        let pinned = q.zip(self.pin.as_ref().map(|pin| &pin.inputs));
+        let Some(spec) = view::card_spec(&self.engine, p, &self.inputs, pinned, asset, lang, link) else {
             return vec!["chart: no fan for the series".into()];
         };
         let style = Style { palette: self.palette, scale: 1.0, font: font_family(font) };

@@ -62,7 +62,7 @@ fn each_panel_matches_its_snapshot() {
     let inputs = Inputs::preset(engine.scenario(), "fed-blinks").unwrap();
     let p = engine.project(&inputs, &[0]);
     for (lang, name, size) in [(Lang::En, "card-en", tapecast::chart::LANDSCAPE), (Lang::Zh, "card-zh-tall", tapecast::chart::PORTRAIT)] {
-        let card = Chart::Card(view::card_spec(&engine, &p, &inputs, 0, lang, "https://example.com/post#tc=nov-2025.s1.m1,preset").unwrap());
+        let card = Chart::Card(view::card_spec(&engine, &p, &inputs, None, 0, lang, "https://example.com/post#tc=nov-2025.s1.m1,preset").unwrap());
         check(name, &svg(&card, &style(Palette::LIGHT), size.0, size.1));
     }
 }

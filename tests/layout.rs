@@ -333,22 +333,30 @@ fn any_canvas_size_draws_without_panicking() {
 
 #[test]
 fn share_cards_have_no_collisions_in_either_shape_or_language() {
+    // Every state alone and against a pin (the as-of state): the pinned card's outline, its key
+    // and the longer summary must fit too.
     let engine = Engine::new(default_scenario()).unwrap();
+    let pin = Inputs::as_of(engine.scenario());
+    let q = engine.project(&pin, &[0]);
     let mut failures = Vec::new();
     let mut cases = 0;
     for (name, inputs) in states(&engine) {
         let p = engine.project(&inputs, &[0]);
-        for lang in [Lang::En, Lang::Zh] {
-            let link = "https://example.com/2025/11/nvidia-and-the-plumbing#tc=nov-2025.s1.m1,surprise:-9.5,cut-odds:40,shortfall:150,rmp-start:january,rmp-pace:45";
-            let card = Chart::Card(view::card_spec(&engine, &p, &inputs, 0, lang, link).unwrap());
-            for size in [LANDSCAPE, PORTRAIT] {
-                cases += 1;
-                for c in lay_out(&card, size, Palette::LIGHT) {
-                    failures.push(format!("{name} {lang:?} card {size:?}: {c}"));
+        for pinned in [None, Some((&q, &pin))] {
+            for lang in [Lang::En, Lang::Zh] {
+                let link = "https://example.com/2025/11/nvidia-and-the-plumbing#tc=nov-2025.s1.m1,surprise:-9.5,cut-odds:40,shortfall:150,rmp-start:january,rmp-pace:45";
+                let spec = view::card_spec(&engine, &p, &inputs, pinned, 0, lang, link).unwrap();
+                assert_eq!(spec.fan.pinned.is_some(), pinned.is_some(), "{name}: the card's fan outlines the pin");
+                let card = Chart::Card(spec);
+                for size in [LANDSCAPE, PORTRAIT] {
+                    cases += 1;
+                    for c in lay_out(&card, size, Palette::LIGHT) {
+                        failures.push(format!("{name} {lang:?} card {size:?} pinned {}: {c}", pinned.is_some()));
+                    }
                 }
             }
         }
     }
-    assert!(cases >= 13 * 4, "{cases} cards");
+    assert!(cases >= 13 * 4 * 2, "{cases} cards");
     assert!(failures.is_empty(), "{} collisions in {cases} cards:\n{}", failures.len(), failures.iter().take(40).cloned().collect::<Vec<_>>().join("\n"));
 }

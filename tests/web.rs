@@ -175,7 +175,7 @@ fn chart_texts() -> Vec<String> {
     for inputs in &states {
         let p = engine.project(inputs, &[0]);
         for lang in [tapecast::text::Lang::En, tapecast::text::Lang::Zh] {
-            let card = view::card_spec(&engine, &p, inputs, 0, lang, "").unwrap();
+            let card = view::card_spec(&engine, &p, inputs, None, 0, lang, "").unwrap();
             out.extend([card.title, card.inputs, card.summary, card.source]);
             for kind in ChartKind::ALL {
                 match view::chart(&engine, &p, kind, 0, lang).unwrap() {
@@ -280,4 +280,14 @@ fn a_pin_is_drawn_travels_in_the_link_and_follows_the_series() {
     let table = w.table().unwrap();
     let head = js_sys::Reflect::get(&table, &"head".into()).unwrap();
     assert_eq!(js_sys::Array::from(&head).pop().as_string().as_deref(), Some("Pinned 50%"));
+    // The share card shows the pin as the widget does (the outline and the comparison).
+    let card = |w: &mut Widget| {
+        let c = canvas();
+        assert!(w.card(c.clone(), true, "", "sans-serif").is_empty());
+        let ctx: CanvasRenderingContext2d = c.get_context("2d").unwrap().unwrap().dyn_into().unwrap();
+        ctx.get_image_data(0.0, 0.0, 1200.0, 675.0).unwrap().data().to_vec()
+    };
+    let pinned_card = card(&mut w);
+    w.unpin();
+    assert!(card(&mut w) != pinned_card, "the card outlines the pin");
 }

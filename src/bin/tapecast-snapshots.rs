@@ -93,7 +93,7 @@ mod native {
                 // Share cards in both shapes; the link back only when the release knows its address.
                 let link = if base.is_empty() { String::new() } else { format!("{base}{}", interactive_link(&state, lang)) };
                 let p = engine.project(&state.inputs, &[0]);
-                let spec = view::card_spec(&engine, &p, &state.inputs, 0, lang, &link).ok_or("the lead series has a daily path")?;
+                let spec = view::card_spec(&engine, &p, &state.inputs, None, 0, lang, &link).ok_or("the lead series has a daily path")?;
                 let style = Style { palette: Palette::LIGHT, scale: 1.0, font: "sans-serif".into() };
                 for (suffix, (w, h)) in [("card", LANDSCAPE), ("card-tall", PORTRAIT)] {
                     write(&out.join(dir).join(format!("{}.{suffix}.svg", state.id)), &svg(&Chart::Card(spec.clone()), &style, w, h))?;
