@@ -29,7 +29,7 @@ async function files(dir, base = dir) {
 }
 
 /** Rewrites the release-relative links of a snapshot fragment to absolute ones under `base`. */
-const absolute = (html, base) => html.replace(/(href|src)="((?:embed\.html|snapshots\/)[^"]*)"/g, (_, a, u) => `${a}="${base}${u}"`);
+const absolute = (html, base) => html.replace(/(href|src|srcset)="((?:embed\.html|snapshots\/)[^"]*)"/g, (_, a, u) => `${a}="${base}${u}"`);
 
 /** A state's link as a URL: the snapshot manifest holds it as HTML text (`&amp;` between
  * parameters), and the snippets escape it once, as an attribute, themselves. */

@@ -3,7 +3,7 @@
 //! binary (`src/bin/tapecast-snapshots.rs`) writes them for a release; the studio's wasm (feature
 //! `studio`) draws the same bytes in the browser for an author's own scenario.
 
-use crate::chart::{bars_height, hex, svg, wrap, Chart, Palette, Style};
+use crate::chart::{hex, panel_height, svg, wrap, Chart, Palette, Style};
 use crate::inputs::Inputs;
 use crate::model::Engine;
 use crate::scenario::{Date, Scenario};
@@ -87,12 +87,10 @@ pub fn combined(engine: &Engine, state: &State, lang: Lang, width: u32) -> Optio
     let mut body = String::new();
     let mut top = y.ceil() as u32;
     for chart in &charts {
-        let h = match chart {
-            Chart::Fan(_) => (w * 9.0 / 16.0).round() as u32,
-            Chart::Bars(spec) => bars_height(spec, w).ceil() as u32,
-            Chart::Plumbing(_) => (w / 2.0).round() as u32,
-            Chart::Card(_) => continue, // cards are written on their own, not as a panel
-        };
+        if let Chart::Card(_) = chart {
+            continue; // cards are written on their own, not as a panel
+        }
+        let h = panel_height(chart, w).round() as u32;
         let panel = svg(chart, &style, width, h);
         // Nest each panel's document at its offset.
         let _ = writeln!(body, "{}", panel.replacen("<svg ", &format!(r#"<svg x="0" y="{top}" "#), 1));
@@ -112,8 +110,28 @@ pub fn combined(engine: &Engine, state: &State, lang: Lang, width: u32) -> Optio
     Some((doc, height))
 }
 
-/// The `<figure>`: linked image, caption (summary sentence), table of headline numbers.
-pub fn figure(engine: &Engine, state: &State, lang: Lang, svg_path: &str, size: (u32, u32)) -> String {
+/// The width of the phone-sized snapshot: a 360 px phone's column inside a blog's margins, so
+/// its text shows at about the size the widget's does (the full snapshot, shrunk to a phone,
+/// would print its 16 px title at 7 px).
+pub const PHONE_WIDTH: u32 = 320;
+
+/// Screens at most this wide (CSS px) get the phone-sized snapshot.
+const PHONE_MEDIA: &str = "(max-width: 600px)";
+
+/// An image file of the figure: its path and its size in CSS pixels.
+#[derive(Debug, Clone, Copy)]
+pub struct Image<'a> {
+    /// Where it is, relative to the page.
+    pub path: &'a str,
+    /// Width and height.
+    pub size: (u32, u32),
+}
+
+/// The `<figure>`: linked image (with a phone-sized source for narrow screens, when there is
+/// one), caption (summary sentence), table of headline numbers. The table has the columns the
+/// widget keeps on a narrow screen (the name and the 5th, 50th and 95th percentiles), so that it
+/// fits a phone in any host page; the as-of levels are in the image.
+pub fn figure(engine: &Engine, state: &State, lang: Lang, image: Image, phone: Option<Image>) -> String {
     let s = engine.scenario();
     let p = engine.project(&state.inputs, &[0]);
     let summary = view::summary(engine, &p, lang);
@@ -121,15 +139,24 @@ pub fn figure(engine: &Engine, state: &State, lang: Lang, svg_path: &str, size: 
     let link = interactive_link(state, lang);
     let mut out = String::new();
     let _ = writeln!(out, r#"<figure class="tapecast-snapshot" data-state="{}" lang="{}">"#, esc(&state.id), lang.tag());
-    let _ = writeln!(
-        out,
-        r#"<a href="{}"><img src="{}" width="{}" height="{}" alt="{}"></a>"#,
-        esc(&link),
-        esc(svg_path),
-        size.0,
-        size.1,
+    let img = format!(
+        r#"<img src="{}" width="{}" height="{}" alt="{}">"#,
+        esc(image.path),
+        image.size.0,
+        image.size.1,
         esc(&format!("{} — {}. {}", s.title.get(lang), state.label, summary))
     );
+    let _ = match phone {
+        Some(ph) => writeln!(
+            out,
+            r#"<a href="{}"><picture><source media="{PHONE_MEDIA}" srcset="{}" width="{}" height="{}">{img}</picture></a>"#,
+            esc(&link),
+            esc(ph.path),
+            ph.size.0,
+            ph.size.1
+        ),
+        None => writeln!(out, r#"<a href="{}">{img}</a>"#, esc(&link)),
+    };
     let open = match lang {
         Lang::En => "Open the interactive version",
         Lang::Zh => "打开交互版本",
@@ -145,14 +172,15 @@ pub fn figure(engine: &Engine, state: &State, lang: Lang, svg_path: &str, size: 
         esc(s.source.get(lang))
     );
     let _ = writeln!(out, "<table>\n<caption>{}</caption>", esc(&table.caption));
+    let kept = |i: &usize| !table.secondary.get(*i).copied().unwrap_or(false);
     let _ = write!(out, "<thead><tr>");
-    for h in &table.head {
+    for h in table.head.iter().enumerate().filter(|(i, _)| kept(i)).map(|(_, h)| h) {
         let _ = write!(out, r#"<th scope="col">{}</th>"#, esc(h));
     }
     let _ = writeln!(out, "</tr></thead>\n<tbody>");
     for row in &table.rows {
         let _ = write!(out, "<tr>");
-        for (i, cell) in row.iter().enumerate() {
+        for (i, cell) in row.iter().enumerate().filter(|(i, _)| kept(i)) {
             if i == 0 {
                 let _ = write!(out, r#"<th scope="row">{}</th>"#, esc(cell));
             } else {

@@ -804,7 +804,7 @@ mod studio {
         let found = states.iter().find(|s| s.id == state).ok_or_else(|| JsValue::from_str(&format!("{}: not a state of this scenario", quoted(state))))?;
         let width = width.clamp(240, 2000);
         let (svg, height) = snapshot::combined(&engine, found, lang, width).ok_or_else(|| JsValue::from_str("the lead series has no daily path"))?;
-        let html = snapshot::figure(&engine, found, lang, image, (width, height));
+        let html = snapshot::figure(&engine, found, lang, snapshot::Image { path: image, size: (width, height) }, None);
         to_js(&Snapshot { svg, height, html })
     }
 

@@ -98,10 +98,11 @@ fn the_snapshot_command_is_deterministic_and_complete() {
     }
     let names = files(&a);
     assert_eq!(names, files(&b));
-    // The as-of state and every preset, in both languages: an SVG, a figure and two share cards each.
+    // The as-of state and every preset, in both languages: an SVG, a phone-sized SVG, a figure
+    // and two share cards each.
     let s = tapecast::scenario::default_scenario();
     let states = 1 + s.presets.iter().filter(|p| p.id != "as-of").count();
-    assert_eq!(names.len(), states * 2 * 4 + 1, "{names:?}");
+    assert_eq!(names.len(), states * 2 * 5 + 1, "{names:?}");
     assert!(names.iter().any(|n| n.ends_with("zh/fed-blinks.card-tall.svg")), "{names:?}");
     for n in &names {
         assert_eq!(std::fs::read(a.join(n)).unwrap(), std::fs::read(b.join(n)).unwrap(), "{} differs between runs", n.display());
@@ -111,8 +112,14 @@ fn the_snapshot_command_is_deterministic_and_complete() {
     assert_eq!(svg.matches("<svg ").count(), 4, "three panels nested in one image");
     assert!(!svg.contains("NaN") && !svg.contains("<script"));
     let html = std::fs::read_to_string(a.join("en/nvda-misses.html")).unwrap();
-    assert!(html.contains(r#"<a href="embed.html?preset=nvda-misses"><img src="snapshots/en/nvda-misses.svg""#), "{html}");
+    // Phones get the phone-sized image; the table keeps the columns a phone has room for.
+    assert!(html.contains(r#"<a href="embed.html?preset=nvda-misses"><picture><source media="(max-width: 600px)" srcset="snapshots/en/nvda-misses.phone.svg" width="320" height=""#), "{html}");
+    assert!(html.contains(r#"<img src="snapshots/en/nvda-misses.svg" width="720""#), "{html}");
     assert!(html.contains("<tbody>") && html.matches("<tr>").count() >= 15);
+    assert!(html.contains(r#"<th scope="col">5%</th><th scope="col">50%</th><th scope="col">95%</th></tr>"#), "{html}");
+    let phone = std::fs::read_to_string(a.join("en/nvda-misses.phone.svg")).unwrap();
+    assert!(phone.starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"320\""), "{}", &phone[..120]);
+    assert_eq!(phone.matches("<svg ").count(), 4, "three panels nested in one image");
     let _ = std::fs::remove_dir_all(&a);
     let _ = std::fs::remove_dir_all(&b);
 }

@@ -11,7 +11,7 @@ use plotters_backend::{BackendColor, BackendCoord, BackendStyle, BackendTextStyl
 use std::cell::RefCell;
 use std::convert::Infallible;
 use std::rc::Rc;
-use tapecast::chart::{bars_height, draw, text_width, Chart, Palette, Style, LANDSCAPE, PORTRAIT};
+use tapecast::chart::{draw, panel_height, text_width, Chart, Palette, Style, LANDSCAPE, PORTRAIT};
 use tapecast::scenario::{default_scenario, InputId, Spec};
 use tapecast::text::Lang;
 use tapecast::view::{self, ChartKind};
@@ -195,15 +195,6 @@ fn collisions(items: &[Item], size: (u32, u32), palette: &Palette) -> Vec<String
     out
 }
 
-/// The height the widget gives a panel at `width` CSS pixels (the shell's sizes).
-fn height(kind: ChartKind, chart: &Chart, width: f64) -> f64 {
-    match (kind, chart) {
-        (ChartKind::Bars, Chart::Bars(spec)) => bars_height(spec, width).ceil(),
-        (ChartKind::Plumbing, _) => (width * 3.0 / 4.0).clamp(260.0, 420.0),
-        _ => (width * 9.0 / 16.0).clamp(240.0, 440.0),
-    }
-}
-
 /// The states to lay out: as-of, every preset and the eight corners of the three numeric story
 /// inputs (surprise, cut odds, shortfall), with no reserve purchases at the stressed corners.
 fn states(engine: &Engine) -> Vec<(String, Inputs)> {
@@ -245,7 +236,7 @@ fn no_label_collides_at_any_width_in_any_state_or_language() {
             for kind in ChartKind::ALL {
                 let chart = view::chart(&engine, &p, kind, 0, lang).unwrap();
                 for width in [320.0, 360.0, 480.0, 720.0, 1000.0, 1280.0] {
-                    let size = (width as u32, height(kind, &chart, width) as u32);
+                    let size = (width as u32, panel_height(&chart, width) as u32);
                     cases += 1;
                     for c in lay_out(&chart, size, Palette::LIGHT) {
                         failures.push(format!("{name} {lang:?} {} {width}px: {c}", kind.name()));
@@ -284,7 +275,7 @@ fn no_label_collides_against_a_pin_at_any_width_or_language() {
                     };
                     assert!(pinned, "{name} against {pin_name}: the {} chart shows the pin", kind.name());
                     for width in [320.0, 360.0, 480.0, 720.0, 1000.0, 1280.0] {
-                        let size = (width as u32, height(kind, &chart, width) as u32);
+                        let size = (width as u32, panel_height(&chart, width) as u32);
                         cases += 1;
                         for c in lay_out(&chart, size, Palette::LIGHT) {
                             failures.push(format!("{name} against {pin_name} {lang:?} {} {width}px: {c}", kind.name()));

@@ -35,7 +35,7 @@ mod native {
     use std::path::{Path, PathBuf};
     use tapecast::chart::{svg, Chart, Palette, Style, LANDSCAPE, PORTRAIT};
     use tapecast::scenario::{default_scenario, from_json};
-    use tapecast::snapshot::{combined, esc, figure, interactive_link, states};
+    use tapecast::snapshot::{combined, esc, figure, interactive_link, states, Image, PHONE_WIDTH};
     use tapecast::text::Lang;
     use tapecast::{view, Engine};
 
@@ -88,7 +88,12 @@ mod native {
                 let (doc, height) = combined(&engine, &state, lang, width).ok_or("the lead series has a daily path")?;
                 let svg_rel = format!("snapshots/{dir}/{}.svg", state.id);
                 write(&out.join(dir).join(format!("{}.svg", state.id)), &doc)?;
-                let fig = figure(&engine, &state, lang, &svg_rel, (width, height));
+                let (phone_doc, phone_height) = combined(&engine, &state, lang, PHONE_WIDTH).ok_or("the lead series has a daily path")?;
+                let phone_rel = format!("snapshots/{dir}/{}.phone.svg", state.id);
+                write(&out.join(dir).join(format!("{}.phone.svg", state.id)), &phone_doc)?;
+                let image = Image { path: &svg_rel, size: (width, height) };
+                let phone = (width > PHONE_WIDTH).then_some(Image { path: &phone_rel, size: (PHONE_WIDTH, phone_height) });
+                let fig = figure(&engine, &state, lang, image, phone);
                 write(&out.join(dir).join(format!("{}.html", state.id)), &fig)?;
                 // Share cards in both shapes; the link back only when the release knows its address.
                 let link = if base.is_empty() { String::new() } else { format!("{base}{}", interactive_link(&state, lang)) };

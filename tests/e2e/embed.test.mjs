@@ -234,6 +234,26 @@ describe('copied alone to a new static server under a sub-path, used from anothe
     }
   });
 
+  test('no JavaScript on a phone: the phone-sized snapshot, and nothing wider than the screen', async () => {
+    for (const [url, width] of [[`${env.url}module.html`, 360], [`${base}embed.html`, 360], [`${base}embed.html`, 800]]) {
+      const page = await env.newPage({ width, height: 800, javaScriptEnabled: false });
+      await page.goto(url);
+      const img = await page.waitForSelector('figure.tapecast-snapshot img');
+      await pollUntil(() => img.evaluate((i) => i.complete && i.naturalWidth), (w) => w > 0, { what: `snapshot image on ${url}` });
+      const seen = await page.evaluate(() => {
+        const i = document.querySelector('figure.tapecast-snapshot img');
+        return { src: i.currentSrc, natural: i.naturalWidth, shown: i.getBoundingClientRect().width, scroll: document.documentElement.scrollWidth };
+      });
+      const phone = width <= 600;
+      assert.equal(seen.src.endsWith('.phone.svg'), phone, `${url} at ${width}px shows ${seen.src}`);
+      assert.equal(seen.natural, phone ? 320 : 720, JSON.stringify(seen));
+      // Drawn at least at 85% of its size: its 10–16 px text stays readable on the phone.
+      if (phone) assert.ok(seen.shown >= 0.85 * seen.natural, JSON.stringify(seen));
+      assert.ok(seen.scroll <= width, `the page scrolls sideways at ${width}px: ${JSON.stringify(seen)}`);
+      if (phone) await shot(page, `release-nojs-phone-${url.includes('embed') ? 'embed' : 'module'}`);
+    }
+  });
+
   test('lazy start: no wasm is fetched until the widget comes near the viewport', async () => {
     const page = await env.newPage({ width: 900, height: 800 });
     const wasm = [];
