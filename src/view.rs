@@ -210,11 +210,12 @@ pub fn bars_spec(engine: &Engine, p: &Projection, lang: Lang) -> BarsSpec {
                 (!rows.is_empty()).then(|| (group_name(g, lang).to_string(), rows))
             })
             .collect::<Vec<_>>();
-        let (heading, suffix, decimals) = match quote {
-            Quote::Price => (tr(Key::ChangePercent, lang), PERCENT, 1),
-            Quote::Rate => (tr(Key::ChangeBp, lang), if lang == Lang::Zh { "基点" } else { " bp" }, 0),
+        let bp = if lang == Lang::Zh { "基点" } else { " bp" };
+        let (heading, suffix, delta_suffix, decimals) = match quote {
+            Quote::Price => (tr(Key::ChangePercent, lang), PERCENT, if lang == Lang::Zh { "百分点" } else { " pp" }, 1),
+            Quote::Rate => (tr(Key::ChangeBp, lang), bp, bp, 0),
         };
-        BarSection { heading: heading.into(), suffix: suffix.into(), decimals, groups }
+        BarSection { heading: heading.into(), suffix: suffix.into(), delta_suffix: delta_suffix.into(), decimals, groups }
     };
     let sections = [section(Quote::Price), section(Quote::Rate)].into_iter().filter(|s| !s.groups.is_empty()).collect();
     BarsSpec { title: fill(tr(Key::BarsTitle, lang), &[("date", &short_date(tl.dates[tl.horizon], lang))]), sections, note: None }

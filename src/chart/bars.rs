@@ -40,6 +40,9 @@ pub struct BarSection {
     pub heading: String,
     /// Text after values (`%`, ` bp`).
     pub suffix: String,
+    /// Text after a change from the pinned median (` pp` for a section in percent: the difference
+    /// of two percentages is in percentage points; ` bp` stays ` bp`).
+    pub delta_suffix: String,
     /// Decimals for value labels.
     pub decimals: u32,
     /// Groups: a name and its rows.
@@ -113,7 +116,7 @@ pub fn bars<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, spec: &BarsSpec, 
     let room = longest.min(css_w * 0.34);
     // The value column: the median change, or against a pin the change from the pinned median.
     let value_text = |s: &BarSection, r: &BarRow| match r.pinned {
-        Some(q) => format!("Δ{}", num::signed(r.median - q, s.decimals)),
+        Some(q) => format!("Δ{}{}", num::signed(r.median - q, s.decimals), s.delta_suffix),
         None => format!("{}{}", num::signed(r.median, s.decimals), s.suffix),
     };
     let value_room = spec
