@@ -288,6 +288,29 @@ describe('the article drives the widget', () => {
     }
   }
 
+  for (const [width, height] of [[1280, 800], [360, 740]]) {
+    test(`story.html at ${width} px: a reader who jumps between two steps (a fling, an anchor, a reload) gets the step above the middle line`, async () => {
+      const page = await env.newPage({ width, height });
+      await page.goto(`${env.url}story.html`);
+      await ready(page);
+      const presets = await page.evaluate(() => [...document.querySelectorAll('[data-tapecast-step]')].map((s) => s.getAttribute('data-preset')));
+      // In one jump each, out of order: the middle line 12 px above the next step's top, past
+      // the end of step i's text (in the space between steps, when the layout leaves one).
+      for (const i of [2, 0, 3, 1]) {
+        await page.evaluate((n) => {
+          const next = document.querySelectorAll('[data-tapecast-step]')[n + 1];
+          scrollTo(0, scrollY + next.getBoundingClientRect().top - innerHeight / 2 - 12);
+        }, i);
+        await arrives(page, PRESETS[presets[i]], `step ${i + 1} (${presets[i]}) after a jump`);
+      }
+      // Reloaded at that position: the step above the line again.
+      await page.reload();
+      await ready(page);
+      await arrives(page, PRESETS[presets[1]], 'step 2 after a reload');
+      assert.deepEqual(page.problems.pageErrors, []);
+    });
+  }
+
   test('a link clicked while a step still glides: the link wins, and the button back to the step shows', async () => {
     const page = await env.newPage({ width: 1280, height: 800 });
     await page.goto(`${env.url}story.html`);

@@ -71,18 +71,48 @@ async function enter(/** @type {Element} */ step, /** @type {TapeCast} */ host) 
   sync(host, story);
 }
 
-/** Watches every step on the page: a step is entered when it crosses the viewport's middle line. */
+/**
+ * Watches every step on the page: a step is entered when it crosses the viewport's middle line.
+ * A reader who lands between two steps without crossing either (a fling, a jump to an anchor, a
+ * reload at a scrolled position) gets the step above the line: the scroll handler looks only
+ * while no step is on the line, so it reads no layout while one is.
+ */
 export function watchSteps() {
   const start = () => {
     const steps = [...document.querySelectorAll('[data-tapecast-step]')];
     if (!steps.length || typeof IntersectionObserver !== 'function') return;
+    const host = (/** @type {Element} */ step) => widgetOf((step.getAttribute('data-tapecast-step') ?? '').trim());
+    /** @type {Set<Element>} the steps on the middle line now */
+    const onLine = new Set();
     const line = new IntersectionObserver((entries) => {
       for (const e of entries) {
-        const host = e.isIntersecting ? widgetOf((e.target.getAttribute('data-tapecast-step') ?? '').trim()) : null;
-        if (host && stories.get(host)?.step !== e.target) enter(e.target, host);
+        if (e.isIntersecting) onLine.add(e.target);
+        else onLine.delete(e.target);
+        const h = e.isIntersecting ? host(e.target) : null;
+        if (h && stories.get(h)?.step !== e.target) enter(e.target, h);
       }
     }, { rootMargin: '-50% 0px -50% 0px' });
     for (const s of steps) line.observe(s);
+    /** Between steps: each widget takes its last step whose top is above the middle line. */
+    const between = () => {
+      if (onLine.size) return;
+      const middle = innerHeight / 2;
+      /** @type {Map<TapeCast, Element>} */
+      const above = new Map();
+      for (const s of steps) {
+        const h = host(s);
+        if (h && s.getBoundingClientRect().top <= middle) above.set(h, s);
+      }
+      for (const [h, s] of above) if (stories.get(h)?.step !== s) enter(s, h);
+    };
+    let queued = false;
+    addEventListener('scroll', () => {
+      if (queued) return;
+      queued = true;
+      requestAnimationFrame(() => { queued = false; between(); });
+    }, { passive: true });
+    // After the observer's first report, so a step on the line is not taken for a gap.
+    requestAnimationFrame(() => requestAnimationFrame(between));
   };
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start, { once: true });
   else start();
