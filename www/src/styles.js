@@ -66,7 +66,8 @@ input[type=range]::-moz-range-thumb { box-sizing: border-box; width: var(--thumb
 .track { position: relative; height: 1.1em; font-size: .8em; line-height: 1.1; }
 .track.marked { height: 2.3em; }
 .track span { position: absolute; top: 0; white-space: nowrap; }
-.track .delta { right: 0; left: auto; font-size: 1em; line-height: 1.05; }
+/* The chip is opaque and above the ticks and ▲ it meets (their labels, a row below, stay clear). */
+.track .delta { right: 0; left: auto; font-size: 1em; line-height: 1.05; z-index: 1; background: var(--c-background); }
 .track .asof, .track .tick { left: calc(var(--thumb) / 2 + var(--f) * (100% - var(--thumb))); transform: translateX(-50%); }
 .track .tick { width: 1px; height: .6em; background: currentColor; opacity: .6; }
 .track .mark { top: 1.2em; opacity: .85; }
