@@ -369,7 +369,7 @@ describe('the <tape-cast> widget', () => {
 
   test('hostile attributes and fragments give notes, safe values and no script execution', async () => {
     const page = await env.newPage({ width: 1000, height: 900 });
-    await page.goto(`${env.url}embed-example.html#tc=nov-2025.s1.m2,surprise:<img src=x onerror=window.__pwned=1>,cut-odds:1e999,shortfall:NaN,rmp-start:<b>,bogus:1`);
+    await page.goto(`${env.url}embed-example.html#tc=nov-2025.s1.m3,surprise:<img src=x onerror=window.__pwned=1>,cut-odds:1e999,shortfall:NaN,rmp-start:<b>,bogus:1`);
     await ready(page);
     await addWidget(page, {
       id: 'hostile',
