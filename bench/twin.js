@@ -395,11 +395,13 @@ export class Twin {
     const varPlain = new Float64Array(A), varScaled = new Float64Array(A);
     for (let t = 0; t < n; t++) {
       const horizonDay = t + 1 === h;
-      const table = s.stress_tables[s.kind[t + 1]];
+      // The stress table is by the shortfall the repo market feels: the day's balance-sheet
+      // premium ($bn) is added to the day's shortfall before each path's noise.
+      const table = s.stress_table;
       const last = table.length - 1;
-      const base = reserves[t];
-      const stressAt = (sh) => {
-        const pos = sh > 0 ? sh : 0;
+      const base = reserves[t] + s.premium_bn[s.kind[t + 1]];
+      const stressAt = (x) => {
+        const pos = x > 0 ? x : 0;
         const i = Math.trunc(pos);
         if (i >= last) throw new Error('twin: shortfall beyond the stress table');
         return table[i] + (table[i + 1] - table[i]) * (pos - i);

@@ -139,8 +139,6 @@ fn twin_spec(e: &Engine) -> String {
         .iter()
         .map(|o| o.start.as_deref().and_then(|d| tl.index_of(d)).map_or(-1, |i| i as i64))
         .collect();
-    let tables: Vec<Vec<f64>> =
-        [DayKind::Ordinary, DayKind::MonthEnd, DayKind::YearEnd].iter().map(|&k| pl.stress_table(k).to_vec()).collect();
     serde_json::json!({
         "paths": s.simulation.paths, "seed": s.simulation.seed,
         "trading_days_per_year": s.simulation.trading_days_per_year,
@@ -150,7 +148,8 @@ fn twin_spec(e: &Engine) -> String {
         "noise_bn": s.funding.noise_bn, "noise_persistence": s.funding.noise_persistence,
         "tightness_bn": [0.0, s.funding.tightness_month_end_bn, s.funding.tightness_year_end_bn],
         "qt_runoff_bn_per_month": s.funding.qt_runoff_bn_per_month,
-        "stress_tables": tables,
+        "stress_table": pl.stress_table(),
+        "premium_bn": [0.0, s.funding.premium_month_end_bn, s.funding.premium_year_end_bn],
         "chain": {
             "implied_move": s.chain.implied_move, "vol_miss": s.chain.vol_miss, "vol_stress": s.chain.vol_stress,
             "rate_mute": s.chain.rate_mute, "credit_miss_stress_bp": s.chain.credit_miss_stress_bp,

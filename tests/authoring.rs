@@ -164,3 +164,17 @@ fn a_file_over_the_size_limit_is_refused_with_one_message() {
     assert_eq!(too_large(MAX_SCENARIO_CHARS, Lang::En), None);
     assert_eq!(too_large(5_000_000, Lang::En).as_deref(), Some("5,000,000 characters is over the limit of 262,144 (not read)"));
 }
+
+#[test]
+fn a_version_2_funding_block_is_refused_with_the_field_to_convert() {
+    // Model version 3 reads the balance-sheet premiums in $bn (premium_*_bn) instead of bp
+    // (premium_*_bp): an old file names the missing field, as docs/SCENARIOS.md says.
+    let old = DEFAULT_SCENARIO_JSON
+        .replace("\"premium_month_end_bn\": 66", "\"premium_month_end_bp\": 15")
+        .replace("\"premium_year_end_bn\": 97", "\"premium_year_end_bp\": 25");
+    assert_ne!(old, DEFAULT_SCENARIO_JSON);
+    let v: tapecast::scenario::Value = serde_json::from_str(&old).expect("JSON");
+    let err = <tapecast::scenario::Scenario as tapecast::scenario::FromValue>::from_value(v).unwrap_err().to_string();
+    assert_eq!(err, "funding: missing field `premium_month_end_bn`");
+    assert!(read("docs/SCENARIOS.md").contains(&format!("scenario file: {err}")), "docs/SCENARIOS.md quotes the message");
+}

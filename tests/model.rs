@@ -445,3 +445,76 @@ fn the_corner_of_the_box_stays_near_the_calibrated_range() {
     let h = e.headline(&e.project(&i, &[]));
     assert!(h.spread_peak.p50 < 315.0, "{:?}", h.spread_peak);
 }
+
+/// The default scenario with room for abundant reserves: an author may let the shortfall go
+/// negative (reserves above the ample threshold).
+fn engine_with_abundance(paths: u32) -> Engine {
+    let mut s = default_scenario();
+    s.simulation.paths = paths;
+    s.inputs.shortfall.min = -500.0;
+    Engine::new(s).expect("validates")
+}
+
+#[test]
+fn abundant_reserves_leave_the_turn_calm() {
+    // Model version 3: the balance-sheet premium is intermediation withdrawn ($bn), so with
+    // $100 bn of reserves above the ample threshold the turn's 95th percentile stays within
+    // 5 bp of the ample spread (version 2: +20 bp on every path) and the SRF lends a few $bn at
+    // most, against the $18.5 bn of the smallest 2025 period-end (version 2: $33.5 bn).
+    let e = engine_with_abundance(2000);
+    let s = e.scenario();
+    let ample = s.funding.spread_ample_bp;
+    let tl = e.timeline();
+    let (month_end, turn) = (tl.index_of("2025-11-28").unwrap(), tl.index_of("2025-12-31").unwrap());
+    let p = e.project(&Inputs { shortfall: -100.0, ..Inputs::as_of(s) }, &[]);
+    for day in [month_end, turn] {
+        let (spread, srf) = (p.spread[day], p.srf[day]);
+        assert!(spread.p95 <= ample + 5.0, "{}: {spread:?}", tl.dates[day]);
+        assert!(srf.p50 <= 5.0 && srf.p95 <= 10.0, "{}: {srf:?}", tl.dates[day]);
+    }
+    assert!(p.spread[turn].p95 > p.spread[turn].p5, "the turn still depends on the path");
+    // $200 bn above ample: every day, every percentile, is the ample spread with an idle SRF.
+    let p = e.project(&Inputs { shortfall: -200.0, ..Inputs::as_of(s) }, &[]);
+    for (spread, srf) in p.spread.iter().zip(&p.srf) {
+        assert!(spread.values().iter().all(|&v| v == ample) && srf.values().iter().all(|&v| v == 0.0), "{spread:?} {srf:?}");
+    }
+}
+
+#[test]
+fn the_spread_rises_with_the_shortfall_from_abundance_to_scarcity() {
+    // Every day (ordinary, month-end, the turn), every percentile of SOFR − IORB and SRF use,
+    // from $300 bn above the ample threshold to the box's corner.
+    let e = engine_with_abundance(500);
+    let s = e.scenario();
+    let mut last: Option<Projection> = None;
+    for i in 0..=80 {
+        let shortfall = -300.0 + 10.0 * i as f64;
+        let p = e.project(&Inputs { shortfall, ..Inputs::as_of(s) }, &[]);
+        if let Some(q) = &last {
+            for (a, b) in p.spread.iter().zip(&q.spread).chain(p.srf.iter().zip(&q.srf)) {
+                for (x, y) in a.values().iter().zip(b.values()) {
+                    assert!(*x >= y, "at {shortfall}: {a:?} after {b:?}");
+                }
+            }
+        }
+        last = Some(p);
+    }
+}
+
+#[test]
+fn balance_sheet_dates_keep_their_as_of_medians_and_bands() {
+    // The premiums ($bn) are sized so that at the as-of state the November month-end and the
+    // turn keep version 2's medians (+22.7 bp and +32.2 bp, set from the 31 Oct and
+    // mid-September 2025 prints), and the tightness so that the month-end's SRF use spans about
+    // the $18.5–50 bn of those two period-ends (docs/MODEL.md §4.3).
+    let e = engine_with_paths(2000);
+    let tl = e.timeline();
+    let p = e.project(&Inputs::as_of(e.scenario()), &[]);
+    let (month_end, turn) = (tl.index_of("2025-11-28").unwrap(), tl.index_of("2025-12-31").unwrap());
+    let (me, ye) = (p.spread[month_end], p.spread[turn]);
+    assert!((me.p50 - 22.7).abs() < 0.5, "28 Nov: {me:?}");
+    assert!((ye.p50 - 32.2).abs() < 0.5, "31 Dec: {ye:?}");
+    let srf = p.srf[month_end];
+    assert!(srf.p5 >= 18.5 && srf.p95 <= 50.35, "28 Nov SRF use: {srf:?}");
+    assert!(ye.p5 >= 20.0 && ye.p95 <= 45.0, "31 Dec: {ye:?}");
+}

@@ -176,11 +176,11 @@ mod tests {
         let back = from_link(&s, Inputs::as_of(&s), &link);
         assert_eq!((back.inputs, back.pin, back.problems.len()), (live, Some(pin), 0));
         // A link written before pins existed: the live state, no pin, no note.
-        let old = "nov-2025.s1.m2,surprise:-3.5,cut-odds:40,shortfall:350,rmp-start:none,rmp-pace:0";
+        let old = "nov-2025.s1.m3,surprise:-3.5,cut-odds:40,shortfall:350,rmp-start:none,rmp-pace:0";
         let back = from_link(&s, pin, old);
         assert_eq!((back.pin, back.problems.len(), back.inputs.surprise), (None, 0, -3.5));
         // A partial pin starts from the live state; a bad pinned value is reported and clamped.
-        let back = from_link(&s, pin, "nov-2025.s1.m2,surprise:4,pin.cut-odds:140");
+        let back = from_link(&s, pin, "nov-2025.s1.m3,surprise:4,pin.cut-odds:140");
         let p = back.pin.unwrap();
         assert_eq!((p.surprise, p.cut_odds), (4.0, 100.0));
         assert_eq!(back.problems.len(), 1);

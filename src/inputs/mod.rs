@@ -327,14 +327,14 @@ mod tests {
         let mut i = Inputs::preset(&s, "2019-replay").unwrap();
         i.surprise = -3.5;
         let link = to_link(&s, &i, None);
-        assert_eq!(link, "nov-2025.s1.m2,surprise:-3.5,cut-odds:40,shortfall:350,rmp-start:none,rmp-pace:0");
+        assert_eq!(link, "nov-2025.s1.m3,surprise:-3.5,cut-odds:40,shortfall:350,rmp-start:none,rmp-pace:0");
         let back = from_link(&s, Inputs::as_of(&s), &link);
         assert_eq!(back.inputs, i);
         assert!(back.problems.is_empty());
-        let old = from_link(&s, Inputs::as_of(&s), &link.replace(".m2", ".m1"));
+        let old = from_link(&s, Inputs::as_of(&s), &link.replace(".m3", ".m2"));
         assert_eq!(old.inputs, i);
         assert_eq!(old.problems.len(), 1);
-        let other = from_link(&s, Inputs::as_of(&s), "other.s1.m2,surprise:5");
+        let other = from_link(&s, Inputs::as_of(&s), "other.s1.m3,surprise:5");
         assert_eq!(other.inputs, Inputs::as_of(&s));
         assert_eq!(other.problems[0].field, "link");
     }

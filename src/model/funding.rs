@@ -4,13 +4,14 @@
 //! `spread(S)` is SOFR − IORB in bp for a shortfall `S` ($bn below the ample threshold): flat at
 //! `spread_ample_bp` while reserves are ample (S ≤ 0), then `scale·(exp(S/efold) − 1)` steeper and
 //! steeper (Afonso et al.'s curve, in shape). The SRF lends more the further repo trades above
-//! its minimum bid (a take-up curve, `takeup`), the market clears where the curve fed by what
-//! the SRF has not supplied gives back the same spread, and month- and year-ends add a
-//! balance-sheet premium on top.
+//! its minimum bid (a take-up curve, `takeup`), and the market clears where the curve fed by
+//! what the SRF has not supplied gives back the same spread. Month- and year-ends withdraw
+//! dealers' intermediation: a balance-sheet premium in $bn of extra shortfall, so it costs
+//! nothing while reserves are abundant and more the scarcer they are.
 //!
-//! The clearing spread per kind of day and the stress index are tabulated once per scenario
-//! (1 $bn and 1/128 of the stress scale apart) and read by linear interpolation, which keeps them
-//! increasing; outside the tables they are solved exactly.
+//! The clearing spread and the stress index are tabulated once per scenario against the
+//! shortfall the repo market feels (1 $bn apart from 0) and read by linear interpolation, which
+//! keeps them increasing; beyond the tables they are solved exactly.
 
 use super::takeup::{clear, tabulate, Curve, Takeup};
 use crate::model::timeline::DayKind;
@@ -26,16 +27,18 @@ pub struct Plumbing {
     pub cap_bp: f64,
     srf: bool,
     takeup: Takeup,
-    premium: [f64; 3],
-    /// The clearing spread per kind of day at shortfalls 0, 1, 2 … $bn.
-    spread_by_kind: [Vec<f64>; 3],
+    /// Dealers' intermediation withdrawn per kind of day, $bn of extra shortfall (ordinary: 0).
+    premium_bn: [f64; 3],
+    /// The clearing spread at felt shortfalls 0, 1, 2 … $bn.
+    spread_table: Vec<f64>,
     stress_scale: f64,
     curve_table: Vec<f64>,
-    stress_table: Vec<f64>,
-    /// Stress as a function of the shortfall, per kind of day (1 $bn apart from 0).
-    stress_by_kind: [Vec<f64>; 3],
-    /// Per kind of day: below this shortfall there is no stress at all.
-    calm_below: [f64; 3],
+    /// Stress by the spread's excess over the SRF rate (1/128 of the stress scale apart).
+    stress_by_excess: Vec<f64>,
+    /// Stress at felt shortfalls 0, 1, 2 … $bn.
+    stress_by_shortfall: Vec<f64>,
+    /// Below this felt shortfall there is no stress at all (−1 when there always is some).
+    calm_below: f64,
 }
 
 const CURVE_STEP_BN: f64 = 1.0;
@@ -73,10 +76,13 @@ pub struct Day {
 }
 
 impl Plumbing {
-    /// Prepares a validated scenario's funding block; tables cover shortfalls up to `max_bn`.
+    /// Prepares a validated scenario's funding block; tables cover shortfalls up to `max_bn` on
+    /// every kind of day.
     pub fn new(f: &Funding, max_bn: f64) -> Plumbing {
         let cap_bp = (f.srf_rate - f.iorb) * 100.0;
-        let curve_len = (max_bn.clamp(0.0, 20_000.0) / CURVE_STEP_BN) as usize + 2;
+        let premium_bn = [0.0, f.premium_month_end_bn, f.premium_year_end_bn];
+        let felt_max = max_bn + premium_bn.iter().fold(0.0, |m: f64, &p| m.max(p));
+        let curve_len = (felt_max.clamp(0.0, 20_000.0) / CURVE_STEP_BN) as usize + 2;
         let stress_len = (STRESS_TABLE_SCALES * STRESS_STEPS_PER_SCALE) as usize + 1;
         let mut p = Plumbing {
             ample: f.spread_ample_bp,
@@ -85,13 +91,13 @@ impl Plumbing {
             cap_bp,
             srf: f.srf_enabled,
             takeup: Takeup::new(f.srf_limit_bn, f.srf_takeup_mid_bp, f.srf_takeup_width_bp, f.spread_ample_bp - cap_bp),
-            premium: [0.0, f.premium_month_end_bp, f.premium_year_end_bp],
-            spread_by_kind: [Vec::new(), Vec::new(), Vec::new()],
+            premium_bn,
+            spread_table: Vec::new(),
             stress_scale: f.stress_scale_bp,
             curve_table: Vec::new(),
-            stress_table: Vec::new(),
-            stress_by_kind: [Vec::new(), Vec::new(), Vec::new()],
-            calm_below: [0.0; 3],
+            stress_by_excess: Vec::new(),
+            stress_by_shortfall: Vec::new(),
+            calm_below: 0.0,
         };
         // Tabulated before the cap and capped after interpolation, so the cap's kink is exact.
         // Both tables are exponentials at equal steps: a running product of one `exp` (relative
@@ -101,71 +107,77 @@ impl Plumbing {
             .take(curve_len)
             .map(|e| (p.ample + p.scale * (e - 1.0)).min(1e300))
             .collect();
-        p.stress_table = exp_steps(-1.0 / STRESS_STEPS_PER_SCALE).take(stress_len).map(|e| 1.0 - e).collect();
-        for k in 0..3 {
-            let premium = p.premium[k];
-            p.spread_by_kind[k] = if p.srf {
-                let curve = Curve { ample: p.ample, scale: p.scale, efold: p.efold };
-                tabulate(premium, cap_bp, &curve, &p.takeup, MAX_SPREAD_BP + premium, CURVE_STEP_BN, curve_len)
-            } else {
-                p.curve_table.iter().map(|&c| c.min(MAX_SPREAD_BP) + premium).collect()
-            };
-        }
-        for k in 0..3 {
-            let table: Vec<f64> = p.spread_by_kind[k].iter().map(|&y| p.stress_at(y)).collect();
-            let calm = table.iter().take_while(|&&x| x == 0.0).count();
-            p.calm_below[k] = if calm == 0 { -1.0 } else { (calm - 1) as f64 * CURVE_STEP_BN };
-            p.stress_by_kind[k] = table;
-        }
+        p.stress_by_excess = exp_steps(-1.0 / STRESS_STEPS_PER_SCALE).take(stress_len).map(|e| 1.0 - e).collect();
+        p.spread_table = if p.srf {
+            tabulate(cap_bp, &p.shape(), &p.takeup, MAX_SPREAD_BP, CURVE_STEP_BN, curve_len)
+        } else {
+            p.curve_table.iter().map(|&c| c.min(MAX_SPREAD_BP)).collect()
+        };
+        let table: Vec<f64> = p.spread_table.iter().map(|&y| p.stress_at(y)).collect();
+        let calm = table.iter().take_while(|&&x| x == 0.0).count();
+        p.calm_below = if calm == 0 { -1.0 } else { (calm - 1) as f64 * CURVE_STEP_BN };
+        p.stress_by_shortfall = table;
         p
+    }
+
+    fn shape(&self) -> Curve {
+        Curve { ample: self.ample, scale: self.scale, efold: self.efold }
+    }
+
+    /// The shortfall the repo market feels at reserve shortfall `s` on a day of kind `kind`:
+    /// `s` plus the intermediation dealers withdraw that day, $bn.
+    pub fn felt(&self, s: f64, kind: DayKind) -> f64 {
+        s + self.premium_bn[kind as usize]
     }
 
     /// Funding stress alone at shortfall `s` (the hot path: one table read, none when calm).
     /// The same as `day(s, kind).stress` up to interpolation, and increasing in `s`.
     pub fn stress(&self, s: f64, kind: DayKind) -> f64 {
-        let k = kind as usize;
-        if s <= 0.0 {
+        let x = self.felt(s, kind);
+        if x <= 0.0 {
             // The curve is flat there: the stress is that of a zero shortfall.
-            return self.stress_by_kind[k].first().copied().unwrap_or(0.0);
+            return self.stress_by_shortfall.first().copied().unwrap_or(0.0);
         }
-        if s <= self.calm_below[k] {
+        if x <= self.calm_below {
             return 0.0;
         }
-        lookup(&self.stress_by_kind[k], s, 1.0 / CURVE_STEP_BN).unwrap_or_else(|| self.day(s, kind).stress)
+        lookup(&self.stress_by_shortfall, x, 1.0 / CURVE_STEP_BN).unwrap_or_else(|| self.at(x).stress)
     }
 
     /// `out[p] = self.stress(base + noise[p], kind)` for every path: the same values, with the
-    /// day's table chosen once and no data-dependent branch inside the table. (At a shortfall
-    /// `s ≤ 0` the read at 0 gives the table's first entry, and up to `calm_below` it reads two
-    /// zeros: the same numbers `stress` returns by its early exits.)
+    /// day's premium added once and no data-dependent branch inside the table. (At a felt
+    /// shortfall `x ≤ 0` the read at 0 gives the table's first entry, and up to `calm_below` it
+    /// reads two zeros: the same numbers `stress` returns by its early exits.)
     ///
     /// `reach` bounds the size of every noise value: on a day when even the largest leaves
     /// every path below the calm threshold, the zeros are written without reading the table
     /// (most days of a calm scenario).
     pub fn stress_each(&self, base: f64, noise: &[f64], reach: f64, kind: DayKind, out: &mut [f64]) {
-        let calm = self.calm_below[kind as usize];
+        let base = self.felt(base, kind);
+        let calm = self.calm_below;
         if calm >= 0.0 && base + reach <= calm {
             out.fill(0.0);
             return;
         }
-        let table = &self.stress_by_kind[kind as usize];
+        let table = &self.stress_by_shortfall;
         let last = table.len().saturating_sub(1);
         for (o, &e) in out.iter_mut().zip(noise) {
-            let s = base + e;
-            let pos = if s > 0.0 { s } else { 0.0 } * (1.0 / CURVE_STEP_BN);
+            let x = base + e;
+            let pos = if x > 0.0 { x } else { 0.0 } * (1.0 / CURVE_STEP_BN);
             let i = pos as usize;
             *o = if i < last {
                 table[i] + (table[i + 1] - table[i]) * (pos - i as f64)
             } else {
-                self.stress(s, kind)
+                self.at(x).stress
             };
         }
     }
 
-    /// The stress table for a kind of day: stress at shortfalls 0, 1, 2 … $bn (for tools that
-    /// re-implement the projection, such as the benchmark's plain-JavaScript twin).
-    pub fn stress_table(&self, kind: DayKind) -> &[f64] {
-        &self.stress_by_kind[kind as usize]
+    /// The stress table: stress at felt shortfalls 0, 1, 2 … $bn (for tools that re-implement
+    /// the projection, such as the benchmark's plain-JavaScript twin; a day of kind `k` reads
+    /// it at `felt(s, k)`).
+    pub fn stress_table(&self) -> &[f64] {
+        &self.stress_by_shortfall
     }
 
     /// The curve before the cap, kept finite (an author's curve may grow past any f64).
@@ -195,15 +207,13 @@ impl Plumbing {
         lookup(&self.curve_table, s, 1.0 / CURVE_STEP_BN).map_or_else(|| self.curve_exact(s), |c| c.min(MAX_SPREAD_BP))
     }
 
-    /// The clearing spread at shortfall `s` on a day of kind `k`, solved exactly (`guess`: a
-    /// starting point). Without the SRF, the curve plus the day's premium.
-    fn clear_exact(&self, s: f64, k: usize, guess: f64) -> f64 {
-        let premium = self.premium[k];
+    /// The clearing spread at felt shortfall `x`, solved exactly (`guess`: a starting point).
+    /// Without the SRF, the curve.
+    fn clear_exact(&self, x: f64, guess: f64) -> f64 {
         if !self.srf {
-            return self.curve_exact(s) + premium;
+            return self.curve_exact(x);
         }
-        let curve = Curve { ample: self.ample, scale: self.scale, efold: self.efold };
-        clear(s, premium, self.cap_bp, &curve, &self.takeup, MAX_SPREAD_BP + premium, guess)
+        clear(x, self.cap_bp, &self.shape(), &self.takeup, MAX_SPREAD_BP, guess)
     }
 
     /// SRF use, $bn, when SOFR − IORB is `spread_bp`.
@@ -217,10 +227,14 @@ impl Plumbing {
 
     /// The day's spread, SRF use and stress at shortfall `s` on a day of kind `kind`.
     pub fn day(&self, s: f64, kind: DayKind) -> Day {
-        let k = kind as usize;
-        let table = &self.spread_by_kind[k];
-        let spread_bp = lookup(table, s.max(0.0), 1.0 / CURVE_STEP_BN)
-            .unwrap_or_else(|| self.clear_exact(s, k, table.last().copied().unwrap_or(self.ample)));
+        self.at(self.felt(s, kind))
+    }
+
+    /// Spread, SRF use and stress at felt shortfall `x`.
+    fn at(&self, x: f64) -> Day {
+        let table = &self.spread_table;
+        let spread_bp = lookup(table, x.max(0.0), 1.0 / CURVE_STEP_BN)
+            .unwrap_or_else(|| self.clear_exact(x, table.last().copied().unwrap_or(self.ample)));
         Day { spread_bp, srf_bn: self.srf_use(spread_bp), stress: self.stress_at(spread_bp) }
     }
 
@@ -228,7 +242,7 @@ impl Plumbing {
     fn stress_at(&self, spread_bp: f64) -> f64 {
         let excess = (spread_bp - self.cap_bp).max(0.0);
         let per_unit = STRESS_STEPS_PER_SCALE / self.stress_scale;
-        lookup(&self.stress_table, excess, per_unit).unwrap_or_else(|| self.stress_exact(excess))
+        lookup(&self.stress_by_excess, excess, per_unit).unwrap_or_else(|| self.stress_exact(excess))
     }
 }
 
@@ -253,7 +267,7 @@ mod tests {
             let x = i as f64 * 0.29;
             let d = p.day(0.0, DayKind::Ordinary);
             assert!(d.stress == 0.0);
-            let (ts, es) = (lookup(&p.stress_table, x, 128.0 / 50.0).unwrap_or(p.stress_exact(x)), p.stress_exact(x));
+            let (ts, es) = (lookup(&p.stress_by_excess, x, 128.0 / 50.0).unwrap_or(p.stress_exact(x)), p.stress_exact(x));
             assert!((ts - es).abs() < 1e-4, "stress at {x}");
         }
     }
@@ -296,6 +310,50 @@ mod tests {
         let at = (0..1000).map(|i| i as f64).find(|&s| p.day(s, DayKind::MonthEnd).spread_bp >= 32.0).unwrap();
         let me = p.day(at, DayKind::MonthEnd);
         assert!((me.srf_bn - 50.35).abs() < 2.0, "month-end at {at} bn: {me:?}");
+    }
+
+    #[test]
+    fn the_balance_sheet_premium_vanishes_while_reserves_are_abundant() {
+        // The premium is a withdrawal of dealers' intermediation ($bn): with at least that much
+        // reserves to spare, a month-end or the turn prints the ample spread and the SRF is idle.
+        for srf in [true, false] {
+            let p = plumbing(srf);
+            let f = default_scenario().funding;
+            for (kind, premium) in [(DayKind::MonthEnd, f.premium_month_end_bn), (DayKind::YearEnd, f.premium_year_end_bn)] {
+                for s in [-1000.0, -300.0, -premium - 1.0, -premium] {
+                    let d = p.day(s, kind);
+                    assert_eq!((d.spread_bp, d.srf_bn, d.stress), (-5.0, 0.0, 0.0), "{kind:?} at {s}");
+                    assert_eq!(p.stress(s, kind), 0.0);
+                }
+                assert!(p.day(-premium + 10.0, kind).spread_bp > -5.0, "{kind:?}: the premium starts where the spare reserves end");
+            }
+        }
+    }
+
+    #[test]
+    fn every_kind_of_day_rises_with_the_shortfall_and_balance_sheet_dates_cost_more() {
+        for srf in [true, false] {
+            let p = plumbing(srf);
+            let mut last = [f64::NEG_INFINITY; 3];
+            let mut last_premium = [0.0; 2];
+            for i in -400..800 {
+                let s = i as f64;
+                let [o, m, y] = [DayKind::Ordinary, DayKind::MonthEnd, DayKind::YearEnd].map(|k| p.day(s, k).spread_bp);
+                for (k, v) in [o, m, y].into_iter().enumerate() {
+                    assert!(v >= last[k], "srf {srf}, kind {k} at {s}: {v} < {}", last[k]);
+                    last[k] = v;
+                }
+                assert!(o <= m && m <= y, "srf {srf} at {s}: {o} {m} {y}");
+                // The premium in bp grows with scarcity over the range the story reaches.
+                if i <= 500 {
+                    let premium = [m - o, y - o];
+                    for k in 0..2 {
+                        assert!(premium[k] >= last_premium[k] - 1e-9, "srf {srf} at {s}: premium {premium:?} after {last_premium:?}");
+                    }
+                    last_premium = premium;
+                }
+            }
+        }
     }
 
     #[test]

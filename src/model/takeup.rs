@@ -6,9 +6,9 @@
 //! spread of ample reserves (`floor`) to the aggregate limit:
 //! `U(x) = limit · (L(x) − L(floor)) / (1 − L(floor))`, `L(x) = 1 / (1 + e^{−(x − mid)/width})`.
 //! The market then clears where the reserve demand curve, fed by what the SRF has not
-//! supplied, gives back the same spread: `y = c(S − U(y − cap)) + premium`. The right side
-//! falls as `y` rises, so there is one solution, found by Newton's method inside a shrinking
-//! bracket.
+//! supplied, gives back the same spread: `y = c(S − U(y − cap))`, `S` the shortfall the repo
+//! market feels that day (balance-sheet dates included). The right side falls as `y` rises, so
+//! there is one solution, found by Newton's method inside a shrinking bracket.
 
 /// The take-up curve's parameters.
 #[derive(Debug, Clone, Copy)]
@@ -83,27 +83,26 @@ impl Curve {
     }
 }
 
-/// The clearing spread, bp, at shortfall `x` on a day with balance-sheet `premium`, for the
-/// demand curve `curve`, the SRF rate's spread to IORB `cap` and the take-up `takeup`, never
+/// The clearing spread, bp, at shortfall `x`, for the demand curve `curve`, the SRF rate's spread to IORB `cap` and the take-up `takeup`, never
 /// above `ceiling`; `guess` is a starting point (the previous table entry).
 ///
 /// Solved for the spread rather than the shortfall: a spread `y` above the flat one clears at
-/// the shortfall `x(y) = c⁻¹(y − premium) + U(y − cap)`, which rises with `y`, so Newton's
+/// the shortfall `x(y) = c⁻¹(y) + U(y − cap)`, which rises with `y`, so Newton's
 /// method on `x(y) = x` inside a shrinking bracket needs one logarithm and one exponential a
 /// step.
-pub fn clear(x: f64, premium: f64, cap: f64, curve: &Curve, takeup: &Takeup, ceiling: f64, guess: f64) -> f64 {
-    let flat = curve.ample + premium;
+pub fn clear(x: f64, cap: f64, curve: &Curve, takeup: &Takeup, ceiling: f64, guess: f64) -> f64 {
+    let flat = curve.ample;
     // The SRF's take-up at the flat spread already covers the shortfall: the spread is flat.
     if x <= takeup.at(flat - cap) {
         return flat;
     }
-    let (mut lo, mut hi) = (flat, (curve.at(x) + premium).min(ceiling));
+    let (mut lo, mut hi) = (flat, curve.at(x).min(ceiling));
     if hi <= lo {
         return lo;
     }
     // The shortfall at which spread `y` clears, less `x`, and its slope in `y`.
     let excess = |y: f64| {
-        let (s, ds) = curve.inverse(y - premium);
+        let (s, ds) = curve.inverse(y);
         let (u, du) = takeup.with_slope(y - cap);
         (s + u - x, ds + du)
     };
@@ -132,8 +131,8 @@ pub fn clear(x: f64, premium: f64, cap: f64, curve: &Curve, takeup: &Takeup, cei
 /// numbers as [`clear`] up to interpolation. Rather than solving at each shortfall, it walks up
 /// the spread from the flat one in steps that move the clearing shortfall `x(y)` by about two
 /// `step`s (two transcendental functions a step) and interpolates linearly in between.
-pub fn tabulate(premium: f64, cap: f64, curve: &Curve, takeup: &Takeup, ceiling: f64, step: f64, len: usize) -> Vec<f64> {
-    let flat = curve.ample + premium;
+pub fn tabulate(cap: f64, curve: &Curve, takeup: &Takeup, ceiling: f64, step: f64, len: usize) -> Vec<f64> {
+    let flat = curve.ample;
     let mut out = Vec::with_capacity(len);
     // Up to the SRF's take-up at the flat spread, the spread is flat.
     let (mut x, mut y) = (takeup.at(flat - cap), flat);
@@ -153,7 +152,7 @@ pub fn tabulate(premium: f64, cap: f64, curve: &Curve, takeup: &Takeup, ceiling:
         }
         // One step up the spread; the grid points it passes are interpolated.
         let next_y = (y + 2.0 * step / slope).min(ceiling);
-        let (s, ds) = curve.inverse(next_y - premium);
+        let (s, ds) = curve.inverse(next_y);
         let (u, du) = takeup.with_slope(next_y - cap);
         let next_x = s + u;
         while out.len() < len && (out.len() as f64 * step) <= next_x {
@@ -186,13 +185,10 @@ mod tests {
         let mut last = f64::NEG_INFINITY;
         for i in 0..800 {
             let s = i as f64;
-            for premium in [0.0, 15.0] {
-                let y = clear(s, premium, 10.0, &c, &t, 1e4, 0.0);
-                let gap = y - premium - c.at(s - t.at(y - 10.0));
-                assert!(gap.abs() < 1e-6, "at {s}: {y} leaves {gap}");
-                assert!(y <= c.at(s) + premium + 1e-9, "at {s}: {y}");
-            }
-            let y = clear(s, 0.0, 10.0, &c, &t, 1e4, 0.0);
+            let y = clear(s, 10.0, &c, &t, 1e4, 0.0);
+            let gap = y - c.at(s - t.at(y - 10.0));
+            assert!(gap.abs() < 1e-6, "at {s}: {y} leaves {gap}");
+            assert!(y <= c.at(s) + 1e-9, "at {s}: {y}");
             assert!(y >= last, "at {s}: {y} < {last}");
             last = y;
         }
@@ -206,14 +202,12 @@ mod table_tests {
     fn the_table_matches_the_solver() {
         let t = Takeup::new(500.0, 79.47, 121.69, -15.0);
         let c = Curve { ample: -5.0, scale: 3.2, efold: 100.0 };
-        for premium in [0.0, 15.0, 25.0] {
-            let table = tabulate(premium, 10.0, &c, &t, 1e4 + premium, 1.0, 1600);
-            assert_eq!(table.len(), 1600);
-            for (i, &y) in table.iter().enumerate() {
-                let exact = clear(i as f64, premium, 10.0, &c, &t, 1e4 + premium, 0.0);
-                assert!((y - exact).abs() <= 1e-3 * exact.abs().max(1.0), "premium {premium}, {i} bn: {y} vs {exact}");
-                assert!(i == 0 || y >= table[i - 1], "increasing at {i}");
-            }
+        let table = tabulate(10.0, &c, &t, 1e4, 1.0, 1600);
+        assert_eq!(table.len(), 1600);
+        for (i, &y) in table.iter().enumerate() {
+            let exact = clear(i as f64, 10.0, &c, &t, 1e4, 0.0);
+            assert!((y - exact).abs() <= 1e-3 * exact.abs().max(1.0), "{i} bn: {y} vs {exact}");
+            assert!(i == 0 || y >= table[i - 1], "increasing at {i}");
         }
     }
 }

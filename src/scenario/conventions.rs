@@ -2,7 +2,7 @@
 //! version of the model's equations that permalinks and exports carry, and the day counts.
 
 /// Version of the model's equations; permalinks, CSV files and exported captions carry it.
-pub const MODEL_VERSION: u32 = 2;
+pub const MODEL_VERSION: u32 = 3;
 
 /// Trading days in a month, for rates quoted per month (runoff, reserve purchases).
 pub const TRADING_DAYS_PER_MONTH: f64 = 21.0;

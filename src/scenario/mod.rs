@@ -357,10 +357,11 @@ pub struct Funding {
     pub tightness_month_end_bn: f64,
     /// ... on the year-end turn.
     pub tightness_year_end_bn: f64,
-    /// Balance-sheet premium added on month-end days, bp.
-    pub premium_month_end_bp: f64,
-    /// Balance-sheet premium added on the year-end turn, bp.
-    pub premium_year_end_bp: f64,
+    /// Balance-sheet premium on month-end days: dealers' intermediation withdrawn, as extra
+    /// shortfall the repo market feels that day, $bn (model version 3; version 2 added bp).
+    pub premium_month_end_bn: f64,
+    /// ... on the year-end turn.
+    pub premium_year_end_bn: f64,
     /// SOFR − IORB while reserves are ample or abundant, bp.
     pub spread_ample_bp: f64,
     /// Scale of the demand curve's steepening, bp.

@@ -266,8 +266,8 @@ fn funding(c: &mut Check, f: &Funding, days: &[Date]) {
     c.range("funding.srf_takeup_width_bp", f.srf_takeup_width_bp, 0.1, 1000.0);
     c.range("funding.tightness_month_end_bn", f.tightness_month_end_bn, 0.0, 1000.0);
     c.range("funding.tightness_year_end_bn", f.tightness_year_end_bn, 0.0, 1000.0);
-    c.range("funding.premium_month_end_bp", f.premium_month_end_bp, 0.0, 500.0);
-    c.range("funding.premium_year_end_bp", f.premium_year_end_bp, 0.0, 500.0);
+    c.range("funding.premium_month_end_bn", f.premium_month_end_bn, 0.0, 1000.0);
+    c.range("funding.premium_year_end_bn", f.premium_year_end_bn, 0.0, 1000.0);
     c.range("funding.spread_ample_bp", f.spread_ample_bp, -100.0, 100.0);
     c.range("funding.curve_scale_bp", f.curve_scale_bp, 1e-6, 1000.0);
     c.range("funding.curve_efold_bn", f.curve_efold_bn, 1.0, 10_000.0);

@@ -144,7 +144,7 @@ describe('pin and compare', () => {
   });
 
   test('an old permalink without a pin still loads, unpinned', async () => {
-    const page = await open(env, 'index.html#story=nov-2025.s1.m2,surprise:-3.5,cut-odds:40,shortfall:350,rmp-start:none,rmp-pace:0');
+    const page = await open(env, 'index.html#story=nov-2025.s1.m3,surprise:-3.5,cut-odds:40,shortfall:350,rmp-start:none,rmp-pace:0');
     const s = await state(page);
     assert.equal(s.pinned, false);
     assert.equal(s.value.surprise, -3.5);

@@ -87,7 +87,9 @@ for (const [name, site] of Object.entries(SITES)) {
       for (let i = 0; i < 6; i++) await page.keyboard.press('ArrowRight');
       await pollUntil(() => page.evaluate(() => document.querySelector('tape-cast').value.surprise), (v) => v === look.value.surprise + 3, { what: 'slider moved' });
       await pollUntil(() => canvasHash(page), (h) => h !== before, { what: 'fan redrawn' });
-      assert.ok(changes.some((c) => c.surprise === look.value.surprise + 3), 'scenariochange with the new input');
+      // scenariochange follows the pause after the key presses (they redraw the fan alone, like drag
+      // frames), and reaches the test through an exposed function: wait for it rather than race it.
+      await pollUntil(() => changes.some((c) => c.surprise === look.value.surprise + 3), Boolean, { what: 'scenariochange with the new input' });
       await shot(page, `site-${name}`);
 
       // A link in the prose sets the state; a step crossing the middle of the screen sets its own.

@@ -216,14 +216,15 @@ describe('the <tape-cast> widget', () => {
       c.dispatchEvent(new Event('change'));
     });
     const hash = await pollUntil(() => page.evaluate(() => location.hash), (h) => h.includes('cut-odds:72'), { what: 'fragment updated' });
-    assert.match(hash, /^#story=nov-2025\.s1\.m2,surprise:-9\.5,cut-odds:72,/);
+    assert.match(hash, /^#story=nov-2025\.s1\.m3,surprise:-9\.5,cut-odds:72,/);
     await page.reload();
     await ready(page);
     assert.equal(await value(page, 'surprise'), '-9.5');
     assert.equal(await value(page, 'cut-odds'), '72');
     assert.match(await inner(page, '.delta'), /−9\.5 vs 17 Nov/);
-    // A link from another model version loads with a visible note, not silently.
-    await page.goto(`${env.url}index.html#story=nov-2025.s1.m0,surprise:3`);
+    // A link from another model version (here version 2, before the balance-sheet premium became
+    // $bn) loads with its inputs and a visible note, not silently.
+    await page.goto(`${env.url}index.html#story=nov-2025.s1.m2,surprise:3`);
     await page.reload();
     await ready(page);
     assert.match(await inner(page, '.notes'), /was made with another version/);
@@ -368,7 +369,7 @@ describe('the <tape-cast> widget', () => {
 
   test('hostile attributes and fragments give notes, safe values and no script execution', async () => {
     const page = await env.newPage({ width: 1000, height: 900 });
-    await page.goto(`${env.url}embed-example.html#tc=nov-2025.s1.m2,surprise:<img src=x onerror=window.__pwned=1>,cut-odds:1e999,shortfall:NaN,rmp-start:<b>,bogus:1`);
+    await page.goto(`${env.url}embed-example.html#tc=nov-2025.s1.m3,surprise:<img src=x onerror=window.__pwned=1>,cut-odds:1e999,shortfall:NaN,rmp-start:<b>,bogus:1`);
     await ready(page);
     await addWidget(page, {
       id: 'hostile',
@@ -429,7 +430,7 @@ describe('the <tape-cast> widget', () => {
     const [csv] = await Promise.all([page.waitForEvent('download'), click('CSV')]);
     const text = await readFile(await csv.path(), 'utf8');
     const lines = text.split('\n');
-    assert.match(lines[0], /^# tapecast projection,scenario nov-2025 v1,model v2$/);
+    assert.match(lines[0], /^# tapecast projection,scenario nov-2025 v1,model v3$/);
     assert.match(lines[1], /^# inputs,surprise=0,cut-odds=40,shortfall=150,rmp-start=january,rmp-pace=45$/);
     assert.equal(lines[2], 'date,series,unit,p5,p25,p50,p75,p95');
     assert.equal(lines.filter((l) => l.startsWith('2025-12-31,spx,')).length, 1);
