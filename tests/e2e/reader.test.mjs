@@ -273,6 +273,24 @@ describe('a reader sees the chart move while moving an input', () => {
         met += r.met;
         if (!r.text) continue; // an input the preset leaves at the as-of value has no chip
         chips += 1;
+        // Scrolled under the sticky chart, the chip passes under it like the rest of the control.
+        const under = await page.evaluate((d) => {
+          const root = document.querySelector('tape-cast').shadowRoot;
+          const chip = root.querySelector(`[data-input="${d}"]`).closest('.control').querySelector('.track .delta');
+          const lead = root.querySelector('.lead');
+          if (getComputedStyle(lead).position !== 'sticky') return null;
+          const l = lead.getBoundingClientRect();
+          const c = chip.getBoundingClientRect();
+          scrollBy(0, c.top - (l.top + l.height / 2));
+          return new Promise((done) => requestAnimationFrame(() => {
+            const l2 = lead.getBoundingClientRect();
+            const c2 = chip.getBoundingClientRect();
+            const y = (c2.top + c2.bottom) / 2;
+            const top = root.elementFromPoint((c2.left + c2.right) / 2, y);
+            done({ inLead: y > l2.top && y < l2.bottom, covered: !!top && lead.contains(top), at: top?.className ?? '' });
+          }));
+        }, id);
+        if (under?.inLead) assert.ok(under.covered, `${file} ${width}px ${id}: the chip shows through the sticky chart (${under.at} on top)`);
         assert.deepEqual(r.hidden, [], `${file} ${width}px ${id}: the chip "${r.text}" is on top`);
         assert.deepEqual(r.labels, [], `${file} ${width}px ${id}: the chip "${r.text}" clear of the mark labels`);
       }

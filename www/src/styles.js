@@ -63,10 +63,11 @@ input[type=range]::-webkit-slider-thumb { -webkit-appearance: none; width: var(-
   border-radius: 50%; background: var(--c-accent); border: 2px solid var(--c-background); }
 input[type=range]::-moz-range-track { height: 4px; border-radius: 2px; background: var(--c-border); }
 input[type=range]::-moz-range-thumb { box-sizing: border-box; width: var(--thumb); height: var(--thumb); border-radius: 50%; background: var(--c-accent); border: 2px solid var(--c-background); }
-.track { position: relative; height: 1.1em; font-size: .8em; line-height: 1.1; }
+.track { position: relative; z-index: 0; height: 1.1em; font-size: .8em; line-height: 1.1; }
 .track.marked { height: 2.3em; }
 .track span { position: absolute; top: 0; white-space: nowrap; }
-/* The chip is opaque and above the ticks and ▲ it meets (their labels, a row below, stay clear). */
+/* The chip is opaque and above the ticks and ▲ it meets (their labels, a row below, stay clear);
+   the track is its own stacking context, so the chip stays under the sticky chart. */
 .track .delta { right: 0; left: auto; font-size: 1em; line-height: 1.05; z-index: 1; background: var(--c-background); }
 .track .asof, .track .tick { left: calc(var(--thumb) / 2 + var(--f) * (100% - var(--thumb))); transform: translateX(-50%); }
 .track .tick { width: 1px; height: .6em; background: currentColor; opacity: .6; }
