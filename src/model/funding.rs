@@ -76,7 +76,7 @@ impl Plumbing {
     /// Prepares a validated scenario's funding block; tables cover shortfalls up to `max_bn`.
     pub fn new(f: &Funding, max_bn: f64) -> Plumbing {
         let cap_bp = (f.srf_rate - f.iorb) * 100.0;
-        let curve_len = (max_bn.clamp(0.0, 20_000.0) / CURVE_STEP_BN) as usize + 2;
+        let curve_len = (crate::text::num::clamp(max_bn, 0.0, 20_000.0) / CURVE_STEP_BN) as usize + 2;
         let stress_len = (STRESS_TABLE_SCALES * STRESS_STEPS_PER_SCALE) as usize + 1;
         let mut p = Plumbing {
             ample: f.spread_ample_bp,
