@@ -7,7 +7,7 @@
 use crate::chart::{self, hex, parse_color, HostColors, Palette, Style};
 use crate::inputs::{self, display_number, InputProblem, Inputs, ProblemKind};
 use crate::model::{Engine, Projection};
-use crate::scenario::{capped, FromValue, InputId, Scenario, Spec, Value, DEFAULT_SCENARIO_JSON, INPUTS, MAX_SCENARIO_CHARS};
+use crate::scenario::{capped, FromValue, InputId, Scenario, Spec, Value, INPUTS, MAX_SCENARIO_CHARS, READER_SCENARIO_JSON};
 use crate::text::{fill, num, quoted, tr, Key, Lang};
 use crate::view::{self, ChartKind};
 use plotters::prelude::IntoDrawingArea;
@@ -158,7 +158,7 @@ impl Pin {
 }
 
 fn default_scenario() -> Result<Scenario, String> {
-    let value = js_sys::JSON::parse(DEFAULT_SCENARIO_JSON).map_err(|_| "the built-in scenario is not JSON".to_string())?;
+    let value = js_sys::JSON::parse(READER_SCENARIO_JSON).map_err(|_| "the built-in scenario is not JSON".to_string())?;
     scenario_from(value)
 }
 
