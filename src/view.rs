@@ -459,7 +459,7 @@ fn resolution(b: &Band) -> f64 {
     if !(spread.is_finite() && spread > 0.0) {
         return 0.01;
     }
-    libm::pow(10.0, libm::floor(libm::log10(spread / 50.0))).clamp(0.01, 1e6)
+    num::clamp(libm::pow(10.0, libm::floor(libm::log10(spread / 50.0))), 0.01, 1e6)
 }
 
 /// `x` rounded to `step`, with the decimals the step has.

@@ -7,7 +7,7 @@
 use crate::chart::{self, hex, parse_color, HostColors, Palette, Style};
 use crate::inputs::{self, display_number, InputProblem, Inputs, ProblemKind};
 use crate::model::{Engine, Projection};
-use crate::scenario::{capped, FromValue, InputId, Scenario, Spec, Value, DEFAULT_SCENARIO_JSON, INPUTS, MAX_SCENARIO_CHARS};
+use crate::scenario::{capped, FromValue, InputId, Scenario, Spec, Value, INPUTS, MAX_SCENARIO_CHARS, READER_SCENARIO_JSON};
 use crate::text::{fill, num, quoted, tr, Key, Lang};
 use crate::view::{self, ChartKind};
 use plotters::prelude::IntoDrawingArea;
@@ -158,7 +158,7 @@ impl Pin {
 }
 
 fn default_scenario() -> Result<Scenario, String> {
-    let value = js_sys::JSON::parse(DEFAULT_SCENARIO_JSON).map_err(|_| "the built-in scenario is not JSON".to_string())?;
+    let value = js_sys::JSON::parse(READER_SCENARIO_JSON).map_err(|_| "the built-in scenario is not JSON".to_string())?;
     scenario_from(value)
 }
 
@@ -492,7 +492,7 @@ impl Widget {
 
     fn try_draw(&mut self, kind: &str, canvas: HtmlCanvasElement, css_width: f64, css_height: f64, dpr: f64, font: &str) -> Result<(), String> {
         let kind = ChartKind::from_name(kind).ok_or_else(|| format!("{} is not a chart (expected one of {})", quoted(kind), ChartKind::names()))?;
-        let ok = |x: f64, lo: f64, hi: f64| if x.is_finite() { x.clamp(lo, hi) } else { lo };
+        let ok = |x: f64, lo: f64, hi: f64| if x.is_finite() { num::clamp(x, lo, hi) } else { lo };
         let (w, h, dpr) = (ok(css_width, 1.0, 4096.0), ok(css_height, 1.0, 4096.0), ok(dpr, 1.0, 4.0));
         canvas.set_width((w * dpr).round() as u32);
         canvas.set_height((h * dpr).round() as u32);
@@ -532,7 +532,7 @@ impl Widget {
 
     /// The CSS height, in pixels, the cross-asset chart needs for its rows at `css_width`.
     pub fn bars_height(&mut self, css_width: f64) -> f64 {
-        let width = if css_width.is_finite() { css_width.clamp(100.0, 4096.0) } else { 600.0 };
+        let width = if css_width.is_finite() { num::clamp(css_width, 100.0, 4096.0) } else { 600.0 };
         self.project_both();
         let spec = match self.projections() {
             Ok((p, Some(q))) => view::bars_against(&self.engine, p, q, self.lang),

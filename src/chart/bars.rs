@@ -147,7 +147,7 @@ pub fn bars<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, spec: &BarsSpec, 
         let (lo, hi) = scale_range(&rows);
         let pad = ((hi - lo) * 0.08).max(1e-6);
         let (lo, hi) = (lo - pad, hi + pad);
-        let x = |v: f64| left + ((v.clamp(lo, hi) - lo) / (hi - lo) * plot_w as f64).round() as i32;
+        let x = |v: f64| left + ((num::clamp(v, lo, hi) - lo) / (hi - lo) * plot_w as f64).round() as i32;
         area.draw(&Text::new(section.heading.clone(), (style.px(2.0), y + style.px(6.0)), font(12.0, p.text, HPos::Left, VPos::Top)))?;
         let axis_y = y + style.px(SECTION - 4.0);
         // At least three ticks, asking for more when round steps leave fewer.

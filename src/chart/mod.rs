@@ -46,9 +46,9 @@ pub enum Chart {
 /// so they lay out what a reader sees. A card keeps its landscape shape.
 pub fn panel_height(chart: &Chart, width: f64) -> f64 {
     match chart {
-        Chart::Fan(_) => (width * 9.0 / 16.0).clamp(240.0, 440.0),
+        Chart::Fan(_) => crate::text::num::clamp(width * 9.0 / 16.0, 240.0, 440.0),
         Chart::Bars(spec) => bars_height(spec, width).ceil(),
-        Chart::Plumbing(_) => (width * 3.0 / 4.0).clamp(260.0, 420.0),
+        Chart::Plumbing(_) => crate::text::num::clamp(width * 3.0 / 4.0, 260.0, 420.0),
         Chart::Card(_) => width * f64::from(LANDSCAPE.1) / f64::from(LANDSCAPE.0),
     }
 }

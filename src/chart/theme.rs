@@ -169,7 +169,7 @@ pub fn contrast(a: RGBColor, b: RGBColor) -> f64 {
 
 /// `share` of `a` and the rest of `b`, channel by channel.
 fn mix(a: RGBColor, b: RGBColor, share: f64) -> RGBColor {
-    let m = |x: u8, y: u8| (f64::from(x) * share + f64::from(y) * (1.0 - share)).round().clamp(0.0, 255.0) as u8;
+    let m = |x: u8, y: u8| num::clamp((f64::from(x) * share + f64::from(y) * (1.0 - share)).round(), 0.0, 255.0) as u8;
     RGBColor(m(a.0, b.0), m(a.1, b.1), m(a.2, b.2))
 }
 

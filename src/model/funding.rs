@@ -82,7 +82,7 @@ impl Plumbing {
         let cap_bp = (f.srf_rate - f.iorb) * 100.0;
         let premium_bn = [0.0, f.premium_month_end_bn, f.premium_year_end_bn];
         let felt_max = max_bn + premium_bn.iter().fold(0.0, |m: f64, &p| m.max(p));
-        let curve_len = (felt_max.clamp(0.0, 20_000.0) / CURVE_STEP_BN) as usize + 2;
+        let curve_len = (crate::text::num::clamp(felt_max, 0.0, 20_000.0) / CURVE_STEP_BN) as usize + 2;
         let stress_len = (STRESS_TABLE_SCALES * STRESS_STEPS_PER_SCALE) as usize + 1;
         let mut p = Plumbing {
             ample: f.spread_ample_bp,

@@ -119,7 +119,7 @@ pub fn clear(x: f64, cap: f64, curve: &Curve, takeup: &Takeup, ceiling: f64, gue
         }
         let newton = y - f / slope;
         if f == 0.0 || (newton - y).abs() <= 1e-12 * y.abs().max(1.0) || hi - lo <= 1e-12 * hi.abs().max(1.0) {
-            return newton.clamp(lo, hi);
+            return crate::text::num::clamp(newton, lo, hi);
         }
         // Newton's step unless it leaves the bracket, then bisection.
         y = if newton > lo && newton < hi { newton } else { 0.5 * (lo + hi) };

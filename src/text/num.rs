@@ -2,6 +2,20 @@
 //! NaN on screen, a true minus sign, thousands separators. Read by [`parse`], which gives exactly
 //! what `str::parse::<f64>` gives without core's parser and its tables (~15 KB of wasm).
 
+/// `x` limited to `lo..=hi`, as `f64::clamp` gives it (NaN stays NaN, `-0.0` stays) but without
+/// its `lo <= hi` assertion, whose message prints both bounds with `f64` Debug: one `f64::clamp`
+/// anywhere links core's float printing (~18 KB of wasm). Use this one for floats.
+pub fn clamp(x: f64, lo: f64, hi: f64) -> f64 {
+    let mut x = x;
+    if x < lo {
+        x = lo;
+    }
+    if x > hi {
+        x = hi;
+    }
+    x
+}
+
 /// `x` rounded to `decimals` places, with thousands separators and a minus sign (`−1,234.5`).
 /// Non-finite values read `n/a`; numbers beyond ±1e15 are written with an exponent.
 pub fn fixed(x: f64, decimals: u32) -> String {
@@ -297,6 +311,17 @@ impl Big {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn clamps_as_core_does() {
+        let xs = [f64::NAN, f64::NEG_INFINITY, -1e300, -2.5, -0.0, 0.0, 0.3, 1.0, 7.25, 1e300, f64::INFINITY];
+        for (lo, hi) in [(0.0, 1.0), (-0.0, 0.0), (-3.0, 8.0), (0.01, 1e6)] {
+            for x in xs {
+                let (ours, core) = (clamp(x, lo, hi), x.clamp(lo, hi));
+                assert!(ours.to_bits() == core.to_bits() || (ours.is_nan() && core.is_nan()), "{x} in {lo}..{hi}");
+            }
+        }
+    }
 
     #[test]
     fn parses_exactly_as_core_does() {
