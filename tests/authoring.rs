@@ -155,5 +155,5 @@ fn a_file_over_the_size_limit_is_refused_with_one_message() {
     use tapecast::text::Lang;
     assert!(MAX_SCENARIO_CHARS >= 10 * DEFAULT_SCENARIO_JSON.len(), "a real scenario has wide room (the built-in story as written, with its indentation)");
     assert_eq!(too_large(MAX_SCENARIO_CHARS, Lang::En), None);
-    assert_eq!(too_large(5_000_000, Lang::En).as_deref(), Some("5,000,000 characters is over the limit of 262,144 (not read)"));
+    assert_eq!(too_large(9_000_000, Lang::En).as_deref(), Some("9,000,000 characters is over the limit of 8,388,608 (not read)"));
 }

@@ -5,7 +5,7 @@
 // the limit refused; the reader's download not carrying the studio; screenshots at 1280 and 360 px.
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -220,17 +220,25 @@ describe('the scenario studio', () => {
 
   test('an uploaded file over the size limit is refused unread; a file that is not a scenario is refused; the studio keeps working', async () => {
     const page = await studio(env);
-    const big = `{"id":"${'x'.repeat(600_000)}"}`;
-    await page.setInputFiles('#start-file', { name: 'big.json', mimeType: 'application/json', buffer: Buffer.from(big) });
-    await pollUntil(() => page.locator('#started').textContent(), (t) => t.startsWith('big.json:'), { what: 'the refusal' });
-    assert.match(await page.locator('#started').textContent(), /^big\.json: [\d,]+ characters is over the limit of [\d,]+ \(not read\)$/);
+    const limit = await page.evaluate(() => import('./studio/pkg/studio.js').then((m) => m.max_scenario_chars()));
+    const dir = new URL('../../target/tmp/uploads/', import.meta.url);
+    await mkdir(dir, { recursive: true });
+    const big = new URL('big.json', dir);
+    await writeFile(big, `{"id":"${'x'.repeat(limit)}"}`);
+    await page.setInputFiles('#start-file', fileURLToPath(big));
+    await pollUntil(() => page.locator('#started').textContent(), (t) => t.startsWith('big.json'), { what: 'the refusal' });
+    assert.equal(await page.locator('#started').textContent(), 'big.json was not opened:');
+    assert.match(await page.locator('#refused').textContent(), /^[\d,]+ characters is over the limit of [\d,]+ \(not read\)$/);
     await page.setInputFiles('#start-file', { name: 'list.json', mimeType: 'application/json', buffer: Buffer.from('[1, 2, 3]') });
-    await pollUntil(() => page.locator('#started').textContent(), (t) => t.startsWith('list.json:'), { what: 'the refusal' });
+    await pollUntil(() => page.locator('#started').textContent(), (t) => t.startsWith('list.json'), { what: 'the refusal' });
+    assert.match(await page.locator('#refused').textContent(), /^scenario file: missing field `id`$/);
     const example = await readFile(new URL('scenarios/megacap-fed-week.json', DIST));
     const n = await checks(page);
     await page.setInputFiles('#start-file', { name: 'week.json', mimeType: 'application/json', buffer: example });
     await settled(page, n);
     assert.equal(await page.locator('#started').textContent(), 'Started from week.json.');
+    assert.equal(await page.locator('#refused').textContent(), '', 'the refusal is cleared');
+    await rm(big);
     assert.equal(await page.evaluate(() => document.body.dataset.problems), '0');
     assert.deepEqual(page.problems.pageErrors, []);
   });

@@ -4,7 +4,7 @@
 // same Rust validate() a widget runs (the studio's own wasm, studio/pkg/) and previewed in the
 // real widget; then publish. Nothing here is part of a reader's tapecast.js.
 
-import init, { max_scenario_chars, more_problems, studio_builtin_json, studio_check, studio_snapshot, too_large } from './pkg/studio.js';
+import init, { AuthorFile, max_scenario_chars, more_problems, studio_builtin_json, studio_check, studio_snapshot, too_large } from './pkg/studio.js';
 import { Form } from './form.js';
 import { parseHelp } from './help.js';
 import { Preview } from './preview.js';
@@ -157,23 +157,58 @@ function png() {
 
 /** Starts the form from `scenario` (a fresh copy). */
 function start(/** @type {Obj} */ scenario, /** @type {string} */ from) {
+  refused([]);
   form.load(structuredClone(scenario));
   $('started').textContent = `Started from ${from}.`;
   check();
 }
 
+/** The size up to which an uploaded file with problems opens in the form (a few elements per
+ * value: a larger one is listed, not opened). */
+const FORM_CHARS = 256 << 10;
+
+const nextTask = () => new Promise((resolve) => setTimeout(resolve));
+
+/** The notes of a large file's check, handed to the wasm and read a step per task as a widget
+ * reads one (www/src/scenario.js), so that the page never blocks for long. */
+async function largeFileNotes(/** @type {string} */ text) {
+  const file = new AuthorFile();
+  for (let at = 0, end; at < text.length; at = end) {
+    end = Math.min(text.length, at + FORM_CHARS);
+    if (end < text.length && (text.charCodeAt(end - 1) & 0xfc00) === 0xd800) end++; // a surrogate pair
+    file.push(text.slice(at, end), end - at);
+    await nextTask();
+  }
+  while (!file.read()) await nextTask();
+  await nextTask();
+  const notes = file.check('en');
+  setTimeout(() => file.free());
+  return notes;
+}
+
+/** Lists a refused file's notes under the start buttons (cleared by the next start). */
+function refused(/** @type {string[]} */ notes) {
+  $('refused').replaceChildren(...notes.map((n) => Object.assign(document.createElement('p'), { className: 'problem', textContent: n })));
+}
+
 /** An author's file: refused over the size limit, unparsed; refused if the widget could not read
- * it at all (then there is nothing to put in the form); else loaded with its problems shown. */
+ * it at all (then there is nothing to put in the form); a large one with problems has them
+ * listed (the first 20 and "… and N more"); else loaded with its problems shown beside fields. */
 async function upload(/** @type {File} */ file) {
-  const refuse = (/** @type {string} */ message) => { $('started').textContent = `${file.name}: ${message}`; };
+  const refuse = (/** @type {string[]} */ notes) => { $('started').textContent = `${file.name} was not opened:`; refused(notes); };
   const large = too_large(file.size, 'en');
-  if (large) return refuse(large);
+  if (large) return refuse([large]);
   const text = await file.text();
-  if (text.length > max_scenario_chars()) return refuse(too_large(text.length, 'en') ?? '');
-  /** @type {{ problems: { field: string, message: string }[] }} */
-  const result = studio_check(text);
-  const fatal = result.problems.find((p) => p.field === '');
-  if (fatal) return refuse(fatal.message);
+  if (text.length > max_scenario_chars()) return refuse([too_large(text.length, 'en') ?? '']);
+  if (text.length > FORM_CHARS) {
+    const notes = await largeFileNotes(text);
+    if (notes.length) return refuse(notes);
+  } else {
+    /** @type {{ problems: { field: string, message: string }[] }} */
+    const result = studio_check(text);
+    const fatal = result.problems.find((p) => p.field === '');
+    if (fatal) return refuse([fatal.message]);
+  }
   start(JSON.parse(text), file.name);
 }
 
