@@ -319,6 +319,26 @@ describe('the scenario studio', () => {
     assert.ok(bytes - base.total <= 1024, `grew by ${bytes - base.total} bytes`);
   });
 
+  test('at a 1280 px window the phone and desktop previews sit side by side, the desktop one the real widget at its own width', async () => {
+    const page = await studio(env, { width: 1280, height: 900 });
+    await page.waitForFunction(() => ['phone', 'desktop'].every((k) => document.getElementById(`preview-${k}`)?.hasAttribute('data-ready')), null, { timeout: 20_000 });
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    const r = await page.evaluate(() => {
+      const box = (id) => { const b = document.getElementById(id).getBoundingClientRect(); return { left: b.left, right: b.right, top: b.top, bottom: b.bottom }; };
+      const desktop = document.getElementById('preview-desktop');
+      const fan = desktop.shadowRoot.querySelector('canvas[part="fan"]');
+      return { phone: box('phone'), desktop: box('desktop'), scaler: box('desktop-scaler'), laidOut: desktop.offsetWidth, fan: fan.offsetWidth, drawn: fan.width / devicePixelRatio, width: innerWidth };
+    });
+    console.log(`1280 px: phone ${JSON.stringify(r.phone)}, desktop ${JSON.stringify(r.desktop)} (laid out ${r.laidOut} px, fan ${r.fan} px)`);
+    assert.ok(r.phone.right <= r.desktop.left, 'the desktop preview is right of the phone, not overlapping it');
+    assert.ok(r.phone.left >= 0 && r.desktop.right <= r.width, 'both within the window\'s width');
+    assert.ok(r.desktop.top < r.phone.bottom && r.phone.top < r.desktop.bottom, 'side by side, not stacked');
+    assert.ok(r.desktop.bottom <= r.scaler.bottom + 1, 'the scaled preview fits its box (nothing below it is covered)');
+    assert.ok(r.laidOut >= 700 && r.fan >= 600, `the desktop widget lays out at its real width (${r.laidOut} px, fan ${r.fan} px)`);
+    assert.ok(Math.abs(r.drawn - r.fan) <= 1, `its charts are drawn for that width too, not the shrunk one (${r.drawn} px)`);
+    await page.close();
+  });
+
   for (const [width, colorScheme] of [[1280, 'light'], [1280, 'dark'], [360, 'light']]) {
     test(`screenshot at ${width} px, ${colorScheme}`, async () => {
       const page = await studio(env, { width, height: 900, colorScheme });
