@@ -870,6 +870,17 @@ mod studio {
         to_js(&Snapshot { svg, height, html })
     }
 
+    /// The words each word-valued field takes, from the scenario's own enums: `{ kind, group,
+    /// quote, directions }` (an event's kind, an asset's group and quote, the values of an
+    /// asset's `directions`), for the studio's choices.
+    #[wasm_bindgen]
+    pub fn studio_words() -> Result<JsValue, JsValue> {
+        use crate::scenario::{Direction, EventKind, Group, Quote};
+        let words: std::collections::BTreeMap<&str, &[&str]> =
+            [("kind", EventKind::WORDS), ("group", Group::WORDS), ("quote", Quote::WORDS), ("directions", Direction::WORDS)].into_iter().collect();
+        to_js(&words)
+    }
+
     /// The built-in story's file, for the studio's "start from the built-in story".
     #[wasm_bindgen]
     pub fn studio_builtin_json() -> String {

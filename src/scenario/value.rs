@@ -458,6 +458,28 @@ mod tests {
         assert!(checked > 5000, "{checked}");
     }
 
+    /// Each enum's words are its variants' own: serde writes and reads them, and so does the
+    /// browser's reading; an unknown word is refused with serde's message.
+    #[test]
+    fn enum_words_are_the_variants_own() {
+        use crate::scenario::{Direction, EventKind, Group, Quote};
+        fn check<T: FromValue + serde::Serialize + for<'de> serde::Deserialize<'de> + PartialEq + std::fmt::Debug + Copy>(all: &[T], words: &[&str]) {
+            assert_eq!(all.len(), words.len());
+            for (v, w) in all.iter().zip(words) {
+                assert_eq!(serde_json::to_string(v).ok(), Some(format!("\"{w}\"")));
+                assert_eq!(serde_json::from_str::<T>(&format!("\"{w}\"")).ok(), Some(*v));
+                assert_eq!(T::from_value(Value::Str((*w).to_string())), Ok(*v));
+            }
+            let e = T::from_value(Value::Str("sideways".into())).err().map(|e| e.to_string()).unwrap_or_default();
+            assert!(e.starts_with("unknown variant `sideways`, expected "), "{e}");
+        }
+        check(EventKind::ALL, EventKind::WORDS);
+        check(Group::ALL, Group::WORDS);
+        check(Quote::ALL, Quote::WORDS);
+        check(Direction::ALL, Direction::WORDS);
+        assert_eq!(Group::WORDS, ["ai", "broad", "defensive", "alternatives", "rates_credit"]);
+    }
+
     #[test]
     fn optional_fields_take_null_or_absence_as_none() {
         let mut v: serde_json::Value = serde_json::from_str(DEFAULT_SCENARIO_JSON).unwrap_or_default();

@@ -152,6 +152,24 @@ describe('the scenario studio', () => {
     }
   });
 
+  test('word-valued fields offer the words of the scenario\'s own enums (from the wasm), and every word the built-in story uses', async () => {
+    const page = await studio(env);
+    const words = await page.evaluate(() => import('./studio/pkg/studio.js').then((m) => m.studio_words()));
+    assert.deepEqual(Object.keys(words).sort(), ['directions', 'group', 'kind', 'quote']);
+    const offered = (path) => page.evaluate((p) => [...document.querySelector(`select[data-path="${p}"]`).options].map((o) => o.value), path);
+    assert.deepEqual(await offered('calendar.events[0].kind'), words.kind);
+    assert.deepEqual(await offered('assets[0].group'), words.group);
+    assert.deepEqual(await offered('assets[0].quote'), words.quote);
+    assert.deepEqual(await offered('assets[0].directions.surprise'), words.directions);
+    const story = JSON.parse(await readFile(new URL('../../src/scenario/default.json', import.meta.url), 'utf8'));
+    for (const e of story.calendar.events) assert.ok(words.kind.includes(e.kind), e.kind);
+    for (const a of story.assets) {
+      assert.ok(words.group.includes(a.group) && words.quote.includes(a.quote), a.id);
+      for (const d of Object.values(a.directions)) assert.ok(words.directions.includes(d), `${a.id}: ${d}`);
+    }
+    await page.close();
+  });
+
   test('the widget options (opening state, series, heading, language, theme, compact) reach the previews and every snippet', async () => {
     const page = await studio(env);
     const presets = await page.evaluate(() => [...document.querySelectorAll('#opt-preset option')].map((o) => o.value).filter((v) => v));

@@ -13,7 +13,7 @@ import { el } from './dom.js';
  * the charts are laid out as at full size. */
 function laidOut(/** @type {HTMLElement} */ box) {
   const r = box.getBoundingClientRect();
-  const k = box.offsetWidth && Math.abs(r.width - box.offsetWidth) > 1 ? box.offsetWidth / r.width : 1;
+  const k = Math.abs(r.width - box.offsetWidth) > 1 ? box.offsetWidth / r.width : 1;
   return { width: r.width * k, height: r.height * k };
 }
 

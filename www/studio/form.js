@@ -1,6 +1,7 @@
 // @ts-check
 // form.js — the studio's form: built from the scenario object itself (every field of the file,
-// none named here but the few whose values are words from a fixed list), in the groups an author
+// none named here; the words a word-valued field takes come from the wasm's `studio_words()`, the
+// scenario's own enums), in the groups an author
 // thinks in, with docs/SCENARIOS.md's help beside each field and rows to add and remove. Each field
 // knows its path (`assets[1].vol`, as validate() names it) so a problem can be shown beside it.
 
@@ -21,14 +22,6 @@ export const SECTIONS = [
 
 /** Every path a section shows by itself. */
 const CLAIMED = new Set(SECTIONS.flatMap((s) => s.paths));
-
-/** Fields whose value is one word of a fixed list (the Rust enums in src/scenario/mod.rs). */
-const WORDS = {
-  kind: ['earnings', 'meeting', 'qt_end', 'funding'],
-  group: ['ai', 'broad', 'defensive', 'alternatives', 'rates_credit'],
-  quote: ['price', 'rate'],
-  direction: ['up', 'down', 'none'],
-};
 
 /** Fields that may be `null` (absent), and what they hold otherwise. */
 const NULLABLE = { long_run: 'number', start: 'string' };
@@ -64,12 +57,14 @@ function h(/** @type {string} */ tag, /** @type {Obj} */ props = {}, /** @type {
 
 export class Form {
   /**
-   * @param {{ help: Map<string, string>, templates: Obj, changed: () => void }} options
-   *   `templates`: a row to start from for each list (`assets`, `calendar.events`, …), used when
-   *   the list is empty; `changed`: called after every edit.
+   * @param {{ help: Map<string, string>, words: Record<string, string[]>, templates: Obj, changed: () => void }} options
+   *   `words`: the words of each word-valued field (`kind`, `group`, `quote`, `directions`: the
+   *   values of that map); `templates`: a row to start from for each list (`assets`,
+   *   `calendar.events`, …), used when the list is empty; `changed`: called after every edit.
    */
-  constructor({ help, templates, changed }) {
+  constructor({ help, words, templates, changed }) {
     this.help = help;
+    this.words = words;
     this.templates = templates;
     this.changed = changed;
     /** @type {Obj} */
@@ -194,7 +189,7 @@ export class Form {
         return input;
       });
     } else {
-      const words = WORDS[/** @type {keyof WORDS} */ (parentKey === 'directions' ? 'direction' : key)];
+      const words = this.words[parentKey === 'directions' ? parentKey : key];
       /** @type {HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement} */
       let input;
       /** @type {() => unknown} */

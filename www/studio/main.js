@@ -4,7 +4,7 @@
 // same Rust validate() a widget runs (the studio's own wasm, studio/pkg/) and previewed in the
 // real widget; then publish. Nothing here is part of a reader's tapecast.js.
 
-import init, { AuthorFile, max_scenario_chars, more_problems, studio_builtin_json, studio_check, studio_snapshot, too_large } from './pkg/studio.js';
+import init, { AuthorFile, max_scenario_chars, more_problems, studio_builtin_json, studio_check, studio_snapshot, studio_words, too_large } from './pkg/studio.js';
 import { Form } from './form.js';
 import { parseHelp } from './help.js';
 import { Preview } from './preview.js';
@@ -50,7 +50,7 @@ function blank() {
   return s;
 }
 
-const form = new Form({ help, templates, changed: () => soon() });
+const form = new Form({ help, words: studio_words(), templates, changed: () => soon() });
 $('form').replaceChildren(form.root);
 const preview = new Preview($('phone'), $('desktop'));
 /** @type {ReturnType<typeof setTimeout> | undefined} */
