@@ -152,6 +152,25 @@ describe('the scenario studio', () => {
     }
   });
 
+  test('help beside every field of the built-in story reads as a sentence: no nested parentheses, no validation messages, no empty parts', async () => {
+    const page = await studio(env);
+    await page.evaluate(() => document.querySelectorAll('details').forEach((d) => { d.open = true; }));
+    const helps = await page.evaluate(() => [...document.querySelectorAll('#form .help')].map((p) => p.textContent));
+    const fields = await page.evaluate(() => document.querySelectorAll('#form .field').length);
+    console.log(`${helps.length} help lines (${new Set(helps).size} distinct) for ${fields} fields`);
+    assert.ok(new Set(helps).size >= 60, 'most fields have their own help');
+    const depth = (t) => [...t].reduce(([d, max], c) => (c === '(' ? [d + 1, Math.max(max, d + 1)] : c === ')' ? [d - 1, max] : [d, max]), [0, 0]);
+    for (const h of new Set(helps)) {
+      const [open, deepest] = depth(h);
+      assert.equal(open, 0, `balanced parentheses: ${h}`);
+      assert.ok(deepest <= 1, `no nested parenthesis: ${h}`);
+      assert.doesNotMatch(h, /\b(is not|is below|is above|is used by|should be|should have|should declare)\b/, `no validation message: ${h}`);
+      assert.doesNotMatch(h, /^\s*—|—\s*$|—\s*—|\(\s*\)/, `no empty part: ${h}`);
+      assert.doesNotMatch(h, /\b(\w+) \1\b/i, `no word twice in a row: ${h}`);
+    }
+    await page.close();
+  });
+
   test('word-valued fields offer the words of the scenario\'s own enums (from the wasm), and every word the built-in story uses', async () => {
     const page = await studio(env);
     const words = await page.evaluate(() => import('./studio/pkg/studio.js').then((m) => m.studio_words()));
