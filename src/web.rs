@@ -170,13 +170,15 @@ fn scenario_from_text(text: &str) -> Result<Scenario, String> {
 }
 
 /// An author's scenario from its JSON text (the studio's): the size limit, the parse, the
-/// fields' types.
+/// fields' types. A problem comes with the path of the field it is about (empty for the file).
 #[cfg(feature = "studio")]
-fn authored_text(text: &str, lang: Lang) -> Result<Scenario, String> {
+fn authored_text(text: &str, lang: Lang) -> Result<Scenario, (String, String)> {
+    let whole = |message: String| (String::new(), format!("scenario file: {message}"));
     if let Some(message) = crate::scenario::too_large(text.encode_utf16().count(), lang) {
-        return Err(format!("scenario file: {message}"));
+        return Err(whole(message));
     }
-    scenario_from_text(text).map_err(|e| format!("scenario file: {e}"))
+    let tree = json::parse(text).map_err(|e| whole(format!("not valid JSON ({e})")))?;
+    Scenario::from_value(tree).map_err(|e| (e.path().to_string(), format!("scenario file: {e}")))
 }
 
 /// An author's scenario file read over several tasks, so that a page never blocks for a large
@@ -815,6 +817,9 @@ mod studio {
         field: String,
         /// The sentence the widget would show (`calendar.events[2].date: "…" is not a trading day …`).
         message: String,
+        /// The file could not be read as a scenario (its size, its syntax, a missing field or one
+        /// of the wrong type): nothing else was checked.
+        fatal: bool,
     }
 
     /// What [`studio_check`] finds.
@@ -826,16 +831,16 @@ mod studio {
     }
 
     /// Checks an author's scenario (JSON text) exactly as a widget would: the size limit, the
-    /// parse, the fields' types, then `validate()`. Returns `{ problems: [{ field, message }],
-    /// more }`, the problems capped as a widget lists them.
+    /// parse, the fields' types, then `validate()`. Returns `{ problems: [{ field, message,
+    /// fatal }], more }`, the problems capped as a widget lists them.
     #[wasm_bindgen]
     pub fn studio_check(text: &str) -> Result<JsValue, JsValue> {
         let checked = match authored_text(text, Lang::En) {
-            Err(message) => Checked { problems: vec![FieldProblem { field: String::new(), message }], more: 0 },
+            Err((field, message)) => Checked { problems: vec![FieldProblem { field, message, fatal: true }], more: 0 },
             Ok(scenario) => {
                 let (first, all) = validate_first(&scenario, MAX_PROBLEMS_SHOWN);
                 let more = all - first.len();
-                let problems = first.iter().map(|p| FieldProblem { field: p.field.clone(), message: p.to_string() }).collect();
+                let problems = first.iter().map(|p| FieldProblem { field: p.field.clone(), message: p.to_string(), fatal: false }).collect();
                 Checked { problems, more }
             }
         };
@@ -860,7 +865,7 @@ mod studio {
     #[wasm_bindgen]
     pub fn studio_snapshot(text: &str, state: &str, lang: &str, width: u32, image: &str) -> Result<JsValue, JsValue> {
         let lang = Lang::parse(lang);
-        let scenario = authored_text(text, lang).map_err(|e| JsValue::from_str(&e))?;
+        let scenario = authored_text(text, lang).map_err(|(_, e)| JsValue::from_str(&e))?;
         let engine = Engine::new(scenario).map_err(|p| JsValue::from_str(&format!("the scenario has {} problems", p.len())))?;
         let states = snapshot::states(engine.scenario(), lang);
         let found = states.iter().find(|s| s.id == state).ok_or_else(|| JsValue::from_str(&format!("{}: not a state of this scenario", quoted(state))))?;

@@ -211,7 +211,7 @@ impl Reader {
     /// Opens an array or object (the reader on its bracket).
     fn open(&mut self, frame: Frame, want: Want) -> Read<()> {
         if self.stack.len() >= MAX_DEPTH {
-            return Err("arrays and objects nested too deeply (more than 64 levels)");
+            return Err("nested more than 64 levels deep");
         }
         self.i += 1;
         self.stack.push(frame);
@@ -237,7 +237,7 @@ impl Reader {
             None => {
                 self.space();
                 if self.i < self.text.len() {
-                    return Err("unexpected text after the end of the JSON value");
+                    return Err("unexpected text after the value");
                 }
                 self.result = Some(Ok(v));
             }
@@ -282,7 +282,7 @@ impl Reader {
                         Some(b'r') => '\r',
                         Some(b't') => '\t',
                         Some(b'u') => '\0', // its four digits are read below
-                        _ => return Err("not an escape: a backslash is followed by one of \" \\ / b f n r t u"),
+                        _ => return Err("a backslash not followed by one of \" \\ / b f n r t u"),
                     };
                     self.i += 1;
                     out.push(if c == '\0' { self.unicode_escape()? } else { c });
@@ -455,7 +455,7 @@ mod tests {
         assert_eq!(s(r#""\uD83D\u0041""#), "\u{FFFD}A");
         assert_eq!(s(r#""\uD83D\uD83D\uDE00""#), "\u{FFFD}😀");
         assert_eq!(s("\"中文 ✓\""), "中文 ✓");
-        assert_eq!(err(r#""\x""#), "not an escape: a backslash is followed by one of \" \\ / b f n r t u at line 1, column 3");
+        assert_eq!(err(r#""\x""#), "a backslash not followed by one of \" \\ / b f n r t u at line 1, column 3");
         assert_eq!(err(r#""\u12G4""#), "expected four hexadecimal digits after \\u at line 1, column 6");
         assert_eq!(err("\"a\nb\""), "a line break or other control character inside a string (write it as \\n) at line 1, column 3");
         assert_eq!(err("\"abc"), "unexpected end of the file inside a string at line 1, column 5");
@@ -471,7 +471,7 @@ mod tests {
         assert_eq!(err("[1, 2,]"), "expected a value (an object, array, string, number, true, false or null) at line 1, column 7");
         assert_eq!(err("[1 2]"), "expected ',' or ']' after an array element at line 1, column 4");
         assert_eq!(err("{\"a\" 1}"), "expected ':' after a property name at line 1, column 6");
-        assert_eq!(err("{} x"), "unexpected text after the end of the JSON value at line 1, column 4");
+        assert_eq!(err("{} x"), "unexpected text after the value at line 1, column 4");
         assert_eq!(err("tru"), "expected a value (an object, array, string, number, true, false or null) at line 1, column 1");
         assert_eq!(err("// c\n{}"), "expected a value (an object, array, string, number, true, false or null) at line 1, column 1");
         assert_eq!(err("\u{feff}{}"), "expected a value (an object, array, string, number, true, false or null) at line 1, column 1");
@@ -481,7 +481,7 @@ mod tests {
     fn nesting_is_limited() {
         let deep = |n: usize| format!("{}{}", "[".repeat(n), "]".repeat(n));
         assert!(parse(&deep(MAX_DEPTH)).is_ok());
-        assert_eq!(err(&deep(MAX_DEPTH + 1)), "arrays and objects nested too deeply (more than 64 levels) at line 1, column 65");
+        assert_eq!(err(&deep(MAX_DEPTH + 1)), "nested more than 64 levels deep at line 1, column 65");
         let objects = format!("{}1{}", "{\"a\":".repeat(MAX_DEPTH + 1), "}".repeat(MAX_DEPTH + 1));
         assert!(parse(&objects).is_err());
         // A million open brackets are refused at the limit, not by the stack.

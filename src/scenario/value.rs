@@ -39,6 +39,11 @@ pub struct ValueError {
 }
 
 impl ValueError {
+    /// Where the problem is (`assets[3].vol`); empty for the whole file.
+    pub fn path(&self) -> &str {
+        &self.path
+    }
+
     /// The same problem, one level further out (`.vol` or `[3]` before the path).
     #[cold]
     #[inline(never)]
@@ -75,7 +80,7 @@ impl de::Error for ValueError {
 impl Value {
     fn unexpected(&self) -> Unexpected<'_> {
         match self {
-            Value::Null => Unexpected::Unit,
+            Value::Null => Unexpected::Other("null"),
             Value::Bool(b) => Unexpected::Bool(*b),
             Value::Num(x) => Unexpected::Float(*x),
             Value::Str(s) => Unexpected::Str(s),

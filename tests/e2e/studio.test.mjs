@@ -171,6 +171,25 @@ describe('the scenario studio', () => {
     await page.close();
   });
 
+  test('a cleared number field says so beside the field, not at the top of the form, and typing a number clears it', async () => {
+    const page = await studio(env);
+    const box = (path) => page.locator(`.problems[data-path="${path}"]`).textContent();
+    const top = () => page.locator('#form .form > .problems:not([data-path])').textContent();
+    for (const [path, value] of [['assets[0].vol', '0.2'], ['version', '1']]) {
+      let n = await checks(page);
+      await page.fill(`input[data-path="${path}"]`, '');
+      await settled(page, n);
+      assert.match(await box(path), new RegExp(`^scenario file: ${path.replace(/[[\].]/g, '\\$&')}: invalid type: null, expected (f64|u32)$`));
+      assert.equal(await top(), '', 'nothing at the top of the form');
+      n = await checks(page);
+      await type(page, path, value);
+      await settled(page, n);
+      assert.equal(await box(path), '');
+      assert.equal(await page.evaluate(() => document.body.dataset.problems), '0');
+    }
+    await page.close();
+  });
+
   test('word-valued fields offer the words of the scenario\'s own enums (from the wasm), and every word the built-in story uses', async () => {
     const page = await studio(env);
     const words = await page.evaluate(() => import('./studio/pkg/studio.js').then((m) => m.studio_words()));

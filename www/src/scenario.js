@@ -52,7 +52,8 @@ export async function authoredWidget(/** @type {string} */ text, /** @type {stri
   const file = new AuthorFile();
   for (let at = 0, end; at < text.length; at = end) {
     end = Math.min(text.length, at + PIECE);
-    if (end < text.length && (text.charCodeAt(end - 1) & 0xfc00) === 0xd800) end++; // a surrogate pair
+    // A surrogate pair stays in one piece.
+    if (end < text.length && (text.charCodeAt(end - 1) & 0xfc00) === 0xd800) end++;
     file.push(text.slice(at, end), end - at);
     await nextTask();
   }

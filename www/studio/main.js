@@ -204,9 +204,9 @@ async function upload(/** @type {File} */ file) {
     const notes = await largeFileNotes(text);
     if (notes.length) return refuse(notes);
   } else {
-    /** @type {{ problems: { field: string, message: string }[] }} */
+    /** @type {{ problems: { field: string, message: string, fatal: boolean }[] }} */
     const result = studio_check(text);
-    const fatal = result.problems.find((p) => p.field === '');
+    const fatal = result.problems.find((p) => p.fatal);
     if (fatal) return refuse([fatal.message]);
   }
   start(JSON.parse(text), file.name);
