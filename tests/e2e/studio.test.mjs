@@ -190,6 +190,27 @@ describe('the scenario studio', () => {
     await page.close();
   });
 
+  test('on a Chinese page (?lang=zh) the studio speaks Chinese: its own words from strings.js, the previews in Chinese', async () => {
+    const page = await env.newPage({ width: 1280, height: 900 });
+    await page.goto(`${env.url}studio.html?lang=zh`);
+    await page.waitForFunction(() => 'ready' in document.body.dataset && document.getElementById('preview-desktop')?.hasAttribute('data-ready'), null, { timeout: 20_000 });
+    assert.equal(await page.evaluate(() => document.documentElement.lang), 'zh-CN');
+    assert.equal(await page.locator('h1').textContent(), '情景工作室');
+    assert.equal(await page.locator('#started').textContent(), '已从内置故事开始。');
+    assert.equal(await page.locator('#status').textContent(), '没有问题：预览显示的是这个版本。');
+    assert.equal(await page.inputValue('#opt-lang'), 'zh', 'the previews start in Chinese');
+    assert.equal(await page.evaluate(() => document.getElementById('preview-desktop').getAttribute('lang')), 'zh');
+    // The studio's own words (not the scenario's ids, the help from docs/SCENARIOS.md, field
+    // names or product names) are Chinese: no English word left in its chrome.
+    const chrome = await page.evaluate(() => [
+      ...document.querySelectorAll('header, .options label > span, .options option[data-text], figcaption, .publish h2, .publish p, .publish summary, .publish button, #form summary, #form button'),
+    ].map((e) => e.textContent).join(' '));
+    const english = chrome.replace(/\S*\/\S*/g, '').replace(/\b(HTML|JSON|SVG|PNG|Hugo|Jekyll|WordPress|Ghost|README|Iframe|iframe|English|tapecast|tape-cast|px|wasm|JavaScript|scenarios|snapshots|json|svg|[a-z]+_[a-z_]+|asset|event|preset|drain|mark|option|holiday|half_day)\b/g, '').match(/[A-Za-z]{3,}/g);
+    assert.equal(english, null, `English left: ${english}`);
+    await page.screenshot({ path: 'target/screenshots/studio-1280-zh.png' });
+    await page.close();
+  });
+
   test('word-valued fields offer the words of the scenario\'s own enums (from the wasm), and every word the built-in story uses', async () => {
     const page = await studio(env);
     const words = await page.evaluate(() => import('./studio/pkg/studio.js').then((m) => m.studio_words()));

@@ -8,6 +8,7 @@ import init, { AuthorFile, max_scenario_chars, more_problems, studio_builtin_jso
 import { Form } from './form.js';
 import { parseHelp } from './help.js';
 import { Preview } from './preview.js';
+import { fillPage, LANG, t } from './strings.js';
 import { download, downloadBlob, fileName, iframeSnippet, imageSnippet, inlineSnippet, snapshotPath } from './publish.js';
 
 /** @typedef {Record<string, any>} Obj */
@@ -20,6 +21,8 @@ const select = (/** @type {string} */ id) => /** @type {HTMLSelectElement} */ (d
 /** How long the studio waits after the last keystroke before it checks and redraws. */
 const DEBOUNCE_MS = 300;
 
+fillPage();
+select('opt-lang').value = LANG;
 await init();
 const builtin = /** @type {Obj} */ (JSON.parse(studio_builtin_json()));
 const help = parseHelp(await fetch(new URL('../SCENARIOS.md', import.meta.url)).then((r) => (r.ok ? r.text() : ''), () => ''));
@@ -73,14 +76,14 @@ function options() {
 function fill(/** @type {HTMLSelectElement} */ el, /** @type {Obj[]} */ rows) {
   const keep = el.value;
   const ids = rows.map((r) => String(r?.id ?? '')).filter((id) => id);
-  const opts = [new Option('(default)', ''), ...ids.map((id) => new Option(id, id))];
+  const opts = [new Option(t('byDefault'), ''), ...ids.map((id) => new Option(id, id))];
   el.replaceChildren(...opts);
   el.value = ids.includes(keep) ? keep : '';
 }
 
 function soon() {
   clearTimeout(timer);
-  $('status').textContent = 'Checking…';
+  $('status').textContent = t('checking');
   document.body.dataset.pending = '';
   timer = setTimeout(check, DEBOUNCE_MS);
 }
@@ -110,7 +113,7 @@ function check() {
   form.show(result.problems, result.more ? more_problems(result.more, 'en') : '');
   const n = result.problems.length + result.more;
   const status = $('status');
-  status.textContent = n ? `${n} problem${n > 1 ? 's' : ''}: the preview shows the last version without any.` : 'No problems: the preview shows this version.';
+  status.textContent = n ? t(n > 1 ? 'problems' : 'oneProblem', { n }) : t('noProblems');
   status.className = n ? 'bad' : 'good';
   document.body.dataset.checks = String(checks);
   document.body.dataset.problems = String(n);
@@ -159,7 +162,7 @@ function png() {
 function start(/** @type {Obj} */ scenario, /** @type {string} */ from) {
   refused([]);
   form.load(structuredClone(scenario));
-  $('started').textContent = `Started from ${from}.`;
+  $('started').textContent = t('started', { from });
   check();
 }
 
@@ -195,7 +198,7 @@ function refused(/** @type {string[]} */ notes) {
  * it at all (then there is nothing to put in the form); a large one with problems has them
  * listed (the first 20 and "… and N more"); else loaded with its problems shown beside fields. */
 async function upload(/** @type {File} */ file) {
-  const refuse = (/** @type {string[]} */ notes) => { $('started').textContent = `${file.name} was not opened:`; refused(notes); };
+  const refuse = (/** @type {string[]} */ notes) => { $('started').textContent = t('notOpened', { name: file.name }); refused(notes); };
   const large = too_large(file.size, 'en');
   if (large) return refuse([large]);
   const text = await file.text();
@@ -212,13 +215,13 @@ async function upload(/** @type {File} */ file) {
   start(JSON.parse(text), file.name);
 }
 
-$('start-builtin').addEventListener('click', () => start(builtin, 'the built-in story'));
+$('start-builtin').addEventListener('click', () => start(builtin, t('startBuiltin')));
 $('start-example').addEventListener('click', async () => {
   const response = await fetch(new URL('../scenarios/megacap-fed-week.json', import.meta.url));
-  if (response.ok) start(await response.json(), 'the example scenario');
-  else $('started').textContent = `The example scenario could not be loaded (HTTP ${response.status}).`;
+  if (response.ok) start(await response.json(), t('startExample'));
+  else $('started').textContent = t('exampleFailed', { status: response.status });
 });
-$('start-blank').addEventListener('click', () => start(blank(), 'a blank template'));
+$('start-blank').addEventListener('click', () => start(blank(), t('startBlank')));
 input('start-file').addEventListener('change', () => {
   const file = input('start-file').files?.[0];
   if (file) upload(file).catch((e) => { $('started').textContent = String(e); });
@@ -235,13 +238,13 @@ for (const id of ['inline', 'iframe', 'image']) {
     const text = /** @type {HTMLTextAreaElement} */ ($(`snippet-${id}`)).value;
     try {
       await navigator.clipboard.writeText(text);
-      $(`copied-${id}`).textContent = 'Copied.';
+      $(`copied-${id}`).textContent = t('copied');
     } catch {
       /** @type {HTMLTextAreaElement} */ ($(`snippet-${id}`)).select();
-      $(`copied-${id}`).textContent = 'Select and copy (the browser did not allow it).';
+      $(`copied-${id}`).textContent = t('selectAndCopy');
     }
   });
 }
 
-start(builtin, 'the built-in story');
+start(builtin, t('startBuiltin'));
 document.body.dataset.ready = '';

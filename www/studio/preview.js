@@ -3,6 +3,8 @@
 // the author's scenario inlined exactly as the published snippet inlines it, in the theme,
 // language and widget options the author picked.
 
+import { t } from './strings.js';
+
 /** @typedef {{ preset: string, asset: string, heading: string, lang: string, theme: string, compact: boolean }} Options */
 
 /** The widget's attributes for `options`, in snippet order (only those not at their default). */
@@ -50,7 +52,7 @@ export class Preview {
       const scale = Math.min(1, scaler.clientWidth / DESKTOP_PX);
       desktop.style.setProperty('--scale', String(scale));
       scaler.style.height = `${Math.ceil(desktop.offsetHeight * scale)}px`;
-      if (caption) caption.textContent = `Desktop, ${DESKTOP_PX} px${scale < 1 ? ` (shown at ${Math.round(scale * 100)}%)` : ''}`;
+      if (caption) caption.textContent = t(scale < 1 ? 'desktopScaled' : 'desktop', { px: DESKTOP_PX, percent: Math.round(scale * 100) });
     };
     const observer = new ResizeObserver(rescale);
     observer.observe(desktop);
