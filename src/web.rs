@@ -1,13 +1,14 @@
 //! The wasm-bindgen boundary: the only file that knows JavaScript exists.
 //!
-//! It converts between `JsValue` and the crate's plain types (serde-wasm-bindgen), keeps one
+//! It converts between `JsValue` and the crate's plain types (serde-wasm-bindgen out; scenario
+//! files in as JSON text, read by `scenario::json`), keeps one
 //! widget's state, and draws onto a canvas through plotters-canvas. Every export returns a
 //! `Result` or a plain value; nothing here panics on any input.
 
 use crate::chart::{self, hex, parse_color, HostColors, Palette, Style};
 use crate::inputs::{self, display_number, InputProblem, Inputs, ProblemKind};
 use crate::model::{Engine, Projection};
-use crate::scenario::{capped, FromValue, InputId, Scenario, Spec, Value, INPUTS, MAX_SCENARIO_CHARS, READER_SCENARIO_JSON};
+use crate::scenario::{json, problem_list, FromValue, InputId, Scenario, Spec, INPUTS, MAX_SCENARIO_CHARS, READER_SCENARIO_JSON, READ_STEP_BYTES};
 use crate::text::{fill, num, quoted, tr, Key, Lang};
 use crate::view::{self, ChartKind};
 use plotters::prelude::IntoDrawingArea;
@@ -158,60 +159,124 @@ impl Pin {
 }
 
 fn default_scenario() -> Result<Scenario, String> {
-    let value = js_sys::JSON::parse(READER_SCENARIO_JSON).map_err(|_| "the built-in scenario is not JSON".to_string())?;
-    scenario_from(value)
+    scenario_from_text(READER_SCENARIO_JSON)
 }
 
-/// A scenario object read as a plain tree (`scenario::Value`, through serde-wasm-bindgen), then
-/// field by field (`FromValue`): serde's derived deserialisers would cost tens of KB of wasm.
-fn scenario_from(value: JsValue) -> Result<Scenario, String> {
-    let tree: Value = serde_wasm_bindgen::from_value(value).map_err(|e| e.to_string())?;
+/// A scenario file's JSON text read as a plain tree (`scenario::json`), then field by field
+/// (`FromValue`): serde's derived deserialisers would cost tens of KB of wasm.
+fn scenario_from_text(text: &str) -> Result<Scenario, String> {
+    let tree = json::parse(text).map_err(|e| format!("not valid JSON ({e})"))?;
     Scenario::from_value(tree).map_err(|e| e.to_string())
 }
 
-/// An author's scenario: a plain object, or its JSON text (refused unread over
-/// [`MAX_SCENARIO_CHARS`]: the second guard after the shell's, before `JSON.parse`).
-fn authored_scenario(authored: JsValue, lang: Lang) -> Result<Scenario, String> {
-    let value = match authored.dyn_ref::<js_sys::JsString>() {
-        Some(text) => {
-            // UTF-16 units, counted without copying the text out of JavaScript.
-            if let Some(message) = crate::scenario::too_large(text.length() as usize, lang) {
-                return Err(format!("scenario file: {message}"));
-            }
-            js_sys::JSON::parse(&String::from(text)).map_err(|e| format!("scenario file: not valid JSON ({})", error_message(&e)))?
-        }
-        None => authored,
-    };
-    scenario_from(value).map_err(|e| format!("scenario file: {e}"))
+/// An author's scenario from its JSON text (the studio's): the size limit, the parse, the
+/// fields' types. A problem comes with the path of the field it is about (empty for the file).
+#[cfg(feature = "studio")]
+fn authored_text(text: &str, lang: Lang) -> Result<Scenario, (String, String)> {
+    let whole = |message: String| (String::new(), format!("scenario file: {message}"));
+    if let Some(message) = crate::scenario::too_large(text.encode_utf16().count(), lang) {
+        return Err(whole(message));
+    }
+    let tree = json::parse(text).map_err(|e| whole(format!("not valid JSON ({e})")))?;
+    Scenario::from_value(tree).map_err(|e| (e.path().to_string(), format!("scenario file: {e}")))
 }
 
-/// What a thrown JavaScript value says.
-fn error_message(e: &JsValue) -> String {
-    js_sys::Reflect::get(e, &JsValue::from_str("message")).ok().and_then(|m| m.as_string()).or_else(|| e.as_string()).unwrap_or_default()
+/// An author's scenario file read over several tasks, so that a page never blocks for a large
+/// one: its text handed over in pieces (`push`), read [`READ_STEP_BYTES`] at a time (`read`,
+/// until it says it is done), then checked (`check`, the notes a widget lists). A file with no
+/// problem becomes a widget (`new Widget(options, file)`); otherwise `free()` it (in a task of
+/// its own).
+#[wasm_bindgen]
+pub struct AuthorFile {
+    reader: Option<json::Reader>,
+    /// UTF-16 units handed over.
+    units: usize,
+    /// The file read into the scenario structs, or what stopped it (`scenario file: …`).
+    scenario: Option<Result<Scenario, String>>,
 }
 
 #[wasm_bindgen]
-impl Widget {
-    /// A widget for `options` (`{ scenario?: object | string, lang?: string }`; a string is the
-    /// file's JSON text). Throws an array of
-    /// problems, one sentence each with its field path, if an author's scenario does not validate.
+impl AuthorFile {
+    /// An empty file.
     #[wasm_bindgen(constructor)]
-    pub fn new(options: JsValue) -> Result<Widget, JsValue> {
-        let get = |key: &str| {
-            if options.is_object() {
-                js_sys::Reflect::get(&options, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
-            } else {
-                JsValue::UNDEFINED
+    pub fn new() -> AuthorFile {
+        AuthorFile { reader: Some(json::Reader::new(String::new())), units: 0, scenario: None }
+    }
+
+    /// Appends a piece of the file's text (`units` long in UTF-16, as JavaScript counts it); a
+    /// file past [`MAX_SCENARIO_CHARS`] is refused unread.
+    pub fn push(&mut self, piece: &str, units: usize) {
+        self.units += units;
+        if let Some(message) = crate::scenario::too_large(self.units, Lang::En) {
+            self.reader = None;
+            self.scenario = Some(Err(format!("scenario file: {message}")));
+        } else if let Some(r) = &mut self.reader {
+            r.push(piece);
+        }
+    }
+
+    /// Reads on: about [`READ_STEP_BYTES`] of the text, or, once it is all read, the scenario's
+    /// fields. True when done (the scenario read, or what stopped it found).
+    pub fn read(&mut self) -> bool {
+        if self.scenario.is_some() {
+            return true;
+        }
+        match &mut self.reader {
+            None => true,
+            Some(r) if !r.done() => {
+                r.step(READ_STEP_BYTES);
+                false
             }
+            // All read: the fields, in a call of their own.
+            Some(_) => {
+                if let Some(r) = self.reader.take() {
+                    let read = r.finish().map_err(|e| format!("not valid JSON ({e})")).and_then(|tree| Scenario::from_value(tree).map_err(|e| e.to_string()));
+                    self.scenario = Some(read.map_err(|e| format!("scenario file: {e}")));
+                }
+                true
+            }
+        }
+    }
+
+    /// The file's notes in `lang`, as a widget lists them (its first problems and "… and N
+    /// more"); empty when it can be projected.
+    pub fn check(&mut self, lang: &str) -> Notes {
+        while !self.read() {}
+        match &self.scenario {
+            Some(Ok(s)) => problem_list(s, Lang::parse(lang)),
+            Some(Err(e)) => vec![e.clone()],
+            None => Notes::new(),
+        }
+    }
+}
+
+impl Default for AuthorFile {
+    fn default() -> Self {
+        AuthorFile::new()
+    }
+}
+
+
+#[wasm_bindgen]
+impl Widget {
+    /// A widget in language `lang` (`en`, `zh`…): of the built-in story, or of an author's `file`
+    /// read and checked over several tasks ([`AuthorFile`]; throws its notes if it has problems).
+    #[wasm_bindgen(constructor)]
+    pub fn new(lang: &str, file: Option<AuthorFile>) -> Result<Widget, JsValue> {
+        let lang = Lang::parse(lang);
+        let scenario = match file {
+            None => default_scenario().map_err(|e| vec![e]),
+            Some(mut f) => match f.check(lang.tag()) {
+                notes if !notes.is_empty() => Err(notes),
+                _ => f.scenario.unwrap_or_else(|| Err(String::new())).map_err(|e| vec![e]),
+            },
         };
-        let lang = Lang::parse(&get("lang").as_string().unwrap_or_default());
-        let authored = get("scenario");
-        let scenario = if authored.is_undefined() || authored.is_null() {
-            default_scenario().map_err(|e| thrown(vec![e]))?
-        } else {
-            authored_scenario(authored, lang).map_err(|e| thrown(vec![e]))?
-        };
-        let engine = Engine::new(scenario).map_err(|problems| thrown(capped(problems.iter().map(|p| p.to_string()), lang)))?;
+        Widget::with(scenario.map_err(thrown)?, lang)
+    }
+
+    fn with(scenario: Scenario, lang: Lang) -> Result<Widget, JsValue> {
+        // Checked already: Engine::new finds nothing more.
+        let engine = Engine::new(scenario).map_err(|problems| thrown(vec![format!("scenario file: {} problems", problems.len())]))?;
         let inputs = Inputs::as_of(engine.scenario());
         Ok(Widget { engine, inputs, lang, asset: 0, palette: Palette::LIGHT, projection: None, pin: None })
     }
@@ -740,8 +805,8 @@ impl Widget {
 
 #[cfg(feature = "studio")]
 mod studio {
-    use super::{authored_scenario, quoted, to_js, Engine, JsValue, Lang};
-    use crate::scenario::{validate, DEFAULT_SCENARIO_JSON, MAX_PROBLEMS_SHOWN};
+    use super::{authored_text, quoted, to_js, Engine, JsValue, Lang};
+    use crate::scenario::{validate_first, DEFAULT_SCENARIO_JSON, MAX_PROBLEMS_SHOWN};
     use crate::snapshot;
     use serde::Serialize;
     use wasm_bindgen::prelude::*;
@@ -753,6 +818,9 @@ mod studio {
         field: String,
         /// The sentence the widget would show (`calendar.events[2].date: "…" is not a trading day …`).
         message: String,
+        /// The file could not be read as a scenario (its size, its syntax, a missing field or one
+        /// of the wrong type): nothing else was checked.
+        fatal: bool,
     }
 
     /// What [`studio_check`] finds.
@@ -764,16 +832,16 @@ mod studio {
     }
 
     /// Checks an author's scenario (JSON text) exactly as a widget would: the size limit, the
-    /// parse, the fields' types, then `validate()`. Returns `{ problems: [{ field, message }],
-    /// more }`, the problems capped as a widget lists them.
+    /// parse, the fields' types, then `validate()`. Returns `{ problems: [{ field, message,
+    /// fatal }], more }`, the problems capped as a widget lists them.
     #[wasm_bindgen]
     pub fn studio_check(text: &str) -> Result<JsValue, JsValue> {
-        let checked = match authored_scenario(JsValue::from_str(text), Lang::En) {
-            Err(message) => Checked { problems: vec![FieldProblem { field: String::new(), message }], more: 0 },
+        let checked = match authored_text(text, Lang::En) {
+            Err((field, message)) => Checked { problems: vec![FieldProblem { field, message, fatal: true }], more: 0 },
             Ok(scenario) => {
-                let all = validate(&scenario);
-                let more = all.len().saturating_sub(MAX_PROBLEMS_SHOWN);
-                let problems = all.iter().take(MAX_PROBLEMS_SHOWN).map(|p| FieldProblem { field: p.field.clone(), message: p.to_string() }).collect();
+                let (first, all) = validate_first(&scenario, MAX_PROBLEMS_SHOWN);
+                let more = all - first.len();
+                let problems = first.iter().map(|p| FieldProblem { field: p.field.clone(), message: p.to_string(), fatal: false }).collect();
                 Checked { problems, more }
             }
         };
@@ -798,7 +866,7 @@ mod studio {
     #[wasm_bindgen]
     pub fn studio_snapshot(text: &str, state: &str, lang: &str, width: u32, image: &str) -> Result<JsValue, JsValue> {
         let lang = Lang::parse(lang);
-        let scenario = authored_scenario(JsValue::from_str(text), lang).map_err(|e| JsValue::from_str(&e))?;
+        let scenario = authored_text(text, lang).map_err(|(_, e)| JsValue::from_str(&e))?;
         let engine = Engine::new(scenario).map_err(|p| JsValue::from_str(&format!("the scenario has {} problems", p.len())))?;
         let states = snapshot::states(engine.scenario(), lang);
         let found = states.iter().find(|s| s.id == state).ok_or_else(|| JsValue::from_str(&format!("{}: not a state of this scenario", quoted(state))))?;
@@ -808,9 +876,21 @@ mod studio {
         to_js(&Snapshot { svg, height, html })
     }
 
+    /// The words each word-valued field takes, from the scenario's own enums: `{ kind, group,
+    /// quote, directions }` (an event's kind, an asset's group and quote, the values of an
+    /// asset's `directions`), for the studio's choices.
+    #[wasm_bindgen]
+    pub fn studio_words() -> Result<JsValue, JsValue> {
+        use crate::scenario::{Direction, EventKind, Group, Quote};
+        let words: std::collections::BTreeMap<&str, &[&str]> =
+            [("kind", EventKind::WORDS), ("group", Group::WORDS), ("quote", Quote::WORDS), ("directions", Direction::WORDS)].into_iter().collect();
+        to_js(&words)
+    }
+
     /// The built-in story's file, for the studio's "start from the built-in story".
     #[wasm_bindgen]
     pub fn studio_builtin_json() -> String {
         DEFAULT_SCENARIO_JSON.to_string()
     }
 }
+

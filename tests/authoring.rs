@@ -162,7 +162,7 @@ fn a_file_over_the_size_limit_is_refused_with_one_message() {
     use tapecast::text::Lang;
     assert!(MAX_SCENARIO_CHARS >= 10 * DEFAULT_SCENARIO_JSON.len(), "a real scenario has wide room (the built-in story as written, with its indentation)");
     assert_eq!(too_large(MAX_SCENARIO_CHARS, Lang::En), None);
-    assert_eq!(too_large(5_000_000, Lang::En).as_deref(), Some("5,000,000 characters is over the limit of 262,144 (not read)"));
+    assert_eq!(too_large(9_000_000, Lang::En).as_deref(), Some("9,000,000 characters is over the limit of 8,388,608 (not read)"));
 }
 
 #[test]
@@ -173,7 +173,7 @@ fn a_version_2_funding_block_is_refused_with_the_field_to_convert() {
         .replace("\"premium_month_end_bn\": 66", "\"premium_month_end_bp\": 15")
         .replace("\"premium_year_end_bn\": 97", "\"premium_year_end_bp\": 25");
     assert_ne!(old, DEFAULT_SCENARIO_JSON);
-    let v: tapecast::scenario::Value = serde_json::from_str(&old).expect("JSON");
+    let v = tapecast::scenario::json::parse(&old).expect("JSON");
     let err = <tapecast::scenario::Scenario as tapecast::scenario::FromValue>::from_value(v).unwrap_err().to_string();
     assert_eq!(err, "funding: missing field `premium_month_end_bn`");
     assert!(read("docs/SCENARIOS.md").contains(&format!("scenario file: {err}")), "docs/SCENARIOS.md quotes the message");

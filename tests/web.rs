@@ -2,7 +2,7 @@
 //! reject invalid input with readable errors, draw real pixels and never panic.
 #![cfg(target_arch = "wasm32")]
 
-use tapecast::web::Widget;
+use tapecast::web::{AuthorFile, Widget};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
@@ -16,15 +16,9 @@ fn canvas() -> HtmlCanvasElement {
     c
 }
 
-fn options(lang: &str) -> JsValue {
-    let o = js_sys::Object::new();
-    js_sys::Reflect::set(&o, &"lang".into(), &lang.into()).unwrap();
-    o.into()
-}
-
 #[wasm_bindgen_test]
 fn builds_from_the_built_in_scenario_and_draws_at_dpr_2() {
-    let mut w = Widget::new(JsValue::UNDEFINED).expect("default widget");
+    let mut w = Widget::new("", None).expect("default widget");
     let c = canvas();
     assert!(w.draw("fan", c.clone(), 640.0, 360.0, 2.0, "sans-serif").is_empty(), "draws");
     assert_eq!((c.width(), c.height()), (1280, 720));
@@ -38,7 +32,7 @@ fn builds_from_the_built_in_scenario_and_draws_at_dpr_2() {
 
 #[wasm_bindgen_test]
 fn inputs_are_validated_with_readable_messages() {
-    let mut w = Widget::new(options("en")).unwrap();
+    let mut w = Widget::new("en", None).unwrap();
     assert!(w.set("cut-odds", "70").is_empty());
     assert_eq!(w.get("cut-odds"), "70");
     // Readers get the input's own words (the author's sentence goes to the console).
@@ -56,7 +50,7 @@ fn inputs_are_validated_with_readable_messages() {
 
 #[wasm_bindgen_test]
 fn hostile_values_never_panic_and_never_reach_the_screen_as_nan() {
-    let mut w = Widget::new(options("zh")).unwrap();
+    let mut w = Widget::new("zh", None).unwrap();
     let c = canvas();
     for (field, value) in [
         ("surprise", "1e308"), ("surprise", "-Infinity"), ("shortfall", "<script>alert(1)</script>"),
@@ -85,10 +79,22 @@ fn scenario_with_vol(vol: f64) -> JsValue {
     v
 }
 
-fn with_scenario(scenario: &JsValue) -> JsValue {
-    let o = js_sys::Object::new();
-    js_sys::Reflect::set(&o, &"scenario".into(), scenario).unwrap();
-    o.into()
+/// A widget of an author's scenario (a JS object, written out as JSON, or JSON text), handed
+/// over in two pieces and read a step at a time, as the shell does.
+fn authored(scenario: &JsValue) -> Result<Widget, JsValue> {
+    let text = scenario.as_string().unwrap_or_else(|| js_sys::JSON::stringify(scenario).unwrap().into());
+    let mut file = AuthorFile::new();
+    let half = text.len() / 2;
+    let cut = (half..text.len()).find(|&i| text.is_char_boundary(i)).unwrap_or(text.len());
+    for piece in [&text[..cut], &text[cut..]] {
+        file.push(piece, piece.encode_utf16().count());
+    }
+    while !file.read() {}
+    let notes = file.check("en");
+    if !notes.is_empty() {
+        return Err(js_sys::Array::from_iter(notes.iter().map(|n| JsValue::from_str(n))).into());
+    }
+    Widget::new("en", Some(file))
 }
 
 /// The sentences a failed constructor threw (an array of strings).
@@ -100,22 +106,29 @@ fn thrown(w: Result<Widget, JsValue>) -> Vec<String> {
 
 #[wasm_bindgen_test]
 fn a_bad_author_scenario_is_refused_with_every_problem_and_its_path() {
-    let err = thrown(Widget::new(with_scenario(&scenario_with_vol(-0.2))));
+    let err = thrown(authored(&scenario_with_vol(-0.2)));
     assert!(err.iter().any(|e| e == "assets[3].vol: -0.2 is below 0"), "{err:?}");
-    let err = thrown(Widget::new(with_scenario(&JsValue::from_str("not an object"))));
+    let err = thrown(authored(&JsValue::from_str("not an object")));
     assert!(err.len() == 1 && err[0].starts_with("scenario file:"), "{err:?}");
     // A field of the wrong type is named by its path, as validation's problems are.
     let typo = scenario_with_vol(0.3);
     let fourth = js_sys::Reflect::get(&js_sys::Reflect::get(&typo, &"assets".into()).unwrap(), &3.into()).unwrap();
     js_sys::Reflect::set(&fourth, &"vol".into(), &"fast".into()).unwrap();
-    let err = thrown(Widget::new(with_scenario(&typo)));
+    let err = thrown(authored(&typo));
     assert_eq!(err, ["scenario file: assets[3].vol: invalid type: string \"fast\", expected f64"]);
-    assert!(Widget::new(with_scenario(&scenario_with_vol(0.3))).is_ok(), "a valid author scenario loads");
+    assert!(authored(&scenario_with_vol(0.3)).is_ok(), "a valid author scenario loads");
+    // Past the size limit the file is refused unread, with one line.
+    let mut file = AuthorFile::new();
+    file.push("[", tapecast::scenario::MAX_SCENARIO_CHARS);
+    file.push("1", 1);
+    while !file.read() {}
+    let notes = file.check("en");
+    assert!(notes.len() == 1 && notes[0].ends_with("is over the limit of 8,388,608 (not read)"), "{notes:?}");
 }
 
 #[wasm_bindgen_test]
 fn the_layout_and_values_follow_the_one_table_of_inputs() {
-    let w = Widget::new(options("en")).unwrap();
+    let w = Widget::new("en", None).unwrap();
     let layout = w.layout().unwrap();
     let get = |v: &JsValue, k: &str| js_sys::Reflect::get(v, &k.into()).unwrap();
     let ids: Vec<String> = js_sys::Array::from(&get(&layout, "inputs")).iter().map(|c| get(&c, "id").as_string().unwrap()).collect();
@@ -134,7 +147,7 @@ fn the_layout_and_values_follow_the_one_table_of_inputs() {
 
 #[wasm_bindgen_test]
 fn the_host_theme_reaches_the_canvas() {
-    let mut w = Widget::new(options("en")).unwrap();
+    let mut w = Widget::new("en", None).unwrap();
     let colors = js_sys::Object::new();
     js_sys::Reflect::set(&colors, &"background".into(), &"rgb(253, 246, 227)".into()).unwrap();
     js_sys::Reflect::set(&colors, &"accent".into(), &"not a colour".into()).unwrap();
@@ -248,7 +261,7 @@ fn fan_pixels(w: &mut Widget, c: &HtmlCanvasElement) -> Vec<u8> {
 
 #[wasm_bindgen_test]
 fn a_pin_is_drawn_travels_in_the_link_and_follows_the_series() {
-    let mut w = Widget::new(options("en")).unwrap();
+    let mut w = Widget::new("en", None).unwrap();
     let c = canvas();
     assert!(!w.pinned());
     w.pin();
@@ -258,7 +271,7 @@ fn a_pin_is_drawn_travels_in_the_link_and_follows_the_series() {
     assert!(w.summary().contains(" vs pinned "), "{}", w.summary());
     let pinned = fan_pixels(&mut w, &c);
     // A widget read from the fragment has the same pin and draws the same fan.
-    let mut back = Widget::new(options("en")).unwrap();
+    let mut back = Widget::new("en", None).unwrap();
     assert!(back.restore(&w.fragment("", "tc"), "tc").is_empty());
     assert!(back.pinned());
     assert_eq!(back.summary(), w.summary());

@@ -5,20 +5,22 @@
 //! hard-wires only the *kinds* of channel (an earnings surprise, a priced meeting, a reserve
 //! shortfall); every number comes from here, each with a `source`.
 //!
-//! Plain structs only (no internally tagged enums, no `flatten`): they cross the wasm boundary
-//! through serde-wasm-bindgen unchanged.
+//! Plain structs only (no internally tagged enums, no `flatten`). Natively a file is read by
+//! serde_json and the derives; in the browser by [`json`] into a [`Value`] and then [`FromValue`].
 
 mod conventions;
 mod input_defs;
+pub mod json;
 pub(crate) mod validate;
 mod value;
 
 pub use crate::text::{Date, Text};
 pub use input_defs::{InputDef, InputId, Kind, Metric, PresetValue, Spec, Unit, INPUTS};
-pub use conventions::{MAX_CALENDAR_DAYS, MAX_PROBLEMS_SHOWN, MAX_SCENARIO_CHARS, MODEL_VERSION, TRADING_DAYS_PER_MONTH};
-pub use validate::{capped, more_problems, too_large, validate, Problem};
+pub use conventions::{MAX_CALENDAR_DAYS, MAX_PROBLEMS_SHOWN, MAX_SCENARIO_CHARS, MODEL_VERSION, READ_STEP_BYTES, TRADING_DAYS_PER_MONTH};
+pub use validate::{capped, more_problems, problem_list, too_large, validate, validate_first, Problem};
+pub use json::JsonError;
 pub use value::{FromValue, Value, ValueError};
-use value::{scenario_enums, scenario_structs};
+use value::{scenario_structs, word_enums};
 
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -31,7 +33,7 @@ pub const DEFAULT_SCENARIO_JSON: &str = include_str!("default.json");
 /// credit line (the top-level `source`) is kept; every number and label is the same.
 pub const READER_SCENARIO_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/default.reader.json"));
 
-/// The default story, parsed (native builds; the wasm build parses it through `JSON.parse`).
+/// The default story, parsed (native builds; the wasm build reads it through [`json::parse`]).
 #[cfg(not(target_arch = "wasm32"))]
 pub fn default_scenario() -> Scenario {
     from_json(DEFAULT_SCENARIO_JSON).unwrap_or_else(|e| unreachable!("the built-in scenario parses: {e}"))
@@ -124,18 +126,18 @@ pub struct Calendar {
 }
 }
 
+word_enums! {
 /// What an event does in the model.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
 pub enum EventKind {
     /// The day the market reacts to the earnings report (the surprise lands).
-    Earnings,
+    Earnings = "earnings",
     /// The policy meeting resolves (cut or hold).
-    Meeting,
+    Meeting = "meeting",
     /// Balance-sheet runoff stops.
-    QtEnd,
+    QtEnd = "qt_end",
     /// A marked funding-stress date (drains are listed under `funding.drains`).
-    Funding,
+    Funding = "funding",
+}
 }
 
 scenario_structs! {
@@ -238,30 +240,30 @@ pub struct InputSpecs {
 }
 }
 
+word_enums! {
 /// How an asset's value is quoted and simulated.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
 pub enum Quote {
     /// A price or index level: simulated in logs, changes shown in percent.
-    Price,
+    Price = "price",
     /// A yield or spread in percent: simulated in basis points, changes shown in bp.
-    Rate,
+    Rate = "rate",
+}
 }
 
+word_enums! {
 /// Which group an asset belongs to on the cross-asset chart.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
 pub enum Group {
     /// The AI complex.
-    Ai,
+    Ai = "ai",
     /// Broad indices.
-    Broad,
+    Broad = "broad",
     /// Defensive sectors.
-    Defensive,
+    Defensive = "defensive",
     /// Crypto and gold.
-    Alternatives,
+    Alternatives = "alternatives",
     /// Rates, credit and volatility.
-    RatesCredit,
+    RatesCredit = "rates_credit",
+}
 }
 
 scenario_structs! {
@@ -312,16 +314,16 @@ pub struct Asset {
 }
 }
 
+word_enums! {
 /// The declared direction of a series' median as an input rises.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
 pub enum Direction {
     /// The median never falls.
-    Up,
+    Up = "up",
     /// The median never rises.
-    Down,
+    Down = "down",
     /// The model gives the input no channel to this series' centre (not asserted).
-    None,
+    None = "none",
+}
 }
 
 scenario_structs! {
@@ -432,7 +434,6 @@ pub struct Preset {
 }
 }
 
-scenario_enums!(EventKind = Earnings, Quote = Price, Group = Ai, Direction = None);
 
 impl Asset {
     /// Reaction-day move per 1 pp of earnings surprise: the company's own weight plus the

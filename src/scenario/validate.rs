@@ -29,8 +29,20 @@ impl core::fmt::Display for Problem {
 /// The first [`MAX_PROBLEMS_SHOWN`] sentences of a list (the rest are never written), then "… and N more" for the rest: a
 /// file with 250,000 bad dates gives 21 lines, not a notes box four million pixels tall.
 pub fn capped<I: ExactSizeIterator<Item = String>>(sentences: I, lang: Lang) -> Vec<String> {
-    let more = sentences.len().saturating_sub(MAX_PROBLEMS_SHOWN);
-    let mut shown: Vec<String> = sentences.take(MAX_PROBLEMS_SHOWN).collect();
+    let all = sentences.len();
+    with_more(sentences.take(MAX_PROBLEMS_SHOWN).collect(), all, lang)
+}
+
+/// A scenario's problems as a widget lists them ([`capped`]), empty when it can be projected;
+/// only the listed ones are written (see [`validate_first`]).
+pub fn problem_list(s: &Scenario, lang: Lang) -> Vec<String> {
+    let (first, all) = validate_first(s, MAX_PROBLEMS_SHOWN);
+    with_more(first.iter().map(Problem::to_string).collect(), all, lang)
+}
+
+/// `shown`, then "… and N more" when `all` is more.
+fn with_more(mut shown: Vec<String>, all: usize, lang: Lang) -> Vec<String> {
+    let more = all.saturating_sub(shown.len());
     if more > 0 {
         shown.push(more_problems(more, lang));
     }
@@ -51,59 +63,120 @@ pub fn too_large(chars: usize, lang: Lang) -> Option<String> {
     })
 }
 
-/// Collects problems under a path prefix.
+/// A field's path, written only when a problem with it is listed (a file with 250,000 bad dates
+/// writes 20 paths, not 250,000): `base`, then `[index]`, then `.name`.
+#[derive(Clone, Copy)]
+struct At<'a>(&'a str, Option<usize>, &'a str);
+
+impl<'a> From<&'a str> for At<'a> {
+    fn from(path: &'a str) -> At<'a> {
+        At(path, None, "")
+    }
+}
+
+/// `base.name`.
+fn dot<'a>(base: &'a str, name: &'a str) -> At<'a> {
+    At(base, None, name)
+}
+
+/// `base[i].name` (`base[i]` for an empty name).
+fn item<'a>(base: &'a str, i: usize, name: &'a str) -> At<'a> {
+    At(base, Some(i), name)
+}
+
+impl At<'_> {
+    fn write(self) -> String {
+        let indexed = match self.1 {
+            Some(i) => format!("{}[{i}]", self.0),
+            None => self.0.to_string(),
+        };
+        match (indexed.is_empty(), self.2.is_empty()) {
+            (_, true) => indexed,
+            (true, false) => self.2.to_string(),
+            (false, false) => format!("{indexed}.{}", self.2),
+        }
+    }
+}
+
+/// Collects the first `shown` problems and counts all of them.
 struct Check {
     problems: Vec<Problem>,
+    shown: usize,
+    count: usize,
 }
 
 impl Check {
-    fn push(&mut self, field: &str, value: String, expected: &str) {
-        self.problems.push(Problem { field: field.into(), value, expected: expected.into() });
+    /// Counts a problem; whether it is one of those listed (and so worth writing).
+    fn listed(&mut self) -> bool {
+        self.count += 1;
+        self.problems.len() < self.shown
     }
 
-    /// A finite number within `lo..=hi`.
-    fn range(&mut self, field: &str, x: f64, lo: f64, hi: f64) {
-        if !x.is_finite() {
-            self.push(field, num::plain(x), "is not a finite number");
-        } else if x < lo {
-            self.push(field, num::plain(x), &format!("is below {}", num::plain(lo)));
-        } else if x > hi {
-            self.push(field, num::plain(x), &format!("is above {}", num::plain(hi)));
+    /// A problem at `field` (a rare one: its value is written before it is counted).
+    fn push<'a>(&mut self, field: impl Into<At<'a>>, value: String, expected: &str) {
+        if self.listed() {
+            self.problems.push(Problem { field: field.into().write(), value, expected: expected.into() });
         }
     }
 
+    /// A finite number within `lo..=hi`.
+    fn range<'a>(&mut self, field: impl Into<At<'a>>, x: f64, lo: f64, hi: f64) {
+        if (lo..=hi).contains(&x) || !self.listed() {
+            return;
+        }
+        let expected = match (x.is_finite(), x < lo) {
+            (false, _) => "is not a finite number".to_string(),
+            (true, below) => format!("is {} {}", if below { "below" } else { "above" }, num::plain(if below { lo } else { hi })),
+        };
+        self.problems.push(Problem { field: field.into().write(), value: num::plain(x), expected });
+    }
+
     /// A `YYYY-MM-DD` date.
-    fn date(&mut self, field: &str, s: &str) -> Option<Date> {
+    fn date<'a>(&mut self, field: impl Into<At<'a>>, s: &str) -> Option<Date> {
         let d = Date::parse(s);
         if d.is_none() {
-            self.push(field, quoted(s), "is not a date of the form YYYY-MM-DD");
+            self.quoted(field.into(), s, "is not a date of the form YYYY-MM-DD");
         }
         d
     }
 
     /// A date that is one of the projected trading days.
-    fn trading_day(&mut self, field: &str, s: &str, days: &[Date]) {
+    fn trading_day(&mut self, field: At<'_>, s: &str, days: &[Date]) {
         if let Some(d) = self.date(field, s) {
             if days.binary_search(&d).is_err() {
-                self.push(field, quoted(s), "is not a trading day between the as-of date and the end");
+                self.quoted(field, s, "is not a trading day between the as-of date and the end");
             }
         }
     }
 
     /// A short identifier: lowercase letters, digits and dashes.
-    fn ident(&mut self, field: &str, s: &str) {
+    fn ident<'a>(&mut self, field: impl Into<At<'a>>, s: &str) {
         let ok = !s.is_empty()
             && s.len() <= 40
             && s.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
         if !ok {
-            self.push(field, quoted(s), "is not an id (1-40 of a-z, 0-9 and -)");
+            self.quoted(field.into(), s, "is not an id (1-40 of a-z, 0-9 and -)");
+        }
+    }
+
+    /// A problem with text `s`, shown quoted.
+    fn quoted(&mut self, field: At<'_>, s: &str, expected: &str) {
+        if self.listed() {
+            self.problems.push(Problem { field: field.write(), value: quoted(s), expected: expected.into() });
         }
     }
 }
 
 /// Every problem in a scenario; empty when it can be projected.
 pub fn validate(s: &Scenario) -> Vec<Problem> {
-    let mut c = Check { problems: Vec::new() };
+    validate_first(s, usize::MAX).0
+}
+
+/// The first `shown` problems of a scenario (in [`validate`]'s order) and how many there are in
+/// all; the others are counted, not written.
+#[inline(never)] // called from two places: one copy in the wasm
+pub fn validate_first(s: &Scenario, shown: usize) -> (Vec<Problem>, usize) {
+    let mut c = Check { problems: Vec::new(), shown, count: 0 };
     c.ident("id", &s.id);
     c.range("simulation.paths", f64::from(s.simulation.paths), 100.0, 20_000.0);
     c.range("simulation.trading_days_per_year", s.simulation.trading_days_per_year, 200.0, 366.0);
@@ -114,7 +187,7 @@ pub fn validate(s: &Scenario) -> Vec<Problem> {
     for (i, a) in s.assets.iter().enumerate() {
         asset(&mut c, &format!("assets[{i}]"), a);
         if !ids.insert(a.id.as_str()) {
-            c.push(&format!("assets[{i}].id"), quoted(&a.id), "is used by an earlier asset");
+            c.quoted(item("assets", i, "id"), &a.id, "is used by an earlier asset");
         }
     }
     if s.assets.is_empty() || s.assets.len() > 32 {
@@ -128,13 +201,13 @@ pub fn validate(s: &Scenario) -> Vec<Problem> {
     c.range("chain.vol_miss", ch.vol_miss, 0.0, 5.0);
     c.range("chain.credit_miss_stress_bp", ch.credit_miss_stress_bp, 0.0, 100.0);
     if s.asset_index(&ch.credit_asset).is_none() {
-        c.push("chain.credit_asset", quoted(&ch.credit_asset), "is not the id of an asset");
+        c.quoted("chain.credit_asset".into(), &ch.credit_asset, "is not the id of an asset");
     }
     presets(&mut c, s);
     if let Some(cal) = &s.calibration {
         c.range("calibration.spread_bp", cal.spread_bp, 1.0, 10_000.0);
     }
-    c.problems
+    (c.problems, c.count)
 }
 
 /// Checks the calendar and returns its trading days (empty when the dates are unusable).
@@ -143,10 +216,10 @@ fn calendar(c: &mut Check, cal: &Calendar) -> Vec<Date> {
     let end = c.date("calendar.end", &cal.end);
     let horizon = c.date("calendar.horizon", &cal.horizon);
     for (i, h) in cal.holidays.iter().enumerate() {
-        c.date(&format!("calendar.holidays[{i}]"), h);
+        c.date(item("calendar.holidays", i, ""), h);
     }
     for (i, h) in cal.half_days.iter().enumerate() {
-        c.date(&format!("calendar.half_days[{i}]"), h);
+        c.date(item("calendar.half_days", i, ""), h);
     }
     let (Some(as_of), Some(end)) = (as_of, end) else { return Vec::new() };
     let span = end.ordinal() - as_of.ordinal();
@@ -157,7 +230,7 @@ fn calendar(c: &mut Check, cal: &Calendar) -> Vec<Date> {
     let days = cal.trading_days();
     if let Some(h) = horizon {
         if h <= as_of || days.binary_search(&h).is_err() {
-            c.push("calendar.horizon", quoted(&cal.horizon), "is not a trading day after calendar.as_of");
+            c.quoted("calendar.horizon".into(), &cal.horizon, "is not a trading day after calendar.as_of");
         }
     }
     for kind in [super::EventKind::Earnings, super::EventKind::Meeting] {
@@ -168,37 +241,39 @@ fn calendar(c: &mut Check, cal: &Calendar) -> Vec<Date> {
         }
     }
     for (i, e) in cal.events.iter().enumerate() {
-        c.trading_day(&format!("calendar.events[{i}].date"), &e.date, &days);
-        c.range(&format!("calendar.events[{i}].vol_multiplier"), e.vol_multiplier, 0.5, 5.0);
+        c.trading_day(item("calendar.events", i, "date"), &e.date, &days);
+        c.range(item("calendar.events", i, "vol_multiplier"), e.vol_multiplier, 0.5, 5.0);
     }
     days
 }
 
 fn spec(c: &mut Check, at: &str, s: &InputSpec, lo: f64, hi: f64) {
-    c.range(&format!("{at}.min"), s.min, lo, hi);
-    c.range(&format!("{at}.max"), s.max, lo, hi);
+    let marks = format!("{at}.marks");
+    c.range(dot(at, "min"), s.min, lo, hi);
+    c.range(dot(at, "max"), s.max, lo, hi);
     if s.min.is_finite() && s.max.is_finite() && s.min >= s.max {
-        c.push(&format!("{at}.max"), num::plain(s.max), "should be above min");
+        c.push(dot(at, "max"), num::plain(s.max), "should be above min");
     }
-    c.range(&format!("{at}.step"), s.step, 1e-6, (s.max - s.min).abs().max(1e-6));
-    c.range(&format!("{at}.as_of"), s.as_of, s.min, s.max);
+    c.range(dot(at, "step"), s.step, 1e-6, (s.max - s.min).abs().max(1e-6));
+    c.range(dot(at, "as_of"), s.as_of, s.min, s.max);
     for (i, m) in s.marks.iter().enumerate() {
-        c.range(&format!("{at}.marks[{i}].value"), m.value, s.min, s.max);
+        c.range(item(&marks, i, "value"), m.value, s.min, s.max);
     }
 }
 
 fn choice(c: &mut Check, at: &str, s: &ChoiceSpec, days: &[Date]) {
+    let options = format!("{at}.options");
     if s.options.is_empty() {
-        c.push(&format!("{at}.options"), "no options".into(), "should have at least one");
+        c.push(options.as_str(), "no options".into(), "should have at least one");
     }
     for (i, o) in s.options.iter().enumerate() {
-        c.ident(&format!("{at}.options[{i}].id"), &o.id);
+        c.ident(item(&options, i, "id"), &o.id);
         if let Some(d) = &o.start {
-            c.trading_day(&format!("{at}.options[{i}].start"), d, days);
+            c.trading_day(item(&options, i, "start"), d, days);
         }
     }
     if s.as_of as usize >= s.options.len() {
-        c.push(&format!("{at}.as_of"), s.as_of.to_string(), "is not the index of an option");
+        c.push(dot(at, "as_of"), s.as_of.to_string(), "is not the index of an option");
     }
 }
 
@@ -213,47 +288,47 @@ fn inputs(c: &mut Check, s: &Scenario, days: &[Date]) {
 }
 
 fn asset(c: &mut Check, at: &str, a: &Asset) {
-    c.ident(&format!("{at}.id"), &a.id);
+    c.ident(dot(at, "id"), &a.id);
     let price = a.quote == super::Quote::Price;
     if price {
-        c.range(&format!("{at}.start"), a.start, 1e-9, 1e12);
-        c.range(&format!("{at}.vol"), a.vol, 0.0, 5.0);
+        c.range(dot(at, "start"), a.start, 1e-9, 1e12);
+        c.range(dot(at, "vol"), a.vol, 0.0, 5.0);
     } else {
-        c.range(&format!("{at}.start"), a.start, -50.0, 100.0);
-        c.range(&format!("{at}.vol"), a.vol, 0.0, 2000.0);
+        c.range(dot(at, "start"), a.start, -50.0, 100.0);
+        c.range(dot(at, "vol"), a.vol, 0.0, 2000.0);
     }
-    c.range(&format!("{at}.mean_reversion"), a.mean_reversion, 0.0, 0.99);
-    c.range(&format!("{at}.market"), a.market, -1.0, 1.0);
-    c.range(&format!("{at}.ai"), a.ai, -1.0, 1.0);
-    c.range(&format!("{at}.rates"), a.rates, -1.0, 1.0);
+    c.range(dot(at, "mean_reversion"), a.mean_reversion, 0.0, 0.99);
+    c.range(dot(at, "market"), a.market, -1.0, 1.0);
+    c.range(dot(at, "ai"), a.ai, -1.0, 1.0);
+    c.range(dot(at, "rates"), a.rates, -1.0, 1.0);
     let sumsq = a.market * a.market + a.ai * a.ai + a.rates * a.rates;
     if sumsq.is_finite() && sumsq > 1.0 + 1e-12 {
         c.push(
-            &format!("{at}.market"),
+            dot(at, "market"),
             format!("market² + ai² + rates² = {}", num::plain(sumsq)),
             "should be at most 1 (they are correlations with independent factors)",
         );
     }
     let bound = if price { 50.0 } else { 500.0 };
-    c.range(&format!("{at}.earnings_weight"), a.earnings_weight, 0.0, 1.0);
-    c.range(&format!("{at}.earnings_spill"), a.earnings_spill, -bound, bound);
-    c.range(&format!("{at}.policy"), a.policy, -bound, bound);
-    c.range(&format!("{at}.funding"), a.funding, -bound, bound);
+    c.range(dot(at, "earnings_weight"), a.earnings_weight, 0.0, 1.0);
+    c.range(dot(at, "earnings_spill"), a.earnings_spill, -bound, bound);
+    c.range(dot(at, "policy"), a.policy, -bound, bound);
+    c.range(dot(at, "funding"), a.funding, -bound, bound);
     if let Some(l) = a.long_run {
         if price {
-            c.range(&format!("{at}.long_run"), l, 1e-9, 1e12);
+            c.range(dot(at, "long_run"), l, 1e-9, 1e12);
         } else {
-            c.range(&format!("{at}.long_run"), l, -50.0, 100.0);
+            c.range(dot(at, "long_run"), l, -50.0, 100.0);
         }
     }
     for d in &INPUTS {
         if !a.directions.contains_key(d.field) {
-            c.push(&format!("{at}.directions"), format!("no {}", d.field), "should declare a direction (up, down or none) for every input");
+            c.push(dot(at, "directions"), format!("no {}", d.field), "should declare a direction (up, down or none) for every input");
         }
     }
     for key in a.directions.keys() {
         if !INPUTS.iter().any(|d| d.field == key) {
-            c.push(&format!("{at}.directions.{key}"), quoted(key), "is not an input's field");
+            c.push(format!("{at}.directions.{key}").as_str(), quoted(key), "is not an input's field");
         }
     }
 }
@@ -276,32 +351,31 @@ fn funding(c: &mut Check, f: &Funding, days: &[Date]) {
     c.range("funding.noise_persistence", f.noise_persistence, 0.0, 0.99);
     c.range("funding.stress_scale_bp", f.stress_scale_bp, 1.0, 10_000.0);
     for (i, d) in f.drains.iter().enumerate() {
-        c.trading_day(&format!("funding.drains[{i}].date"), &d.date, days);
-        c.range(&format!("funding.drains[{i}].bn"), d.bn, -5000.0, 5000.0);
-        c.range(&format!("funding.drains[{i}].days"), f64::from(d.days), 1.0, 60.0);
+        c.trading_day(item("funding.drains", i, "date"), &d.date, days);
+        c.range(item("funding.drains", i, "bn"), d.bn, -5000.0, 5000.0);
+        c.range(item("funding.drains", i, "days"), f64::from(d.days), 1.0, 60.0);
     }
 }
 
 fn presets(c: &mut Check, s: &Scenario) {
     let mut ids = BTreeSet::new();
     for (k, p) in s.presets.iter().enumerate() {
-        let at = format!("presets[{k}]");
-        c.ident(&format!("{at}.id"), &p.id);
+        c.ident(item("presets", k, "id"), &p.id);
         if !ids.insert(p.id.as_str()) {
-            c.push(&format!("{at}.id"), quoted(&p.id), "is used by an earlier preset");
+            c.quoted(item("presets", k, "id"), &p.id, "is used by an earlier preset");
         }
         for d in &INPUTS {
-            let field = format!("{at}.{}", d.field);
+            let field = item("presets", k, d.field);
             match (p.value(d.id), s.inputs.get(d.id)) {
-                (PresetValue::Number(x), Spec::Number(n)) => c.range(&field, x, n.min, n.max),
+                (PresetValue::Number(x), Spec::Number(n)) => c.range(field, x, n.min, n.max),
                 (PresetValue::Choice(id), Spec::Choice(o)) => {
                     if !o.options.iter().any(|opt| opt.id == id) {
-                        c.push(&field, quoted(id), &format!("is not one of inputs.{}.options", d.field));
+                        c.push(field, quoted(id), &format!("is not one of inputs.{}.options", d.field));
                     }
                 }
                 // A preset's value and the input's description always have the same kind
                 // (both follow the input's row; checked in `input_defs`).
-                _ => c.push(&field, String::new(), "does not match the kind of its input"),
+                _ => c.push(field, String::new(), "does not match the kind of its input"),
             }
         }
     }

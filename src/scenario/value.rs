@@ -1,23 +1,23 @@
-//! A scenario file as a plain tree, and the one serde deserializer the scenario structs are read
-//! through in the browser.
+//! A scenario file as a plain tree, and how the scenario structs are read from it in the browser.
 //!
-//! serde-wasm-bindgen reads a JavaScript object into a [`Value`] with one small visitor, and
-//! [`FromValue`] reads the scenario structs from that tree: one call per field, with no serde
-//! derive code in the wasm (read through serde, directly or via a tree, the structs' derived
-//! deserialisers took 60-90 KB of wasm). The reading follows serde's and serde-wasm-bindgen's
-//! rules and messages: present fields in declared order, then the first missing one; integers
-//! only from whole numbers; `null` or absence for `None`; unit enum variants by their serde names.
-//! Each problem also says where it is (`assets[3].vol: invalid type: string "fast", expected f64`).
-//! Natively, files are read by serde_json and the derives; tests check both readings agree.
+//! [`super::json`] reads a file's text into a [`Value`], and [`FromValue`] reads the scenario
+//! structs from that tree: one call per field, with no serde derive code in the wasm (read
+//! through serde, directly or via a tree, the structs' derived deserialisers took 60-90 KB of
+//! wasm). The reading follows serde's rules and messages: present fields in declared order, then
+//! the first missing one; integers only from whole numbers; `null` or absence for `None`; unit
+//! enum variants by their serde names; a key given twice counts once, with its last value (as
+//! `JSON.parse` reads it). Each problem also says where it is (`assets[3].vol: invalid type:
+//! string "fast", expected f64`). Natively, files are read by serde_json and the derives; tests
+//! check both readings agree.
 
-use serde::de::{self, Deserialize, Deserializer, Unexpected, Visitor};
+use serde::de::{self, Unexpected};
 use std::collections::BTreeMap;
 use std::fmt;
 
-/// A JSON-like value: what `JSON.parse` gives.
+/// A JSON value, as [`super::json::parse`] reads it.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Value {
-    /// `null` or `undefined`.
+    /// `null`.
     Null,
     /// `true` or `false`.
     Bool(bool),
@@ -39,6 +39,11 @@ pub struct ValueError {
 }
 
 impl ValueError {
+    /// Where the problem is (`assets[3].vol`); empty for the whole file.
+    pub fn path(&self) -> &str {
+        &self.path
+    }
+
     /// The same problem, one level further out (`.vol` or `[3]` before the path).
     #[cold]
     #[inline(never)]
@@ -72,67 +77,10 @@ impl de::Error for ValueError {
     }
 }
 
-impl<'de> Deserialize<'de> for Value {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Value, D::Error> {
-        d.deserialize_any(ValueVisitor)
-    }
-}
-
-struct ValueVisitor;
-
-impl<'de> Visitor<'de> for ValueVisitor {
-    type Value = Value;
-
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("a JSON value")
-    }
-    fn visit_unit<E>(self) -> Result<Value, E> {
-        Ok(Value::Null)
-    }
-    fn visit_none<E>(self) -> Result<Value, E> {
-        Ok(Value::Null)
-    }
-    fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Value, D::Error> {
-        d.deserialize_any(self)
-    }
-    fn visit_bool<E>(self, v: bool) -> Result<Value, E> {
-        Ok(Value::Bool(v))
-    }
-    fn visit_i64<E>(self, v: i64) -> Result<Value, E> {
-        Ok(Value::Num(v as f64))
-    }
-    fn visit_u64<E>(self, v: u64) -> Result<Value, E> {
-        Ok(Value::Num(v as f64))
-    }
-    fn visit_f64<E>(self, v: f64) -> Result<Value, E> {
-        Ok(Value::Num(v))
-    }
-    fn visit_str<E>(self, v: &str) -> Result<Value, E> {
-        Ok(Value::Str(v.to_string()))
-    }
-    fn visit_string<E>(self, v: String) -> Result<Value, E> {
-        Ok(Value::Str(v))
-    }
-    fn visit_seq<A: de::SeqAccess<'de>>(self, mut a: A) -> Result<Value, A::Error> {
-        let mut out = Vec::new();
-        while let Some(v) = a.next_element()? {
-            out.push(v);
-        }
-        Ok(Value::Seq(out))
-    }
-    fn visit_map<A: de::MapAccess<'de>>(self, mut a: A) -> Result<Value, A::Error> {
-        let mut out = Vec::new();
-        while let Some(entry) = a.next_entry::<String, Value>()? {
-            out.push(entry);
-        }
-        Ok(Value::Map(out))
-    }
-}
-
 impl Value {
     fn unexpected(&self) -> Unexpected<'_> {
         match self {
-            Value::Null => Unexpected::Unit,
+            Value::Null => Unexpected::Other("null"),
             Value::Bool(b) => Unexpected::Bool(*b),
             Value::Num(x) => Unexpected::Float(*x),
             Value::Str(s) => Unexpected::Str(s),
@@ -144,7 +92,7 @@ impl Value {
     /// serde's "invalid type: …, expected …" for this value.
     #[cold]
     #[inline(never)]
-    fn invalid(&self, expected: &'static str) -> ValueError {
+    pub(crate) fn invalid(&self, expected: &'static str) -> ValueError {
         de::Error::invalid_type(self.unexpected(), &expected)
     }
 }
@@ -273,14 +221,6 @@ impl<T: FromValue> FromValue for BTreeMap<String, T> {
     }
 }
 
-/// A unit enum variant, written as its (serde) name: the derived `Deserialize` reads the name.
-pub(crate) fn variant<T: for<'de> Deserialize<'de>>(v: Value, expected: &'static str) -> Result<T, ValueError> {
-    match v {
-        Value::Str(s) => T::deserialize(de::value::StrDeserializer::<ValueError>::new(&s)),
-        _ => Err(v.invalid(expected)),
-    }
-}
-
 /// A struct's fields as serde's derived code takes them: each present field in declared order
 /// (its problem prefixed with its name), then the missing ones; the first problem is the one
 /// reported. An array is an object without the fields (as in JavaScript); anything else is the
@@ -318,10 +258,10 @@ impl Fields {
         }
     }
 
-    /// Takes the value of key `name` out of the object.
+    /// Takes the value of key `name` out of the object (its last, if the file gives it twice).
     #[inline(never)]
     fn find(&mut self, name: &str) -> Option<Value> {
-        let i = self.entries.iter().position(|(k, _)| k == name)?;
+        let i = self.entries.iter().rposition(|(k, _)| k == name)?;
         Some(self.entries.swap_remove(i).1)
     }
 
@@ -381,22 +321,64 @@ macro_rules! scenario_structs {
 }
 pub(crate) use scenario_structs;
 
-/// Reads unit enums by their serde names (the placeholder is any variant).
-macro_rules! scenario_enums {
-    ($($name:ident = $placeholder:ident),*) => {
+/// Defines unit enums whose values are words in a scenario file, each word written once beside
+/// its variant: `WORDS` lists them (the studio builds its choices from these lists), serde reads
+/// and writes them (natively), and [`FromValue`] reads them (in the browser).
+macro_rules! word_enums {
+    ($( $(#[$m:meta])* pub enum $name:ident { $( $(#[$vm:meta])* $variant:ident = $word:literal ),* $(,)? } )*) => {
         $(
+            $(#[$m])*
+            #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+            pub enum $name { $( $(#[$vm])* $variant, )* }
+
+            impl $name {
+                /// Every variant, in the order of [`Self::WORDS`].
+                pub const ALL: &'static [$name] = &[$($name::$variant),*];
+                /// The word for each variant in a scenario file.
+                pub const WORDS: &'static [&'static str] = &[$($word),*];
+
+                /// This variant's word.
+                pub fn word(self) -> &'static str {
+                    Self::WORDS[self as usize]
+                }
+
+                /// The variant for `word`, or serde's "unknown variant" error.
+                fn from_word<E: serde::de::Error>(word: &str) -> Result<Self, E> {
+                    match Self::WORDS.iter().position(|w| *w == word) {
+                        Some(i) => Ok(Self::ALL[i]),
+                        None => Err(E::unknown_variant(word, Self::WORDS)),
+                    }
+                }
+            }
+
+            impl serde::Serialize for $name {
+                fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                    s.serialize_str(self.word())
+                }
+            }
+
+            impl<'de> serde::Deserialize<'de> for $name {
+                fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+                    let word = String::deserialize(d)?;
+                    Self::from_word(&word)
+                }
+            }
+
             impl $crate::scenario::value::FromValue for $name {
                 fn from_value(v: $crate::scenario::Value) -> Result<Self, $crate::scenario::ValueError> {
-                    $crate::scenario::value::variant(v, concat!("enum ", stringify!($name)))
+                    match v {
+                        $crate::scenario::Value::Str(s) => Self::from_word(&s),
+                        _ => Err(v.invalid(concat!("enum ", stringify!($name)))),
+                    }
                 }
                 fn placeholder() -> Self {
-                    $name::$placeholder
+                    Self::ALL[0]
                 }
             }
         )*
     };
 }
-pub(crate) use scenario_enums;
+pub(crate) use word_enums;
 
 #[cfg(test)]
 mod tests {
@@ -404,7 +386,7 @@ mod tests {
     use crate::scenario::{Scenario, DEFAULT_SCENARIO_JSON};
 
     fn read(json: &str) -> Result<Scenario, String> {
-        let v: Value = serde_json::from_str(json).map_err(|e| e.to_string())?;
+        let v = crate::scenario::json::parse(json).map_err(|e| e.to_string())?;
         Scenario::from_value(v).map_err(|e| e.to_string())
     }
 
@@ -468,7 +450,7 @@ mod tests {
                 edits.push(d);
             }
             for d in edits {
-                let ours = Scenario::from_value(serde_json::from_value::<Value>(d.clone()).unwrap_or(Value::Null));
+                let ours = Scenario::from_value(crate::scenario::json::parse(&d.to_string()).unwrap_or(Value::Null));
                 let serde = serde_json::from_value::<Scenario>(d);
                 match (&ours, &serde) {
                     (Ok(a), Ok(b)) => assert_eq!(a, b, "{place}"),
@@ -479,6 +461,28 @@ mod tests {
             }
         }
         assert!(checked > 5000, "{checked}");
+    }
+
+    /// Each enum's words are its variants' own: serde writes and reads them, and so does the
+    /// browser's reading; an unknown word is refused with serde's message.
+    #[test]
+    fn enum_words_are_the_variants_own() {
+        use crate::scenario::{Direction, EventKind, Group, Quote};
+        fn check<T: FromValue + serde::Serialize + for<'de> serde::Deserialize<'de> + PartialEq + std::fmt::Debug + Copy>(all: &[T], words: &[&str]) {
+            assert_eq!(all.len(), words.len());
+            for (v, w) in all.iter().zip(words) {
+                assert_eq!(serde_json::to_string(v).ok(), Some(format!("\"{w}\"")));
+                assert_eq!(serde_json::from_str::<T>(&format!("\"{w}\"")).ok(), Some(*v));
+                assert_eq!(T::from_value(Value::Str((*w).to_string())), Ok(*v));
+            }
+            let e = T::from_value(Value::Str("sideways".into())).err().map(|e| e.to_string()).unwrap_or_default();
+            assert!(e.starts_with("unknown variant `sideways`, expected "), "{e}");
+        }
+        check(EventKind::ALL, EventKind::WORDS);
+        check(Group::ALL, Group::WORDS);
+        check(Quote::ALL, Quote::WORDS);
+        check(Direction::ALL, Direction::WORDS);
+        assert_eq!(Group::WORDS, ["ai", "broad", "defensive", "alternatives", "rates_credit"]);
     }
 
     #[test]

@@ -5,7 +5,7 @@
 // the limit refused; the reader's download not carrying the studio; screenshots at 1280 and 360 px.
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -152,6 +152,83 @@ describe('the scenario studio', () => {
     }
   });
 
+  test('help beside every field of the built-in story reads as a sentence: no nested parentheses, no validation messages, no empty parts', async () => {
+    const page = await studio(env);
+    await page.evaluate(() => document.querySelectorAll('details').forEach((d) => { d.open = true; }));
+    const helps = await page.evaluate(() => [...document.querySelectorAll('#form .help')].map((p) => p.textContent));
+    const fields = await page.evaluate(() => document.querySelectorAll('#form .field').length);
+    console.log(`${helps.length} help lines (${new Set(helps).size} distinct) for ${fields} fields`);
+    assert.ok(new Set(helps).size >= 60, 'most fields have their own help');
+    const depth = (t) => [...t].reduce(([d, max], c) => (c === '(' ? [d + 1, Math.max(max, d + 1)] : c === ')' ? [d - 1, max] : [d, max]), [0, 0]);
+    for (const h of new Set(helps)) {
+      const [open, deepest] = depth(h);
+      assert.equal(open, 0, `balanced parentheses: ${h}`);
+      assert.ok(deepest <= 1, `no nested parenthesis: ${h}`);
+      assert.doesNotMatch(h, /\b(is not|is below|is above|is used by|should be|should have|should declare)\b/, `no validation message: ${h}`);
+      assert.doesNotMatch(h, /^\s*—|—\s*$|—\s*—|\(\s*\)/, `no empty part: ${h}`);
+      assert.doesNotMatch(h, /\b(\w+) \1\b/i, `no word twice in a row: ${h}`);
+    }
+    await page.close();
+  });
+
+  test('a cleared number field says so beside the field, not at the top of the form, and typing a number clears it', async () => {
+    const page = await studio(env);
+    const box = (path) => page.locator(`.problems[data-path="${path}"]`).textContent();
+    const top = () => page.locator('#form .form > .problems:not([data-path])').textContent();
+    for (const [path, value] of [['assets[0].vol', '0.2'], ['version', '1']]) {
+      let n = await checks(page);
+      await page.fill(`input[data-path="${path}"]`, '');
+      await settled(page, n);
+      assert.match(await box(path), new RegExp(`^scenario file: ${path.replace(/[[\].]/g, '\\$&')}: invalid type: null, expected (f64|u32)$`));
+      assert.equal(await top(), '', 'nothing at the top of the form');
+      n = await checks(page);
+      await type(page, path, value);
+      await settled(page, n);
+      assert.equal(await box(path), '');
+      assert.equal(await page.evaluate(() => document.body.dataset.problems), '0');
+    }
+    await page.close();
+  });
+
+  test('on a Chinese page (?lang=zh) the studio speaks Chinese: its own words from strings.js, the previews in Chinese', async () => {
+    const page = await env.newPage({ width: 1280, height: 900 });
+    await page.goto(`${env.url}studio.html?lang=zh`);
+    await page.waitForFunction(() => 'ready' in document.body.dataset && document.getElementById('preview-desktop')?.hasAttribute('data-ready'), null, { timeout: 20_000 });
+    assert.equal(await page.evaluate(() => document.documentElement.lang), 'zh-CN');
+    assert.equal(await page.locator('h1').textContent(), '情景工作室');
+    assert.equal(await page.locator('#started').textContent(), '已从内置故事开始。');
+    assert.equal(await page.locator('#status').textContent(), '没有问题：预览显示的是这个版本。');
+    assert.equal(await page.inputValue('#opt-lang'), 'zh', 'the previews start in Chinese');
+    assert.equal(await page.evaluate(() => document.getElementById('preview-desktop').getAttribute('lang')), 'zh');
+    // The studio's own words (not the scenario's ids, the help from docs/SCENARIOS.md, field
+    // names or product names) are Chinese: no English word left in its chrome.
+    const chrome = await page.evaluate(() => [
+      ...document.querySelectorAll('header, .options label > span, .options option[data-text], figcaption, .publish h2, .publish p, .publish summary, .publish button, #form summary, #form button'),
+    ].map((e) => e.textContent).join(' '));
+    const english = chrome.replace(/\S*\/\S*/g, '').replace(/\b(HTML|JSON|SVG|PNG|Hugo|Jekyll|WordPress|Ghost|README|Iframe|iframe|English|tapecast|tape-cast|px|wasm|JavaScript|scenarios|snapshots|json|svg|[a-z]+_[a-z_]+|asset|event|preset|drain|mark|option|holiday|half_day)\b/g, '').match(/[A-Za-z]{3,}/g);
+    assert.equal(english, null, `English left: ${english}`);
+    await page.screenshot({ path: 'target/screenshots/studio-1280-zh.png' });
+    await page.close();
+  });
+
+  test('word-valued fields offer the words of the scenario\'s own enums (from the wasm), and every word the built-in story uses', async () => {
+    const page = await studio(env);
+    const words = await page.evaluate(() => import('./studio/pkg/studio.js').then((m) => m.studio_words()));
+    assert.deepEqual(Object.keys(words).sort(), ['directions', 'group', 'kind', 'quote']);
+    const offered = (path) => page.evaluate((p) => [...document.querySelector(`select[data-path="${p}"]`).options].map((o) => o.value), path);
+    assert.deepEqual(await offered('calendar.events[0].kind'), words.kind);
+    assert.deepEqual(await offered('assets[0].group'), words.group);
+    assert.deepEqual(await offered('assets[0].quote'), words.quote);
+    assert.deepEqual(await offered('assets[0].directions.surprise'), words.directions);
+    const story = JSON.parse(await readFile(new URL('../../src/scenario/default.json', import.meta.url), 'utf8'));
+    for (const e of story.calendar.events) assert.ok(words.kind.includes(e.kind), e.kind);
+    for (const a of story.assets) {
+      assert.ok(words.group.includes(a.group) && words.quote.includes(a.quote), a.id);
+      for (const d of Object.values(a.directions)) assert.ok(words.directions.includes(d), `${a.id}: ${d}`);
+    }
+    await page.close();
+  });
+
   test('the widget options (opening state, series, heading, language, theme, compact) reach the previews and every snippet', async () => {
     const page = await studio(env);
     const presets = await page.evaluate(() => [...document.querySelectorAll('#opt-preset option')].map((o) => o.value).filter((v) => v));
@@ -220,17 +297,25 @@ describe('the scenario studio', () => {
 
   test('an uploaded file over the size limit is refused unread; a file that is not a scenario is refused; the studio keeps working', async () => {
     const page = await studio(env);
-    const big = `{"id":"${'x'.repeat(600_000)}"}`;
-    await page.setInputFiles('#start-file', { name: 'big.json', mimeType: 'application/json', buffer: Buffer.from(big) });
-    await pollUntil(() => page.locator('#started').textContent(), (t) => t.startsWith('big.json:'), { what: 'the refusal' });
-    assert.match(await page.locator('#started').textContent(), /^big\.json: [\d,]+ characters is over the limit of [\d,]+ \(not read\)$/);
+    const limit = await page.evaluate(() => import('./studio/pkg/studio.js').then((m) => m.max_scenario_chars()));
+    const dir = new URL('../../target/tmp/uploads/', import.meta.url);
+    await mkdir(dir, { recursive: true });
+    const big = new URL('big.json', dir);
+    await writeFile(big, `{"id":"${'x'.repeat(limit)}"}`);
+    await page.setInputFiles('#start-file', fileURLToPath(big));
+    await pollUntil(() => page.locator('#started').textContent(), (t) => t.startsWith('big.json'), { what: 'the refusal' });
+    assert.equal(await page.locator('#started').textContent(), 'big.json was not opened:');
+    assert.match(await page.locator('#refused').textContent(), /^[\d,]+ characters is over the limit of [\d,]+ \(not read\)$/);
     await page.setInputFiles('#start-file', { name: 'list.json', mimeType: 'application/json', buffer: Buffer.from('[1, 2, 3]') });
-    await pollUntil(() => page.locator('#started').textContent(), (t) => t.startsWith('list.json:'), { what: 'the refusal' });
+    await pollUntil(() => page.locator('#started').textContent(), (t) => t.startsWith('list.json'), { what: 'the refusal' });
+    assert.match(await page.locator('#refused').textContent(), /^scenario file: missing field `id`$/);
     const example = await readFile(new URL('scenarios/megacap-fed-week.json', DIST));
     const n = await checks(page);
     await page.setInputFiles('#start-file', { name: 'week.json', mimeType: 'application/json', buffer: example });
     await settled(page, n);
     assert.equal(await page.locator('#started').textContent(), 'Started from week.json.');
+    assert.equal(await page.locator('#refused').textContent(), '', 'the refusal is cleared');
+    await rm(big);
     assert.equal(await page.evaluate(() => document.body.dataset.problems), '0');
     assert.deepEqual(page.problems.pageErrors, []);
   });
@@ -309,6 +394,26 @@ describe('the scenario studio', () => {
     const base = JSON.parse(await readFile(new URL('./reader-bytes.json', import.meta.url), 'utf8'));
     console.log(`reader's bytes, gzip -9: ${bytes} (before the studio: ${base.total}; +${bytes - base.total})`);
     assert.ok(bytes - base.total <= 1024, `grew by ${bytes - base.total} bytes`);
+  });
+
+  test('at a 1280 px window the phone and desktop previews sit side by side, the desktop one the real widget at its own width', async () => {
+    const page = await studio(env, { width: 1280, height: 900 });
+    await page.waitForFunction(() => ['phone', 'desktop'].every((k) => document.getElementById(`preview-${k}`)?.hasAttribute('data-ready')), null, { timeout: 20_000 });
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    const r = await page.evaluate(() => {
+      const box = (id) => { const b = document.getElementById(id).getBoundingClientRect(); return { left: b.left, right: b.right, top: b.top, bottom: b.bottom }; };
+      const desktop = document.getElementById('preview-desktop');
+      const fan = desktop.shadowRoot.querySelector('canvas[part="fan"]');
+      return { phone: box('phone'), desktop: box('desktop'), scaler: box('desktop-scaler'), laidOut: desktop.offsetWidth, fan: fan.offsetWidth, drawn: fan.width / devicePixelRatio, width: innerWidth };
+    });
+    console.log(`1280 px: phone ${JSON.stringify(r.phone)}, desktop ${JSON.stringify(r.desktop)} (laid out ${r.laidOut} px, fan ${r.fan} px)`);
+    assert.ok(r.phone.right <= r.desktop.left, 'the desktop preview is right of the phone, not overlapping it');
+    assert.ok(r.phone.left >= 0 && r.desktop.right <= r.width, 'both within the window\'s width');
+    assert.ok(r.desktop.top < r.phone.bottom && r.phone.top < r.desktop.bottom, 'side by side, not stacked');
+    assert.ok(r.desktop.bottom <= r.scaler.bottom + 1, 'the scaled preview fits its box (nothing below it is covered)');
+    assert.ok(r.laidOut >= 700 && r.fan >= 600, `the desktop widget lays out at its real width (${r.laidOut} px, fan ${r.fan} px)`);
+    assert.ok(Math.abs(r.drawn - r.fan) <= 1, `its charts are drawn for that width too, not the shrunk one (${r.drawn} px)`);
+    await page.close();
   });
 
   for (const [width, colorScheme] of [[1280, 'light'], [1280, 'dark'], [360, 'light']]) {

@@ -8,6 +8,15 @@ import { el } from './dom.js';
 /** @typedef {import('./wasm.js').Widget} Widget */
 /** @typedef {import('./wasm.js').Layout['charts'][number]} ChartSpec */
 
+/** A box's CSS size as laid out: the bounding box's (fractional), unless a transform scales the
+ * box (a page showing the widget shrunk, like the studio's desktop preview), then the layout's, so
+ * the charts are laid out as at full size. */
+function laidOut(/** @type {HTMLElement} */ box) {
+  const r = box.getBoundingClientRect();
+  const k = Math.abs(r.width - box.offsetWidth) > 1 ? box.offsetWidth / r.width : 1;
+  return { width: r.width * k, height: r.height * k };
+}
+
 export class Charts {
   constructor() {
     /** @type {{ spec: ChartSpec, box: HTMLDivElement, canvas: HTMLCanvasElement }[]} */
@@ -46,13 +55,13 @@ export class Charts {
     const drawn = this.list.filter((c) => (full || c.spec.main) && c.box.offsetParent); // hidden behind the toggle or in compact mode
     if (full) {
       for (const { box } of drawn.filter((c) => c.spec.rows)) {
-        const height = `${Math.ceil(widget.bars_height(box.getBoundingClientRect().width))}px`;
+        const height = `${Math.ceil(widget.bars_height(laidOut(box).width))}px`;
         if (box.style.height !== height) box.style.height = height;
       }
     }
     const dpr = devicePixelRatio || 1;
     return drawn.flatMap(({ spec, box, canvas }) => {
-      const r = box.getBoundingClientRect();
+      const r = laidOut(box);
       return widget.draw(spec.kind, canvas, r.width, r.height, dpr, font);
     });
   }

@@ -11,7 +11,7 @@ import { downloadCsv, downloadPng, fillTable } from './exports.js';
 import { messageOf, Notes } from './notes.js';
 import { glide, watchLinks } from './links.js';
 import { copyLink, permalink, rememberState, restoreState } from './permalink.js';
-import { authoredScenario } from './scenario.js';
+import { authoredScenario, authoredWidget } from './scenario.js';
 import { FrameScheduler, IdleRun } from './scheduler.js';
 import { paletteStyles, styles } from './styles.js';
 import { watchSteps } from './steps.js';
@@ -164,11 +164,11 @@ export class TapeCast extends HTMLElement {
     const breath = () => (authored ? new Promise((resolve) => setTimeout(resolve)) : undefined);
     await breath();
     try {
-      this.widget = new Widget({ lang: this.language(), scenario: text });
+      this.widget = text === undefined ? new Widget(this.language()) : await authoredWidget(text, this.language());
     } catch (thrown) {
       problems.push(...(Array.isArray(thrown) ? thrown.map(String) : [messageOf(thrown)]));
       await breath();
-      this.widget = new Widget({ lang: this.language() });
+      this.widget = new Widget(this.language());
     }
     await breath();
     // Every problem of the author's file, then the built-in story so the box is never empty.

@@ -1,10 +1,10 @@
 // @ts-check
 // scenario.js — an author's own scenario: an inline JSON child or a same-origin `src` file, read
 // here (the wasm never sees a web request), refused unread over the size limit, and handed to the
-// wasm as text (which checks the size again, parses and validates it).
+// wasm (`AuthorFile`), which reads and checks it a step per task.
 
 import { messageOf } from './notes.js';
-import { max_scenario_chars, too_large } from './wasm.js';
+import { AuthorFile, max_scenario_chars, too_large, Widget } from './wasm.js';
 
 /** The author's file, if any: an inline `<script type="application/json">` child or `src`. */
 async function authoredFile(/** @type {Element} */ host) {
@@ -40,4 +40,27 @@ export async function authoredScenario(/** @type {Element} */ host, /** @type {s
   } catch (e) {
     return { problems: [messageOf(e)] };
   }
+}
+
+const PIECE = 1 << 19;
+
+const nextTask = () => new Promise((resolve) => setTimeout(resolve));
+
+/** A widget for the author's file `text`; throws its notes when it cannot be used.
+ * @returns {Promise<Widget>} */
+export async function authoredWidget(/** @type {string} */ text, /** @type {string} */ lang) {
+  const file = new AuthorFile();
+  for (let at = 0, end; at < text.length; at = end) {
+    end = Math.min(text.length, at + PIECE);
+    // A surrogate pair stays in one piece.
+    if (end < text.length && (text.charCodeAt(end - 1) & 0xfc00) === 0xd800) end++;
+    file.push(text.slice(at, end), end - at);
+    await nextTask();
+  }
+  while (!file.read()) await nextTask();
+  await nextTask();
+  const notes = file.check(lang);
+  if (!notes.length) return new Widget(lang, file);
+  setTimeout(() => file.free());
+  throw notes;
 }

@@ -2,7 +2,7 @@
 // wasm.js — the boundary as the shell sees it: the wasm fetched and instantiated once per page
 // (pinned by the release's hash), and the shapes of the plain objects its exports return.
 
-import init, { max_scenario_chars, more_problems, palette_css, panels, state_attributes, too_large, Widget, warn } from './pkg/tapecast.js';
+import init, { AuthorFile, max_scenario_chars, more_problems, palette_css, panels, state_attributes, too_large, Widget, warn } from './pkg/tapecast.js';
 
 // A release writes the wasm's sha384 here (scripts/release), so that the browser refuses any
 // other bytes: with this file pinned by its own `integrity` attribute, the whole chain is pinned.
@@ -17,7 +17,7 @@ export const load = () => (ready ??= init(WASM_INTEGRITY
   ? { module_or_path: fetch(new URL('./pkg/tapecast_bg.wasm', import.meta.url), { integrity: WASM_INTEGRITY }) }
   : undefined));
 
-export { max_scenario_chars, more_problems, palette_css, panels, state_attributes, too_large, Widget, warn };
+export { AuthorFile, max_scenario_chars, more_problems, palette_css, panels, state_attributes, too_large, Widget, warn };
 
 // The plain objects below are what the exports typed `any` in the generated .d.ts return. One error
 // convention: an export that can find a problem returns an array of sentences in the widget's

@@ -1,34 +1,29 @@
 // @ts-check
 // form.js — the studio's form: built from the scenario object itself (every field of the file,
-// none named here but the few whose values are words from a fixed list), in the groups an author
+// none named here; the words a word-valued field takes come from the wasm's `studio_words()`, the
+// scenario's own enums), in the groups an author
 // thinks in, with docs/SCENARIOS.md's help beside each field and rows to add and remove. Each field
 // knows its path (`assets[1].vol`, as validate() names it) so a problem can be shown beside it.
 
 import { helpFor } from './help.js';
+import { t } from './strings.js';
 
 /** @typedef {Record<string, any>} Obj */
 
-/** The sections of the form, in an author's order: the story and its dates, the inputs, the
- * series, the calendar's events and drains, the presets, then the model's finer settings. */
+/** The sections of the form, in an author's order (`title`: its string's name in strings.js):
+ * the story and its dates, the inputs, the series, the calendar's events and drains, the presets,
+ * then the model's finer settings. */
 export const SECTIONS = [
-  { title: 'The story and its dates', paths: ['id', 'version', 'title', 'source', 'calendar.as_of', 'calendar.end', 'calendar.horizon', 'calendar.holidays', 'calendar.half_days', 'calendar.source'] },
-  { title: 'Inputs', paths: ['inputs'] },
-  { title: 'Series', paths: ['assets', 'chain.credit_asset'] },
-  { title: 'Calendar events and reserve drains', paths: ['calendar.events', 'funding.drains'] },
-  { title: 'Presets', paths: ['presets'] },
-  { title: 'Model settings (usually left as they are)', paths: ['simulation', 'funding', 'chain', 'calibration'], closed: true },
+  { title: 'sectionStory', paths: ['id', 'version', 'title', 'source', 'calendar.as_of', 'calendar.end', 'calendar.horizon', 'calendar.holidays', 'calendar.half_days', 'calendar.source'] },
+  { title: 'sectionInputs', paths: ['inputs'] },
+  { title: 'sectionSeries', paths: ['assets', 'chain.credit_asset'] },
+  { title: 'sectionCalendar', paths: ['calendar.events', 'funding.drains'] },
+  { title: 'sectionPresets', paths: ['presets'] },
+  { title: 'sectionModel', paths: ['simulation', 'funding', 'chain', 'calibration'], closed: true },
 ];
 
 /** Every path a section shows by itself. */
 const CLAIMED = new Set(SECTIONS.flatMap((s) => s.paths));
-
-/** Fields whose value is one word of a fixed list (the Rust enums in src/scenario/mod.rs). */
-const WORDS = {
-  kind: ['earnings', 'meeting', 'qt_end', 'funding'],
-  group: ['ai', 'broad', 'defensive', 'alternatives', 'rates_credit'],
-  quote: ['price', 'rate'],
-  direction: ['up', 'down', 'none'],
-};
 
 /** Fields that may be `null` (absent), and what they hold otherwise. */
 const NULLABLE = { long_run: 'number', start: 'string' };
@@ -64,12 +59,14 @@ function h(/** @type {string} */ tag, /** @type {Obj} */ props = {}, /** @type {
 
 export class Form {
   /**
-   * @param {{ help: Map<string, string>, templates: Obj, changed: () => void }} options
-   *   `templates`: a row to start from for each list (`assets`, `calendar.events`, …), used when
-   *   the list is empty; `changed`: called after every edit.
+   * @param {{ help: Map<string, string>, words: Record<string, string[]>, templates: Obj, changed: () => void }} options
+   *   `words`: the words of each word-valued field (`kind`, `group`, `quote`, `directions`: the
+   *   values of that map); `templates`: a row to start from for each list (`assets`,
+   *   `calendar.events`, …), used when the list is empty; `changed`: called after every edit.
    */
-  constructor({ help, templates, changed }) {
+  constructor({ help, words, templates, changed }) {
     this.help = help;
+    this.words = words;
     this.templates = templates;
     this.changed = changed;
     /** @type {Obj} */
@@ -99,7 +96,7 @@ export class Form {
         if (value === undefined) continue;
         body.append(this.field(segs, value));
       }
-      const details = h('details', { open: open[i] ?? !section.closed }, h('summary', {}, section.title), body);
+      const details = h('details', { open: open[i] ?? !section.closed }, h('summary', {}, t(/** @type {any} */ (section.title))), body);
       return details;
     });
     this.root.replaceChildren(this.general, ...sections);
@@ -149,11 +146,11 @@ export class Form {
   list(/** @type {(string | number)[]} */ segs, /** @type {unknown[]} */ rows, /** @type {string} */ name) {
     const path = pathOf(segs);
     const items = rows.map((row, i) => {
-      const remove = h('button', { type: 'button', className: 'remove', 'data-remove': `${path}[${i}]` }, `Remove ${name.replace(/s$/, '')} ${i + 1}`);
+      const remove = h('button', { type: 'button', className: 'remove', 'data-remove': `${path}[${i}]` }, t('remove', { name: name.replace(/s$/, ''), n: i + 1 }));
       remove.addEventListener('click', () => { rows.splice(i, 1); this.render(); this.changed(); });
       return h('div', { className: 'row' }, this.field([...segs, i], row), remove);
     });
-    const add = h('button', { type: 'button', className: 'add', 'data-add': path }, `Add ${name.replace(/s$/, '')}`);
+    const add = h('button', { type: 'button', className: 'add', 'data-add': path }, t('add', { name: name.replace(/s$/, '') }));
     add.addEventListener('click', () => { rows.push(this.newRow(path, rows)); this.render(); this.changed(); });
     return h('fieldset', { className: 'list', 'data-path': path }, h('legend', {}, name), this.helpLine(segs), this.box(segs), ...items, add);
   }
@@ -194,7 +191,7 @@ export class Form {
         return input;
       });
     } else {
-      const words = WORDS[/** @type {keyof WORDS} */ (parentKey === 'directions' ? 'direction' : key)];
+      const words = this.words[parentKey === 'directions' ? parentKey : key];
       /** @type {HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement} */
       let input;
       /** @type {() => unknown} */

@@ -2,6 +2,9 @@
 // help.js — the studio's help text, read from docs/SCENARIOS.md itself (copied beside the studio
 // by the build and the release), so the help beside each field is the documentation's own words.
 
+/** A rule's messages, as the documentation writes them after the rule: `` (`is …` / `should …`) ``. */
+const MESSAGES = /\s*\(`(?:is|should) [^`]*`(?:\s*\/\s*`[^`]*`)*\)/g;
+
 /**
  * The help of every documented field, keyed `context|field`: `calendar|as_of`,
  * `calendar.events|date`, `inputs|min` (a numeric input), `inputs.choice|options`, `assets|vol`,
@@ -14,7 +17,10 @@ export function parseHelp(markdown) {
   const help = new Map();
   let section = '';
   let sub = '';
-  const clean = (/** @type {string} */ s) => s.replace(/`/g, '').trim();
+  // The documentation gives the message each rule produces in backticks inside parentheses
+  // ("an id (`is not an id (1-40 of a-z, 0-9 and -)`)"): the field's problem box shows the
+  // message itself, so help keeps the rule ("an id") and leaves the message out.
+  const clean = (/** @type {string} */ s) => s.replace(MESSAGES, '').replace(/`/g, '').trim();
   // A prose list ("Each drain: …") may wrap over several lines of its paragraph.
   const text = markdown.replace(/^Each [a-z]+: [^\n]*(?:\n[^\n]+)*/gm, (p) => p.replace(/\n/g, ' '));
   for (const line of text.split('\n')) {

@@ -4,10 +4,11 @@
 // same Rust validate() a widget runs (the studio's own wasm, studio/pkg/) and previewed in the
 // real widget; then publish. Nothing here is part of a reader's tapecast.js.
 
-import init, { max_scenario_chars, more_problems, studio_builtin_json, studio_check, studio_snapshot, too_large } from './pkg/studio.js';
+import init, { AuthorFile, max_scenario_chars, more_problems, studio_builtin_json, studio_check, studio_snapshot, studio_words, too_large } from './pkg/studio.js';
 import { Form } from './form.js';
 import { parseHelp } from './help.js';
 import { Preview } from './preview.js';
+import { fillPage, LANG, t } from './strings.js';
 import { download, downloadBlob, fileName, iframeSnippet, imageSnippet, inlineSnippet, snapshotPath } from './publish.js';
 
 /** @typedef {Record<string, any>} Obj */
@@ -20,6 +21,8 @@ const select = (/** @type {string} */ id) => /** @type {HTMLSelectElement} */ (d
 /** How long the studio waits after the last keystroke before it checks and redraws. */
 const DEBOUNCE_MS = 300;
 
+fillPage();
+select('opt-lang').value = LANG;
 await init();
 const builtin = /** @type {Obj} */ (JSON.parse(studio_builtin_json()));
 const help = parseHelp(await fetch(new URL('../SCENARIOS.md', import.meta.url)).then((r) => (r.ok ? r.text() : ''), () => ''));
@@ -50,7 +53,7 @@ function blank() {
   return s;
 }
 
-const form = new Form({ help, templates, changed: () => soon() });
+const form = new Form({ help, words: studio_words(), templates, changed: () => soon() });
 $('form').replaceChildren(form.root);
 const preview = new Preview($('phone'), $('desktop'));
 /** @type {ReturnType<typeof setTimeout> | undefined} */
@@ -73,14 +76,14 @@ function options() {
 function fill(/** @type {HTMLSelectElement} */ el, /** @type {Obj[]} */ rows) {
   const keep = el.value;
   const ids = rows.map((r) => String(r?.id ?? '')).filter((id) => id);
-  const opts = [new Option('(default)', ''), ...ids.map((id) => new Option(id, id))];
+  const opts = [new Option(t('byDefault'), ''), ...ids.map((id) => new Option(id, id))];
   el.replaceChildren(...opts);
   el.value = ids.includes(keep) ? keep : '';
 }
 
 function soon() {
   clearTimeout(timer);
-  $('status').textContent = 'Checking…';
+  $('status').textContent = t('checking');
   document.body.dataset.pending = '';
   timer = setTimeout(check, DEBOUNCE_MS);
 }
@@ -110,7 +113,7 @@ function check() {
   form.show(result.problems, result.more ? more_problems(result.more, 'en') : '');
   const n = result.problems.length + result.more;
   const status = $('status');
-  status.textContent = n ? `${n} problem${n > 1 ? 's' : ''}: the preview shows the last version without any.` : 'No problems: the preview shows this version.';
+  status.textContent = n ? t(n > 1 ? 'problems' : 'oneProblem', { n }) : t('noProblems');
   status.className = n ? 'bad' : 'good';
   document.body.dataset.checks = String(checks);
   document.body.dataset.problems = String(n);
@@ -157,33 +160,68 @@ function png() {
 
 /** Starts the form from `scenario` (a fresh copy). */
 function start(/** @type {Obj} */ scenario, /** @type {string} */ from) {
+  refused([]);
   form.load(structuredClone(scenario));
-  $('started').textContent = `Started from ${from}.`;
+  $('started').textContent = t('started', { from });
   check();
 }
 
+/** The size up to which an uploaded file with problems opens in the form (a few elements per
+ * value: a larger one is listed, not opened). */
+const FORM_CHARS = 256 << 10;
+
+const nextTask = () => new Promise((resolve) => setTimeout(resolve));
+
+/** The notes of a large file's check, handed to the wasm and read a step per task as a widget
+ * reads one (www/src/scenario.js), so that the page never blocks for long. */
+async function largeFileNotes(/** @type {string} */ text) {
+  const file = new AuthorFile();
+  for (let at = 0, end; at < text.length; at = end) {
+    end = Math.min(text.length, at + FORM_CHARS);
+    if (end < text.length && (text.charCodeAt(end - 1) & 0xfc00) === 0xd800) end++; // a surrogate pair
+    file.push(text.slice(at, end), end - at);
+    await nextTask();
+  }
+  while (!file.read()) await nextTask();
+  await nextTask();
+  const notes = file.check('en');
+  setTimeout(() => file.free());
+  return notes;
+}
+
+/** Lists a refused file's notes under the start buttons (cleared by the next start). */
+function refused(/** @type {string[]} */ notes) {
+  $('refused').replaceChildren(...notes.map((n) => Object.assign(document.createElement('p'), { className: 'problem', textContent: n })));
+}
+
 /** An author's file: refused over the size limit, unparsed; refused if the widget could not read
- * it at all (then there is nothing to put in the form); else loaded with its problems shown. */
+ * it at all (then there is nothing to put in the form); a large one with problems has them
+ * listed (the first 20 and "… and N more"); else loaded with its problems shown beside fields. */
 async function upload(/** @type {File} */ file) {
-  const refuse = (/** @type {string} */ message) => { $('started').textContent = `${file.name}: ${message}`; };
+  const refuse = (/** @type {string[]} */ notes) => { $('started').textContent = t('notOpened', { name: file.name }); refused(notes); };
   const large = too_large(file.size, 'en');
-  if (large) return refuse(large);
+  if (large) return refuse([large]);
   const text = await file.text();
-  if (text.length > max_scenario_chars()) return refuse(too_large(text.length, 'en') ?? '');
-  /** @type {{ problems: { field: string, message: string }[] }} */
-  const result = studio_check(text);
-  const fatal = result.problems.find((p) => p.field === '');
-  if (fatal) return refuse(fatal.message);
+  if (text.length > max_scenario_chars()) return refuse([too_large(text.length, 'en') ?? '']);
+  if (text.length > FORM_CHARS) {
+    const notes = await largeFileNotes(text);
+    if (notes.length) return refuse(notes);
+  } else {
+    /** @type {{ problems: { field: string, message: string, fatal: boolean }[] }} */
+    const result = studio_check(text);
+    const fatal = result.problems.find((p) => p.fatal);
+    if (fatal) return refuse([fatal.message]);
+  }
   start(JSON.parse(text), file.name);
 }
 
-$('start-builtin').addEventListener('click', () => start(builtin, 'the built-in story'));
+$('start-builtin').addEventListener('click', () => start(builtin, t('startBuiltin')));
 $('start-example').addEventListener('click', async () => {
   const response = await fetch(new URL('../scenarios/megacap-fed-week.json', import.meta.url));
-  if (response.ok) start(await response.json(), 'the example scenario');
-  else $('started').textContent = `The example scenario could not be loaded (HTTP ${response.status}).`;
+  if (response.ok) start(await response.json(), t('startExample'));
+  else $('started').textContent = t('exampleFailed', { status: response.status });
 });
-$('start-blank').addEventListener('click', () => start(blank(), 'a blank template'));
+$('start-blank').addEventListener('click', () => start(blank(), t('startBlank')));
 input('start-file').addEventListener('change', () => {
   const file = input('start-file').files?.[0];
   if (file) upload(file).catch((e) => { $('started').textContent = String(e); });
@@ -200,13 +238,13 @@ for (const id of ['inline', 'iframe', 'image']) {
     const text = /** @type {HTMLTextAreaElement} */ ($(`snippet-${id}`)).value;
     try {
       await navigator.clipboard.writeText(text);
-      $(`copied-${id}`).textContent = 'Copied.';
+      $(`copied-${id}`).textContent = t('copied');
     } catch {
       /** @type {HTMLTextAreaElement} */ ($(`snippet-${id}`)).select();
-      $(`copied-${id}`).textContent = 'Select and copy (the browser did not allow it).';
+      $(`copied-${id}`).textContent = t('selectAndCopy');
     }
   });
 }
 
-start(builtin, 'the built-in story');
+start(builtin, t('startBuiltin'));
 document.body.dataset.ready = '';

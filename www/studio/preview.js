@@ -3,6 +3,8 @@
 // the author's scenario inlined exactly as the published snippet inlines it, in the theme,
 // language and widget options the author picked.
 
+import { t } from './strings.js';
+
 /** @typedef {{ preset: string, asset: string, heading: string, lang: string, theme: string, compact: boolean }} Options */
 
 /** The widget's attributes for `options`, in snippet order (only those not at their default). */
@@ -31,12 +33,30 @@ export function widget(/** @type {string} */ json, /** @type {Options} */ o, /**
   return w;
 }
 
+/** The desktop preview's real width (a blog's article column), in CSS pixels; it is drawn scaled
+ * down to the room beside the phone. */
+export const DESKTOP_PX = 760;
+
 export class Preview {
   constructor(/** @type {HTMLElement} */ phone, /** @type {HTMLElement} */ desktop) {
     this.frames = [phone, desktop];
     this.json = '';
     this.key = '';
     this.count = 0;
+    const scaler = /** @type {HTMLElement} */ (desktop.parentElement);
+    const caption = scaler.previousElementSibling;
+    desktop.style.width = `${DESKTOP_PX}px`;
+    // The scale follows the room the page gives, the box's height the widget's (a transform
+    // takes no room of its own).
+    const rescale = () => {
+      const scale = Math.min(1, scaler.clientWidth / DESKTOP_PX);
+      desktop.style.setProperty('--scale', String(scale));
+      scaler.style.height = `${Math.ceil(desktop.offsetHeight * scale)}px`;
+      if (caption) caption.textContent = t(scale < 1 ? 'desktopScaled' : 'desktop', { px: DESKTOP_PX, percent: Math.round(scale * 100) });
+    };
+    const observer = new ResizeObserver(rescale);
+    observer.observe(desktop);
+    observer.observe(scaler);
   }
 
   /** Redraws both widgets when the scenario or the options changed. */
