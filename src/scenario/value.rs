@@ -10,7 +10,7 @@
 //! string "fast", expected f64`). Natively, files are read by serde_json and the derives; tests
 //! check both readings agree.
 
-use serde::de::{self, Unexpected};
+use serde::de;
 use std::collections::BTreeMap;
 use std::fmt;
 
@@ -78,14 +78,25 @@ impl de::Error for ValueError {
 }
 
 impl Value {
-    fn unexpected(&self) -> Unexpected<'_> {
+    /// The value as serde's `Unexpected` names it (`string "fast"`, `floating point `1.5``),
+    /// written here without `Unexpected`'s formatting, whose float and `str` Debug printing would
+    /// link core's float printing and Unicode tables into the reader's wasm (~10 KB gzip). A
+    /// number is printed to six decimals (serde: every digit); a string is escaped as `str`'s
+    /// Debug escapes quotes, backslashes and control characters.
+    fn unexpected(&self) -> String {
         match self {
-            Value::Null => Unexpected::Other("null"),
-            Value::Bool(b) => Unexpected::Bool(*b),
-            Value::Num(x) => Unexpected::Float(*x),
-            Value::Str(s) => Unexpected::Str(s),
-            Value::Seq(_) => Unexpected::Seq,
-            Value::Map(_) => Unexpected::Map,
+            Value::Null => "null".into(),
+            Value::Bool(b) => format!("boolean `{b}`"),
+            Value::Num(x) => {
+                let mut n = crate::text::num::plain(*x);
+                if !n.contains(['.', 'e', 'N', 'I']) {
+                    n.push_str(".0"); // serde writes a float with its decimal point
+                }
+                format!("floating point `{n}`")
+            }
+            Value::Str(s) => format!("string {}", quoted_debug(s)),
+            Value::Seq(_) => "sequence".into(),
+            Value::Map(_) => "map".into(),
         }
     }
 
@@ -93,8 +104,29 @@ impl Value {
     #[cold]
     #[inline(never)]
     pub(crate) fn invalid(&self, expected: &'static str) -> ValueError {
-        de::Error::invalid_type(self.unexpected(), &expected)
+        ValueError { path: String::new(), message: format!("invalid type: {}, expected {expected}", self.unexpected()) }
     }
+}
+
+/// `s` in double quotes with `"`, `\` and control characters escaped, as `{:?}` writes a `str`
+/// (other characters as they are).
+fn quoted_debug(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            '\0' => out.push_str("\\0"),
+            c if c.is_control() => out.push_str(&format!("\\u{{{:x}}}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
 }
 
 /// A type read from a [`Value`] as serde-wasm-bindgen reads it from JavaScript.
@@ -107,7 +139,7 @@ pub trait FromValue: Sized {
     #[cold]
     #[inline(never)]
     fn missing(field: &'static str) -> Result<Self, ValueError> {
-        Err(de::Error::missing_field(field))
+        Err(ValueError { path: String::new(), message: format!("missing field `{field}`") })
     }
 
     /// Stands in for a field with a problem while the rest of its struct is read (the struct
@@ -132,7 +164,7 @@ impl FromValue for u32 {
     fn from_value(v: Value) -> Result<Self, ValueError> {
         match v {
             Value::Num(x) if x.fract() == 0.0 && (0.0..=9_007_199_254_740_991.0).contains(&x) => {
-                u32::try_from(x as u64).map_err(|_| de::Error::invalid_value(Unexpected::Unsigned(x as u64), &"u32"))
+                u32::try_from(x as u64).map_err(|_| ValueError { path: String::new(), message: format!("invalid value: integer `{}`, expected u32", x as u64) })
             }
             _ => Err(v.invalid("u32")),
         }
@@ -393,6 +425,28 @@ mod tests {
     #[test]
     fn reads_the_built_in_story_as_serde_json_does() {
         assert_eq!(read(DEFAULT_SCENARIO_JSON), crate::scenario::from_json(DEFAULT_SCENARIO_JSON));
+    }
+
+    #[test]
+    fn values_are_named_as_serde_names_them() {
+        use serde::de::Unexpected;
+        let cases = [
+            (Value::Null, "null".to_string()),
+            (Value::Bool(true), Unexpected::Bool(true).to_string()),
+            (Value::Num(1.5), Unexpected::Float(1.5).to_string()),
+            (Value::Num(2000.0), Unexpected::Float(2000.0).to_string()),
+            (Value::Num(-0.25), Unexpected::Float(-0.25).to_string()),
+            (Value::Str("fast".into()), Unexpected::Str("fast").to_string()),
+            (Value::Str("a \"b\" \\ c\nd\te\u{1}f 准备金".into()), Unexpected::Str("a \"b\" \\ c\nd\te\u{1}f 准备金").to_string()),
+            (Value::Seq(Vec::new()), Unexpected::Seq.to_string()),
+            (Value::Map(Vec::new()), Unexpected::Map.to_string()),
+        ];
+        for (v, serde) in cases {
+            assert_eq!(v.unexpected(), serde, "{v:?}");
+        }
+        // Beyond six decimals the number is rounded (serde prints every digit).
+        assert_eq!(Value::Num(0.123456789).unexpected(), "floating point `0.123457`");
+        assert_eq!(u32::from_value(Value::Num(5e9)).unwrap_err().to_string(), "invalid value: integer `5000000000`, expected u32");
     }
 
     #[test]
