@@ -168,6 +168,13 @@ describe('the scenario studio', () => {
       assert.doesNotMatch(h, /^\s*—|—\s*$|—\s*—|\(\s*\)/, `no empty part: ${h}`);
       assert.doesNotMatch(h, /\b(\w+) \1\b/i, `no word twice in a row: ${h}`);
     }
+    // A field shows its own help, not its group's again (a mark's value and label, an input's
+    // role object under the inputs' help).
+    const repeated = await page.evaluate(() => [...document.querySelectorAll('#form fieldset')].flatMap((g) => {
+      const own = g.querySelector(':scope > .help')?.textContent;
+      return own ? [...g.querySelectorAll(':scope > .field > .help, :scope > * > .field > .help')].filter((h) => h.textContent === own).map((h) => own) : [];
+    }));
+    assert.deepEqual(repeated, [], 'no field repeats its group\'s help');
     await page.close();
   });
 

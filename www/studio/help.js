@@ -52,7 +52,9 @@ export function parseHelp(markdown) {
 
 /**
  * The help for a field at `segments` (its path without array indices), in a scenario where
- * `isChoice(name)` says which inputs are choices: the most specific entry that exists.
+ * `isChoice(name)` says which inputs are choices: the field's own entry, or none. (A field the
+ * documentation does not describe on its own, such as a mark's `value`, shows no help rather than
+ * its parent's, which its group already shows once.)
  * @param {Map<string, string>} help
  * @param {string[]} segments
  * @param {(input: string) => boolean} isChoice
@@ -60,9 +62,6 @@ export function parseHelp(markdown) {
 export function helpFor(help, segments, isChoice) {
   let segs = segments;
   if (segs[0] === 'inputs' && segs.length > 2) segs = [isChoice(segs[1]) ? 'inputs.choice' : 'inputs', ...segs.slice(2)];
-  for (let i = segs.length - 1; i >= 0; i--) {
-    const text = help.get(`${segs.slice(0, i).join('.')}|${segs[i]}`);
-    if (text) return text;
-  }
-  return '';
+  const last = segs.length - 1;
+  return help.get(`${segs.slice(0, last).join('.')}|${segs[last]}`) ?? '';
 }
