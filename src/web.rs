@@ -878,12 +878,15 @@ mod studio {
 
     /// The words each word-valued field takes, from the scenario's own enums: `{ kind, group,
     /// quote, directions }` (an event's kind, an asset's group and quote, the values of an
-    /// asset's `directions`), for the studio's choices.
+    /// asset's `directions`), for the studio's choices; and `panels`, the charts the `panels`
+    /// attribute may leave out (every chart but the fan, which always shows).
     #[wasm_bindgen]
     pub fn studio_words() -> Result<JsValue, JsValue> {
         use crate::scenario::{Direction, EventKind, Group, Quote};
+        use crate::view::ChartKind;
+        let optional: Vec<&str> = ChartKind::ALL.into_iter().filter(|k| *k != ChartKind::Fan).map(ChartKind::name).collect();
         let words: std::collections::BTreeMap<&str, &[&str]> =
-            [("kind", EventKind::WORDS), ("group", Group::WORDS), ("quote", Quote::WORDS), ("directions", Direction::WORDS)].into_iter().collect();
+            [("kind", EventKind::WORDS), ("group", Group::WORDS), ("quote", Quote::WORDS), ("directions", Direction::WORDS), ("panels", &optional)].into_iter().collect();
         to_js(&words)
     }
 

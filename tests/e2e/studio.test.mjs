@@ -236,7 +236,7 @@ describe('the scenario studio', () => {
     await page.close();
   });
 
-  test('the widget options (opening state, series, heading, language, theme, compact) reach the previews and every snippet', async () => {
+  test('the widget options (opening state, series, heading, language, theme, compact, charts) reach the previews and every snippet', async () => {
     const page = await studio(env);
     const presets = await page.evaluate(() => [...document.querySelectorAll('#opt-preset option')].map((o) => o.value).filter((v) => v));
     const assets = await page.evaluate(() => [...document.querySelectorAll('#opt-asset option')].map((o) => o.value).filter((v) => v));
@@ -248,12 +248,15 @@ describe('the scenario studio', () => {
     await page.selectOption('#opt-lang', 'zh');
     await page.selectOption('#opt-theme', 'dark');
     await page.check('#opt-compact');
+    // The charts the widget may leave out are offered by name (the fan always shows).
+    assert.deepEqual(await page.evaluate(() => [...document.querySelectorAll('#opt-panels input')].map((i) => i.id)), ['opt-panel-bars', 'opt-panel-plumbing']);
+    await page.uncheck('#opt-panel-plumbing');
     await settled(page, n);
-    const attrs = `preset="${presets[1]}" asset="${assets[1]}" heading="Move it &quot;yourself&quot;" lang="zh" theme="dark" compact`;
+    const attrs = `preset="${presets[1]}" asset="${assets[1]}" heading="Move it &quot;yourself&quot;" lang="zh" theme="dark" compact panels="fan bars"`;
     assert.ok((await page.locator('#snippet-inline').inputValue()).includes(`<tape-cast ${attrs}>`), await page.locator('#snippet-inline').inputValue());
     const iframe = await page.locator('#snippet-iframe').inputValue();
     const src = new URL(iframe.match(/src="([^"]*)"/)[1].replace(/&amp;/g, '&'));
-    assert.deepEqual(Object.fromEntries(src.searchParams), { src: 'scenarios/nov-2025.json', preset: presets[1], asset: assets[1], heading: 'Move it "yourself"', lang: 'zh', theme: 'dark', compact: '' });
+    assert.deepEqual(Object.fromEntries(src.searchParams), { src: 'scenarios/nov-2025.json', preset: presets[1], asset: assets[1], heading: 'Move it "yourself"', lang: 'zh', theme: 'dark', compact: '', panels: 'fan bars' });
     assert.equal(src.href.startsWith(`${env.url}embed.html?`), true);
     await page.waitForFunction(() => document.getElementById('preview-desktop')?.hasAttribute('data-ready'), null, { timeout: 20_000 });
     const shown = await page.evaluate(() => {
@@ -261,6 +264,7 @@ describe('the scenario studio', () => {
       return { title: w.shadowRoot.querySelector('.title').textContent, lang: w.shadowRoot.querySelector('.frame').lang, dark: w.shadowRoot.querySelector('.frame').classList.contains('dark'), series: w.shadowRoot.querySelector('select').value, compact: w.hasAttribute('compact') };
     });
     assert.deepEqual(shown, { title: 'Move it "yourself"', lang: 'zh-CN', dark: true, series: assets[1], compact: true });
+    assert.equal(await page.evaluate(() => document.getElementById('preview-desktop').getAttribute('panels')), 'fan bars', 'the preview leaves the plumbing chart out');
     await page.screenshot({ path: 'target/screenshots/studio-1280-zh-dark-options.png', fullPage: false });
   });
 

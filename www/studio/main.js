@@ -53,7 +53,19 @@ function blank() {
   return s;
 }
 
-const form = new Form({ help, words: studio_words(), templates, changed: () => soon() });
+const words = studio_words();
+const form = new Form({ help, words, templates, changed: () => soon() });
+// A checkbox per chart the `panels` attribute may leave out, named as the attribute names it.
+for (const name of /** @type {string[]} */ (words.panels)) {
+  const box = document.createElement('input');
+  box.type = 'checkbox';
+  box.id = `opt-panel-${name}`;
+  box.checked = true;
+  box.addEventListener('change', () => soon());
+  const label = document.createElement('label');
+  label.append(box, ` ${name}`);
+  $('opt-panels').append(label);
+}
 $('form').replaceChildren(form.root);
 const preview = new Preview($('phone'), $('desktop'));
 /** @type {ReturnType<typeof setTimeout> | undefined} */
@@ -69,6 +81,7 @@ function options() {
     lang: select('opt-lang').value,
     theme: select('opt-theme').value,
     compact: input('opt-compact').checked,
+    panels: { all: words.panels, shown: words.panels.filter((/** @type {string} */ name) => input(`opt-panel-${name}`).checked) },
   });
 }
 

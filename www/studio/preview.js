@@ -5,7 +5,8 @@
 
 import { t } from './strings.js';
 
-/** @typedef {{ preset: string, asset: string, heading: string, lang: string, theme: string, compact: boolean }} Options */
+/** @typedef {{ preset: string, asset: string, heading: string, lang: string, theme: string, compact: boolean, panels: { all: string[], shown: string[] } }} Options
+ * `panels`: the charts the author may leave out, and those left in (the fan always shows). */
 
 /** The widget's attributes for `options`, in snippet order (only those not at their default). */
 export function attributes(/** @type {Options} */ o) {
@@ -17,6 +18,7 @@ export function attributes(/** @type {Options} */ o) {
   if (o.lang !== 'en') out.push(['lang', o.lang]);
   if (o.theme !== 'auto') out.push(['theme', o.theme]);
   if (o.compact) out.push(['compact', '']);
+  if (o.panels.shown.length < o.panels.all.length) out.push(['panels', ['fan', ...o.panels.shown].join(' ')]);
   return out;
 }
 

@@ -45,6 +45,7 @@ const STRINGS = {
   optLang: { en: 'Language', zh: '语言' },
   optTheme: { en: 'Theme', zh: '主题' },
   optCompact: { en: 'compact', zh: '紧凑' },
+  optPanels: { en: 'Charts:', zh: '图表：' },
   themeAuto: { en: 'auto', zh: '自动' },
   themeLight: { en: 'light', zh: '浅色' },
   themeDark: { en: 'dark', zh: '深色' },
