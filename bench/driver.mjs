@@ -135,7 +135,7 @@ async function recordFloor(browser, url, problems) {
 async function coldLoad(browser, url, rate, n, problems) {
   const { context, page } = await openPage(browser, url, rate, problems);
   const first = await page.evaluate(() => window.firstChart);
-  if (page.url().includes('floor')) await page.evaluate(() => window.bench.ready());
+  await page.evaluate(() => window.bench.ready()); // the floor's recorded drag; the widget's `data-ready`
   if (!(await page.evaluate(() => crossOriginIsolated))) problems.push('page is not cross-origin isolated: timer precision is coarse');
   const d = await drag(page, n + WARMUP);
   await context.close();
@@ -172,7 +172,7 @@ const TRACED = ['UpdateLayoutTree', 'Layout', 'PrePaint', 'Paint', 'Layerize', '
 async function traceDrag(browser, url, who, n, problems) {
   const { context, page, cdp } = await openPage(browser, url, 1, problems);
   await page.evaluate(() => window.firstChart);
-  if (who === 'floor') await page.evaluate(() => window.bench.ready());
+  await page.evaluate(() => window.bench.ready());
   await new Promise((r) => setTimeout(r, 500)); // after the first chart's deferred work
   await page.evaluate(() => {
     const root = document.querySelector('tape-cast')?.shadowRoot ?? document.body;
