@@ -15,7 +15,8 @@
 //          side-by-side runs) --profile (save a CDP CPU profile of one load's updates)
 //          --trace (instead of the runs: a Chromium performance trace of one drag of each page,
 //          summarised as main-thread time per update by event, and the widget's DOM mutations
-//          during the drag; the trace itself goes to bench-results/drag-<page>.trace.json)
+//          during the drag, and a CDP CPU profile's self time by function; the trace and the profile
+//          go to bench-results/drag-<page>.trace.json and .cpuprofile)
 import { READER_FILES } from '../scripts/bytes.mjs';
 import { execFileSync } from 'node:child_process';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
@@ -134,7 +135,7 @@ async function recordFloor(browser, url, problems) {
 async function coldLoad(browser, url, rate, n, problems) {
   const { context, page } = await openPage(browser, url, rate, problems);
   const first = await page.evaluate(() => window.firstChart);
-  if (page.url().includes('floor')) await page.evaluate(() => window.bench.ready());
+  await page.evaluate(() => window.bench.ready()); // the floor's recorded drag; the widget's `data-ready`
   if (!(await page.evaluate(() => crossOriginIsolated))) problems.push('page is not cross-origin isolated: timer precision is coarse');
   const d = await drag(page, n + WARMUP);
   await context.close();
@@ -169,9 +170,9 @@ const TRACED = ['UpdateLayoutTree', 'Layout', 'PrePaint', 'Paint', 'Layerize', '
  * how often each element changed.
  */
 async function traceDrag(browser, url, who, n, problems) {
-  const { context, page } = await openPage(browser, url, 1, problems);
+  const { context, page, cdp } = await openPage(browser, url, 1, problems);
   await page.evaluate(() => window.firstChart);
-  if (who === 'floor') await page.evaluate(() => window.bench.ready());
+  await page.evaluate(() => window.bench.ready());
   await new Promise((r) => setTimeout(r, 500)); // after the first chart's deferred work
   await page.evaluate(() => {
     const root = document.querySelector('tape-cast')?.shadowRoot ?? document.body;
@@ -188,9 +189,14 @@ async function traceDrag(browser, url, who, n, problems) {
     seen.observe(root, all);
     if (root !== document.body) seen.observe(document.body, all); // also what is written outside the widget
   });
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
   await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'disabled-by-default-devtools.timeline.stack', 'v8', 'blink', 'cc'] });
+  await cdp.send('Profiler.start');
   const records = await drag(page, n);
+  const { profile } = await cdp.send('Profiler.stop');
   const buffer = await browser.stopTracing();
+  await writeFile(`${OUT}drag-${who}.cpuprofile`, JSON.stringify(profile));
   await new Promise((r) => setTimeout(r, 1000)); // what the drag's end schedules (the pause's redraw, cues)
   const mutations = await page.evaluate(() => window.mutations);
   await context.close();
@@ -207,7 +213,22 @@ async function traceDrag(browser, url, who, n, problems) {
     byName[key].count += 1;
   }
   const gaps = records.map((r) => r.gap);
-  return { who, updates: records.length, missed: gaps.filter((g) => g > 1.5 * FRAME_MS).length, latency: stats(records.map((r) => r.latency)), byName, mutations };
+  return { who, updates: records.length, missed: gaps.filter((g) => g > 1.5 * FRAME_MS).length, latency: stats(records.map((r) => r.latency)), byName, mutations, selfTime: selfTime(profile) };
+}
+
+/**
+ * A CDP CPU profile's self time by function (name and file), in ms, most first: where the
+ * script's time goes (wasm functions are named only in a build that keeps the name section).
+ */
+function selfTime(profile) {
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const ms = new Map();
+  profile.samples.forEach((id, i) => {
+    const f = byId.get(id)?.callFrame;
+    const key = `${f?.functionName || '(anonymous)'} ${(f?.url ?? '').split('/').pop()}`.trim();
+    ms.set(key, (ms.get(key) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000);
+  });
+  return [...ms].sort((a, b) => b[1] - a[1]);
 }
 
 function traceTable(t) {
@@ -219,6 +240,10 @@ function traceTable(t) {
     '| event | ms per update | count per update |',
     '|---|--:|--:|',
     ...rows.map(([k, v]) => `| ${k} | ${fmt(v.ms / t.updates, 3)} | ${fmt(v.count / t.updates, 2)} |`),
+    '',
+    '| function (CPU profile, self time, top 25) | ms per update |',
+    '|---|--:|',
+    ...t.selfTime.slice(0, 25).map(([k, v]) => `| ${k.replace(/\|/g, '\\|')} | ${fmt(v / t.updates, 3)} |`),
     '',
     '| DOM mutation during the drag and the second after it | count |',
     '|---|--:|',

@@ -11,8 +11,10 @@ const nextFrame = () => new Promise((r) => requestAnimationFrame(r));
 const frameStart = () => new Promise((r) => requestAnimationFrame((ts) => afterPaint(() => r(ts))));
 
 const widget = () => document.querySelector('tape-cast');
+/** The widget once it is ready: its first chart painted and the rest drawn (`data-ready`). */
 const ready = async () => {
   await window.firstChart;
+  while (!widget()?.hasAttribute('data-ready')) await nextFrame();
   return widget();
 };
 
@@ -91,6 +93,7 @@ function floorState(w, fan) {
 
 window.bench = {
   firstChart: () => window.firstChart,
+  ready: async () => { await ready(); return true; },
 
   /**
    * Input → frame done: at the start of a frame, set a slider and dispatch `input`; the widget

@@ -559,8 +559,14 @@ impl Widget {
         let kind = ChartKind::from_name(kind).ok_or_else(|| format!("{} is not a chart (expected one of {})", quoted(kind), ChartKind::names()))?;
         let ok = |x: f64, lo: f64, hi: f64| if x.is_finite() { num::clamp(x, lo, hi) } else { lo };
         let (w, h, dpr) = (ok(css_width, 1.0, 4096.0), ok(css_height, 1.0, 4096.0), ok(dpr, 1.0, 4.0));
-        canvas.set_width((w * dpr).round() as u32);
-        canvas.set_height((h * dpr).round() as u32);
+        // Sized only when the size changed: setting it, even to the same, reallocates the canvas and
+        // resets its state, and the next font set on it then waits for a style recalculation. The
+        // chart paints its whole area (an opaque background) first.
+        let (bw, bh) = ((w * dpr).round() as u32, (h * dpr).round() as u32);
+        if canvas.width() != bw || canvas.height() != bh {
+            canvas.set_width(bw);
+            canvas.set_height(bh);
+        }
         let (lang, asset) = (self.lang, self.asset);
         self.project_both();
         let (projection, pinned) = self.projections()?;
