@@ -16,9 +16,11 @@ export const READER_FILES = ['tapecast.js', 'pkg/tapecast.js', 'pkg/tapecast_bg.
  * substring search (−1.1 KB): 162.6 KiB; merged with the studio's JSON reader (author files read
  * in steps, no serde-wasm-bindgen deserialiser) and model v3: 162.5 KiB; a value's name in
  * reading errors written without serde's `Unexpected` (the last holder of core's float printing
- * and Unicode tables, −10 KB): 152.7 KiB, rounded up to the next KiB. Lower it when the download
- * shrinks; never raise it to pass. */
-export const READER_GZIP_CEILING = 153 * 1024;
+ * and Unicode tables, −10 KB): 152.7 KiB; then, deliberately, the canvas backend that keeps the
+ * context's state and batches dashes (the fan's drag-frame drawing 1.30 → 0.72 ms; drag p95
+ * 1.5–1.6× → 1.15–1.22× the floor's) and the first paint of the fan alone (+2.1 KB): 154.8 KiB,
+ * rounded up to the next KiB. Lower it when the download shrinks; never raise it to pass. */
+export const READER_GZIP_CEILING = 155 * 1024;
 
 /** `{ file, raw, gzip }` for each reader file under `dist` (a folder path ending in `/`). */
 export function readerBytes(dist) {

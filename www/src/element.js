@@ -12,7 +12,7 @@ import { messageOf, Notes } from './notes.js';
 import { glide, watchLinks } from './links.js';
 import { copyLink, permalink, rememberState, restoreState } from './permalink.js';
 import { authoredScenario, authoredWidget } from './scenario.js';
-import { FrameScheduler, IdleRun } from './scheduler.js';
+import { afterPaint, FrameScheduler, IdleRun } from './scheduler.js';
 import { paletteStyles, styles } from './styles.js';
 import { watchSteps } from './steps.js';
 import { shellText } from './text.js';
@@ -101,12 +101,31 @@ export class TapeCast extends HTMLElement {
     this.lazyStart();
   }
 
-  /** Fetches and compiles the wasm only once the widget is within about a viewport of view. */
+  /**
+   * Fetches and compiles the wasm only once the widget is within about a viewport of view: at
+   * once when it already is (checked in a microtask, after every widget on the page has
+   * connected, so that the page is laid out once for all of them), else when the reader scrolls
+   * near it. Waiting for the observer's first report would cost the first chart a frame.
+   */
   lazyStart() {
-    const go = () => { this.lazy?.disconnect(); this.lazy = null; this.started = true; this.start().catch((e) => this.fail(e)); };
+    const go = () => {
+      if (this.started) return;
+      this.lazy?.disconnect();
+      this.lazy = null;
+      this.started = true;
+      this.start().catch((e) => this.fail(e));
+    };
     if (this.getAttribute('loading') === 'eager' || typeof IntersectionObserver !== 'function') return go();
     this.lazy = new IntersectionObserver((entries) => { if (entries.some((e) => e.isIntersecting)) go(); }, { rootMargin: '100% 0px' });
     this.lazy.observe(this);
+    queueMicrotask(() => { if (this.isConnected && this.nearView()) go(); });
+  }
+
+  /** Whether the widget is laid out within a viewport's height of the viewport (the observer's margin). */
+  nearView() {
+    const r = this.getBoundingClientRect();
+    const h = innerHeight;
+    return (r.width > 0 || r.height > 0) && r.bottom >= -h && r.top <= 2 * h && r.right >= 0 && r.left <= innerWidth;
   }
 
   /** Follows size, the reader's colour scheme and the state attributes the wasm named. */
@@ -178,6 +197,12 @@ export class TapeCast extends HTMLElement {
     this.notes.add(...restoreState(this.widget, this.key));
     this.watch();
     await breath();
+    // The first paint needs only the main chart and the controls; the other charts, the summary,
+    // the marks' places, `scenariochange` and the cues follow in a task after that paint. The
+    // widget says it is ready when all of it is.
+    this.render(false);
+    await afterPaint();
+    if (!this.widget) return;
     this.render();
     this.setAttribute('data-ready', '');
   }
