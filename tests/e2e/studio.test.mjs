@@ -221,7 +221,8 @@ describe('the scenario studio', () => {
   test('word-valued fields offer the words of the scenario\'s own enums (from the wasm), and every word the built-in story uses', async () => {
     const page = await studio(env);
     const words = await page.evaluate(() => import('./studio/pkg/studio.js').then((m) => m.studio_words()));
-    assert.deepEqual(Object.keys(words).sort(), ['directions', 'group', 'kind', 'quote']);
+    assert.deepEqual(Object.keys(words).sort(), ['directions', 'group', 'kind', 'panels', 'quote']);
+    assert.deepEqual(words.panels, ['bars', 'plumbing'], 'the charts the panels option may leave out (the fan always shows)');
     const offered = (path) => page.evaluate((p) => [...document.querySelector(`select[data-path="${p}"]`).options].map((o) => o.value), path);
     assert.deepEqual(await offered('calendar.events[0].kind'), words.kind);
     assert.deepEqual(await offered('assets[0].group'), words.group);

@@ -3,19 +3,6 @@
 // dragged only the fan, the rest when the reader pauses; slow per-input work one item per idle
 // period, so that no long task blocks the page.
 
-/**
- * Resolves in a task after the next frame's paint (a message posted from an animation frame), or
- * after a quarter second where no frame comes (a hidden page, a throttled frame).
- */
-export const afterPaint = () => new Promise((resolve) => {
-  setTimeout(resolve, 250);
-  requestAnimationFrame(() => {
-    const channel = new MessageChannel();
-    channel.port1.onmessage = () => resolve(undefined);
-    channel.port2.postMessage(0);
-  });
-});
-
 /** Coalesces redraw requests into one per animation frame. */
 export class FrameScheduler {
   /** @param {(full: boolean) => void} render called with `full` = every chart, not just the main one */
