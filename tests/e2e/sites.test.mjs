@@ -64,6 +64,19 @@ for (const [name, site] of Object.entries(SITES)) {
       const stillLinks = await still.evaluate(() => [...document.querySelectorAll('.step-link a, a[data-tapecast]')].map((a) => a.href));
       assert.ok(stillLinks.filter((h) => h.endsWith('.svg')).length >= 3, `links and steps lead to snapshots: ${stillLinks}`);
       for (const h of stillLinks.filter((x) => x.endsWith('.svg'))) assert.equal((await still.request.get(h)).status(), 200, h);
+      assert.deepEqual(still.problems.failedRequests, [], 'the snapshot figure loads at 900 px');
+
+      // On a phone the figure's <picture> picks the 320 px drawing: its address must be rewritten
+      // like the image's (a relative srcset resolves against the post's folder and 404s).
+      const phone = await env.newPage({ width: 360, height: 800, javaScriptEnabled: false });
+      await phone.goto(`${env.url}${site.page}`);
+      const picked = await pollUntil(() => phone.evaluate(() => {
+        const img = document.querySelector('tape-cast figure.tapecast-snapshot img');
+        return img && img.complete ? { src: img.currentSrc, width: img.naturalWidth } : null;
+      }), Boolean, { what: 'phone snapshot loaded' });
+      assert.match(picked.src, /\/tapecast\/snapshots\/en\/[a-z0-9-]+\.phone\.svg$/, 'the phone drawing, from the release folder');
+      assert.ok(picked.width > 0, `the phone drawing decoded: ${JSON.stringify(picked)}`);
+      assert.deepEqual(phone.problems.failedRequests, [], 'no 404 on a phone');
 
       const page = await env.newPage({ width: 900, height: 900 });
       const changes = [];
