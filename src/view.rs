@@ -529,19 +529,29 @@ pub fn table_against(engine: &Engine, p: &Projection, q: Option<&Projection>, la
     t
 }
 
-/// Every daily percentile as CSV, with the scenario, versions and inputs in header rows.
-pub fn csv(engine: &Engine, p: &Projection, inputs: &Inputs) -> String {
+/// Every daily percentile as CSV, with the scenario, versions and inputs in header rows. While a
+/// state is pinned (`pinned`: its projection of every series and its inputs) its inputs follow in
+/// a `# pinned inputs` row and a first `state` column tells the live rows from the pinned ones.
+pub fn csv(engine: &Engine, p: &Projection, inputs: &Inputs, pinned: Option<(&Projection, &Inputs)>) -> String {
     let s = engine.scenario();
     let tl = engine.timeline();
     let mut out = format!("# tapecast projection,scenario {} v{},model v{}\n", s.id, s.version, MODEL_VERSION);
-    out.push_str("# inputs");
-    for d in &INPUTS {
-        out.push_str(&format!(",{}={}", d.name, inputs.text(s, d.id)));
+    let inputs_row = |out: &mut String, title: &str, inputs: &Inputs| {
+        out.push_str(title);
+        for d in &INPUTS {
+            out.push_str(&format!(",{}={}", d.name, inputs.text(s, d.id)));
+        }
+        out.push('\n');
+    };
+    inputs_row(&mut out, "# inputs", inputs);
+    if let Some((_, pin)) = pinned {
+        inputs_row(&mut out, "# pinned inputs", pin);
+        out.push_str("state,");
     }
-    out.push_str("\ndate,series,unit,p5,p25,p50,p75,p95\n");
-    let mut rows = |id: &str, unit: &str, days: &[Band]| {
+    out.push_str("date,series,unit,p5,p25,p50,p75,p95\n");
+    let mut rows = |state: &str, id: &str, unit: &str, days: &[Band]| {
         for (d, b) in days.iter().enumerate() {
-            out.push_str(&format!("{},{id},{unit}", tl.dates[d]));
+            out.push_str(&format!("{state}{},{id},{unit}", tl.dates[d]));
             for v in b.values() {
                 out.push(',');
                 out.push_str(&num::plain(v));
@@ -549,15 +559,18 @@ pub fn csv(engine: &Engine, p: &Projection, inputs: &Inputs) -> String {
             out.push('\n');
         }
     };
-    for a in &p.assets {
-        let asset = &s.assets[a.asset];
-        let unit = if asset.quote == Quote::Rate { "percent" } else { "level" };
-        if let Some(days) = &a.daily {
-            rows(&asset.id, unit, days);
+    let live = if pinned.is_some() { "live," } else { "" };
+    for (state, p) in [(live, p)].into_iter().chain(pinned.map(|(q, _)| ("pinned,", q))) {
+        for a in &p.assets {
+            let asset = &s.assets[a.asset];
+            let unit = if asset.quote == Quote::Rate { "percent" } else { "level" };
+            if let Some(days) = &a.daily {
+                rows(state, &asset.id, unit, days);
+            }
         }
+        rows(state, "sofr-iorb", "bp", &p.spread);
+        rows(state, "srf-use", "usd-bn", &p.srf);
     }
-    rows("sofr-iorb", "bp", &p.spread);
-    rows("srf-use", "usd-bn", &p.srf);
     out
 }
 
@@ -889,8 +902,32 @@ mod tests {
             "Nvidia's next-day move +5.0% · December cut odds 40% · Reserve shortfall $200 bn · Fed reserve purchases: From January · Purchase pace $45 bn/mo"
         );
         assert!(inputs_line(&engine, &moved, Lang::Zh).contains("准备金缺口 200 十亿美元"));
-        let header = csv(&engine, &engine.project(&moved, &[]), &moved);
+        let header = csv(&engine, &engine.project(&moved, &[]), &moved, None);
         assert!(header.lines().nth(1).unwrap().starts_with("# inputs,surprise=5,cut-odds=40,shortfall=200,rmp-start=january,rmp-pace=45"), "{header}");
+    }
+
+    #[test]
+    fn csv_carries_the_pinned_state_in_its_own_rows() {
+        let engine = Engine::new(default_scenario()).unwrap();
+        let base = Inputs::as_of(engine.scenario());
+        let moved = base.with(InputId::Surprise, -10.0);
+        let (p, q) = (engine.project_all(&moved), engine.project_all(&base));
+        let alone = csv(&engine, &p, &moved, None);
+        let both = csv(&engine, &p, &moved, Some((&q, &base)));
+        let lines: Vec<&str> = both.lines().collect();
+        assert!(lines[1].starts_with("# inputs,surprise=-10,"), "{both}");
+        assert!(lines[2].starts_with("# pinned inputs,surprise=0,"), "{both}");
+        assert_eq!(lines[3], "state,date,series,unit,p5,p25,p50,p75,p95");
+        // The live rows are the unpinned file's rows with `live,` in front; the pinned rows are
+        // the pinned state's own projection, and the two differ where the surprise moves prices.
+        let rows = |f: &str, skip: usize| f.lines().skip(skip).map(str::to_owned).collect::<Vec<_>>();
+        let live: Vec<String> = rows(&both, 4).into_iter().filter_map(|l| l.strip_prefix("live,").map(str::to_owned)).collect();
+        assert_eq!(live, rows(&alone, 3));
+        let pinned: Vec<String> = rows(&both, 4).into_iter().filter_map(|l| l.strip_prefix("pinned,").map(str::to_owned)).collect();
+        assert_eq!(pinned, rows(&csv(&engine, &q, &base, None), 3));
+        assert_eq!(live.len() + pinned.len(), lines.len() - 4, "every row is live or pinned");
+        let last_spx = |rows: &[String]| rows.iter().filter(|l| l.contains(",spx,")).last().cloned().unwrap();
+        assert_ne!(last_spx(&live), last_spx(&pinned));
     }
 }
 

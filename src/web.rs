@@ -624,10 +624,12 @@ impl Widget {
         to_js(&view::table_against(&self.engine, p, q, self.lang))
     }
 
-    /// Every daily percentile of every series as CSV, inputs in the header rows.
+    /// Every daily percentile of every series as CSV, inputs in the header rows; while a state
+    /// is pinned, its rows too (a first `state` column, `live` or `pinned`).
     pub fn csv(&self) -> String {
         let p = self.engine.project_all(&self.inputs);
-        view::csv(&self.engine, &p, &self.inputs)
+        let pinned = self.pin.as_ref().map(|pin| (self.engine.project_all(&pin.inputs), &pin.inputs));
+        view::csv(&self.engine, &p, &self.inputs, pinned.as_ref().map(|(q, i)| (q, *i)))
     }
 
     /// Caption lines for an exported image (`today` as `YYYY-MM-DD`).

@@ -438,6 +438,16 @@ describe('the <tape-cast> widget', () => {
     assert.equal(lines[2], 'date,series,unit,p5,p25,p50,p75,p95');
     assert.equal(lines.filter((l) => l.startsWith('2025-12-31,spx,')).length, 1);
     assert.doesNotMatch(text, /NaN|inf/i);
+    // Pinned, then moved: the file carries both states, told apart by a first column.
+    await page.evaluate(() => document.querySelector('tape-cast').shadowRoot.querySelector('button.pin').click());
+    await page.evaluate(() => { document.querySelector('tape-cast').value = { surprise: -10 }; });
+    const [pinnedCsv] = await Promise.all([page.waitForEvent('download'), click('CSV')]);
+    const both = (await readFile(await pinnedCsv.path(), 'utf8')).split('\n');
+    assert.match(both[1], /^# inputs,surprise=-10,cut-odds=40,/);
+    assert.match(both[2], /^# pinned inputs,surprise=0,cut-odds=40,/);
+    assert.equal(both[3], 'state,date,series,unit,p5,p25,p50,p75,p95');
+    const spx = (state) => both.find((l) => l.startsWith(`${state},2025-12-31,spx,`));
+    assert.ok(spx('live') && spx('pinned') && spx('live') !== spx('pinned'), `${spx('live')} / ${spx('pinned')}`);
     const [png] = await Promise.all([page.waitForEvent('download'), click('PNG')]);
     const bytes = await readFile(await png.path());
     assert.equal(bytes.subarray(1, 4).toString(), 'PNG');
