@@ -75,8 +75,14 @@ describe('the scenario studio', () => {
     await page.click('[data-add="assets"]');
     await type(page, 'assets[0].label.en', 'Megacap index');
     await type(page, 'assets[1].label.en', 'Credit spread');
-    const second = await page.locator('input[data-path="assets[1].id"]').inputValue();
-    await type(page, 'chain.credit_asset', second);
+    // The series that carries credit stress is picked from the series' ids, as they are when the
+    // list opens (the second was just renamed), not typed from memory.
+    const first = await page.locator('input[data-path="assets[0].id"]').inputValue();
+    await type(page, 'assets[1].id', 'credit');
+    const credit = page.locator('select[data-path="chain.credit_asset"]');
+    await credit.focus();
+    assert.deepEqual(await credit.locator('option').evaluateAll((o) => o.map((x) => x.value)), ['', first, 'credit']);
+    await credit.selectOption('credit');
     // A preset.
     await page.click('[data-add="presets"]');
     await type(page, 'presets[0].label.en', 'The bull case');

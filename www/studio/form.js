@@ -28,6 +28,9 @@ const CLAIMED = new Set(SECTIONS.flatMap((s) => s.paths));
 /** Fields that may be `null` (absent), and what they hold otherwise. */
 const NULLABLE = { long_run: 'number', start: 'string' };
 
+/** Fields whose value is the id of a row of a list: picked from that list's current ids. */
+const ROW_IDS = { 'chain.credit_asset': 'assets' };
+
 /** Lists of plain values, edited as one line each. */
 const LINES = new Set(['holidays', 'half_days']);
 
@@ -197,7 +200,23 @@ export class Form {
       /** @type {() => unknown} */
       let read;
       const nullable = NULLABLE[/** @type {keyof NULLABLE} */ (key)];
-      if (words && typeof value === 'string') {
+      const rows = ROW_IDS[/** @type {keyof ROW_IDS} */ (path)];
+      if (rows) {
+        // The ids as they are when the author opens the list (a row may have been renamed since
+        // the form was drawn); an empty first choice until one is picked.
+        const select = /** @type {HTMLSelectElement} */ (h('select', { id }));
+        const fill = () => {
+          const ids = (get(this.scenario, [rows]) ?? []).map((/** @type {Obj} */ r) => r?.id).filter((/** @type {unknown} */ x) => typeof x === 'string' && x);
+          const current = /** @type {unknown} */ (get(this.scenario, segs));
+          select.replaceChildren(h('option', { value: '' }, t('pickRow')), ...ids.map((/** @type {string} */ x) => h('option', { value: x, selected: x === current }, x)));
+          if (current && !ids.includes(current)) select.append(h('option', { value: current, selected: true }, String(current)));
+        };
+        fill();
+        select.addEventListener('focus', fill);
+        select.addEventListener('pointerdown', fill);
+        input = select;
+        read = () => select.value;
+      } else if (words && typeof value === 'string') {
         input = /** @type {HTMLSelectElement} */ (h('select', { id }, ...words.map((w) => h('option', { value: w, selected: w === value }, w))));
         read = () => input.value;
       } else if (typeof value === 'boolean') {

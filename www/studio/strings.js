@@ -36,6 +36,7 @@ const STRINGS = {
   sectionModel: { en: 'Model settings (usually left as they are)', zh: '模型设置（通常保持不变）' },
   add: { en: 'Add {name}', zh: '添加 {name}' },
   remove: { en: 'Remove {name} {n}', zh: '删除 {name} {n}' },
+  pickRow: { en: '— pick one —', zh: '— 请选择 —' },
   previewGroup: { en: 'Preview and publish', zh: '预览与发布' },
   optionsGroup: { en: 'Widget options', zh: '组件选项' },
   optPreset: { en: 'Opening state', zh: '初始状态' },
