@@ -59,6 +59,11 @@ describe('the scenario studio', () => {
     await page.click('#start-blank');
     await settled(page, n);
     assert.equal(await page.locator('input[data-path="title.en"]').inputValue(), '', 'the blank template has no title');
+    const story = await page.evaluate(() => ({
+      marks: document.querySelectorAll('[data-path^="inputs."][data-path*=".marks["]').length,
+      filled: [...document.querySelectorAll(':is(input, textarea)[data-path^="inputs."]:is([data-path$=".source"], [data-path$=".help.en"])')].map((e) => e.value).filter(Boolean),
+    }));
+    assert.deepEqual(story, { marks: 0, filled: [] }, 'nor the built-in story\'s marks, help and sources on its inputs');
     // Title the scenario.
     await type(page, 'title.en', 'A week of earnings and the Fed');
     // Two inputs: their labels and the author's case (halfway along each slider).

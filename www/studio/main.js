@@ -37,7 +37,9 @@ const templates = {
 };
 
 /** The blank template: the built-in story's structure and model settings, without its story:
- * no title, no series, no drains, no presets, and only the policy meeting among its events. */
+ * no title, no series, no drains, no presets, only the policy meeting among its events, and
+ * inputs without the story's help, dated marks and sources (their labels, units, ranges and
+ * as-of values stay, to be rewritten: the model gives each input its meaning). */
 function blank() {
   const s = structuredClone(builtin);
   s.id = 'my-story';
@@ -49,6 +51,11 @@ function blank() {
   s.funding.drains = [];
   s.calendar.events = s.calendar.events.filter((/** @type {Obj} */ e) => e.kind === 'meeting');
   s.chain.credit_asset = '';
+  for (const input of Object.values(s.inputs)) {
+    input.help = { en: '', zh: '' };
+    input.source = '';
+    if (Array.isArray(input.marks)) input.marks = [];
+  }
   delete s.calibration;
   return s;
 }
