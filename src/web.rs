@@ -7,7 +7,7 @@
 
 use crate::chart::{self, hex, parse_color, HostColors, Palette, Style};
 use crate::inputs::{self, display_number, InputProblem, Inputs, ProblemKind};
-use crate::model::{Engine, Projection};
+use crate::model::{Engine, Projection, StressRows};
 use crate::scenario::{json, problem_list, FromValue, InputId, Scenario, Spec, INPUTS, MAX_SCENARIO_CHARS, READER_SCENARIO_JSON, READ_STEP_BYTES};
 use crate::text::{fill, num, quoted, tr, Key, Lang};
 use crate::view::{self, ChartKind};
@@ -145,6 +145,8 @@ pub struct Widget {
     palette: Palette,
     projection: Option<Projection>,
     pin: Option<Pin>,
+    /// The live state's funding stress per path, reused while a drag moves other inputs.
+    kept: StressRows,
 }
 
 /// A pinned state: its inputs and, once drawn, its projection (for the drawn series), kept until
@@ -280,7 +282,7 @@ impl Widget {
         // Checked already: Engine::new finds nothing more.
         let engine = Engine::new(scenario).map_err(|problems| thrown(vec![format!("scenario file: {} problems", problems.len())]))?;
         let inputs = Inputs::as_of(engine.scenario());
-        Ok(Widget { engine, inputs, lang, asset: 0, palette: Palette::LIGHT, projection: None, pin: None })
+        Ok(Widget { engine, inputs, lang, asset: 0, palette: Palette::LIGHT, projection: None, pin: None, kept: StressRows::default() })
     }
 
     /// The layout: title, controls, presets, series, charts, state attributes and interface
@@ -486,14 +488,14 @@ impl Widget {
     }
 
     fn projection(&mut self) -> &Projection {
-        let (engine, inputs, asset) = (&self.engine, &self.inputs, self.asset);
-        self.projection.get_or_insert_with(|| engine.project(inputs, &[asset]))
+        let (engine, inputs, asset, kept) = (&self.engine, &self.inputs, self.asset, &mut self.kept);
+        self.projection.get_or_insert_with(|| engine.project_keeping(inputs, &[asset], kept))
     }
 
     /// Projects what is missing: the live state, and the pinned one once per pin and series.
     fn project_both(&mut self) {
-        let (engine, inputs, asset) = (&self.engine, &self.inputs, self.asset);
-        self.projection.get_or_insert_with(|| engine.project(inputs, &[asset]));
+        let (engine, inputs, asset, kept) = (&self.engine, &self.inputs, self.asset, &mut self.kept);
+        self.projection.get_or_insert_with(|| engine.project_keeping(inputs, &[asset], kept));
         if let Some(pin) = &mut self.pin {
             pin.projection.get_or_insert_with(|| engine.project(&pin.inputs, &[asset]));
         }

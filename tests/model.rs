@@ -319,6 +319,29 @@ fn same_inputs_same_numbers() {
     assert_eq!(a.project(&i, &[3]), a.project(&i, &[3]));
 }
 
+/// Kept funding stress gives the same numbers as projecting afresh, over a reader's session:
+/// runs of moves that leave reserves alone (the kept rows are read) broken by moves of the
+/// shortfall and the purchases (the rows are written again), on every kind of fan request.
+#[test]
+fn kept_funding_stress_changes_no_number() {
+    use proptest::strategy::ValueTree;
+    let e = engine_with_paths(300);
+    let mut kept = tapecast::model::StressRows::default();
+    let mut runner = proptest::test_runner::TestRunner::deterministic();
+    let steps = proptest::collection::vec((any_inputs(), 0usize..4, prop::bool::ANY), 200);
+    let session = steps.new_tree(&mut runner).expect("a session").current();
+    let mut i = Inputs::as_of(e.scenario());
+    for (n, (next, fan, funding_moves)) in session.into_iter().enumerate() {
+        i.surprise = next.surprise;
+        i.cut_odds = next.cut_odds;
+        if funding_moves {
+            (i.shortfall, i.rmp_start, i.rmp_pace) = (next.shortfall, next.rmp_start, next.rmp_pace);
+        }
+        let fans = [fan];
+        assert_eq!(e.project_keeping(&i, &fans, &mut kept), e.project(&i, &fans), "step {n}: {i:?}");
+    }
+}
+
 #[test]
 fn fans_agree_with_the_horizon_distribution() {
     let e = engine_with_paths(500);

@@ -12,7 +12,7 @@ mod takeup;
 mod timeline;
 
 pub use funding::{Day as FundingDay, Plumbing};
-pub use project::{AssetPath, Projection};
+pub use project::{AssetPath, Projection, StressRows};
 pub use quantile::{band, Band, LEVELS};
 pub use timeline::{DayKind, Timeline};
 
@@ -86,7 +86,14 @@ impl Engine {
 
     /// Projects `inputs`, with daily percentiles for the assets listed in `fans`.
     pub fn project(&self, inputs: &Inputs, fans: &[usize]) -> Projection {
-        project::project(&self.scenario, &self.timeline, &self.plumbing, &self.draws, inputs, fans)
+        project::project(&self.scenario, &self.timeline, &self.plumbing, &self.draws, inputs, fans, None)
+    }
+
+    /// [`Engine::project`], reusing the paths' funding stress kept in `kept` when the reserve
+    /// path is the one it was kept for (and keeping this one's otherwise): the same numbers,
+    /// without reading the plumbing per path while only non-funding inputs move.
+    pub fn project_keeping(&self, inputs: &Inputs, fans: &[usize], kept: &mut StressRows) -> Projection {
+        project::project(&self.scenario, &self.timeline, &self.plumbing, &self.draws, inputs, fans, Some(kept))
     }
 
     /// Projects with daily percentiles for every asset (exports, tests).

@@ -40,6 +40,18 @@ pub struct Projection {
     pub srf: Vec<Band>,
 }
 
+/// Every path's funding stress on every projected day for one reserve path, kept by a caller
+/// between projections: a reader dragging the surprise or the cut odds leaves the reserve path
+/// alone, and the plumbing is then read per path only for the first projection. A projection's
+/// numbers are the same with or without it (tested).
+#[derive(Debug, Default)]
+pub struct StressRows {
+    /// The reserve path the rows belong to (empty: none yet).
+    reserves: Vec<f64>,
+    /// Day by day, every path's stress (`days × paths`).
+    rows: Vec<f64>,
+}
+
 /// Per-asset constants for one update.
 #[derive(Clone, Copy)]
 struct AssetConsts {
@@ -67,6 +79,7 @@ pub(super) fn project(
     draws: &Draws,
     inputs: &Inputs,
     fans: &[usize],
+    mut kept: Option<&mut StressRows>,
 ) -> Projection {
     let (paths, n, h) = (draws.paths, draws.days, tl.horizon);
     let chain = &s.chain;
@@ -75,6 +88,12 @@ pub(super) fn project(
     let repricing = (inputs.cut_odds - s.inputs.cut_odds.as_of) / 100.0;
     let priced_before = s.inputs.cut_odds.as_of / 100.0;
     let reserves = reserve_path(s, tl, inputs);
+    // Kept rows are read back when they belong to this reserve path, else written afresh.
+    let reuse = kept.as_ref().is_some_and(|k| k.reserves == reserves && k.rows.len() == n * paths);
+    if let Some(k) = kept.as_deref_mut().filter(|_| !reuse) {
+        k.reserves.clone_from(&reserves);
+        k.rows.resize(n * paths, 0.0);
+    }
     let credit = s.asset_index(&chain.credit_asset);
     let consts: Vec<AssetConsts> = s
         .assets
@@ -154,8 +173,17 @@ pub(super) fn project(
             var_plain[a] = decay * var_plain[a] + day_var;
             var_scaled[a] = decay * var_scaled[a] + day_var * (c.market_share * scale * scale + 1.0 - c.market_share);
         }
-        draws.row(&draws.noise, t, &mut noise);
-        plumbing.stress_each(reserves[t], &noise, draws.noise_reach[t], tl.kind[t + 1], &mut stress);
+        let row = t * paths..(t + 1) * paths;
+        match kept.as_deref_mut() {
+            Some(k) if reuse => stress.copy_from_slice(&k.rows[row]),
+            k => {
+                draws.row(&draws.noise, t, &mut noise);
+                plumbing.stress_each(reserves[t], &noise, draws.noise_reach[t], tl.kind[t + 1], &mut stress);
+                if let Some(k) = k {
+                    k.rows[row].copy_from_slice(&stress);
+                }
+            }
+        }
         draws.row(&draws.market, t, &mut market_shock);
         for p in 0..paths {
             cum_market[p] += market_shock[p];
