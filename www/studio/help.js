@@ -1,9 +1,26 @@
 // @ts-check
 // help.js — the studio's help text, read from docs/SCENARIOS.md itself (copied beside the studio
-// by the build and the release), so the help beside each field is the documentation's own words.
+// by the build and the release), so the help beside each field is the documentation's own words;
+// in Chinese from its translation docs/SCENARIOS.zh.md, copied beside it. The two files share
+// their skeleton (headings, tables, field names in backticks, the validator's English messages in
+// backticks); the Chinese one writes its three prose markers in Chinese and its parentheses
+// full-width, and `parseHelp` knows both spellings of each (PROSE below), so one parser reads both.
 
-/** A rule's messages, as the documentation writes them after the rule: `` (`is …` / `should …`) ``. */
-const MESSAGES = /\s*\(`(?:is|should) [^`]*`(?:\s*\/\s*`[^`]*`)*\)/g;
+/** A rule's messages, as the documentation writes them after the rule: `` (`is …` / `should …`) ``
+ * (the Chinese file's parentheses are full-width: `` （`is …`） ``). */
+const MESSAGES = /\s*[(（]`(?:is|should) [^`]*`(?:\s*\/\s*`[^`]*`)*[)）]/g;
+
+/** The prose lines that give the tables their context, in English and in the Chinese translation. */
+const PROSE = {
+  /** "Each entry of `events`:" / "`events` 的每一项：" — a table of the list's entries follows. */
+  entry: /^(?:Each entry of `([a-z_]+)`|`([a-z_]+)` 的每一项：\s*$)/,
+  /** "The fifth, `rmp_start` (…), is a choice" / "第五个输入 `rmp_start`（…）是一个选择" — the choice input's table follows. */
+  choice: /^(?:The fifth, `[a-z_]+`.*is a choice|第五个输入 `[a-z_]+`.*是一个选择)/,
+  /** "Each drain: `date` (…), …" / "`drains` 的每一项：`date`（…），…" — a list's fields in one paragraph; group 1 or 2 names the list. */
+  list: /^(?:Each ([a-z]+): |`([a-z_]+)` 的每一项：(?=\S))(.*)$/,
+  /** One field of such a list and its help: `` `bn` ($bn removed, …) `` / `` `bn`（…） ``. */
+  item: /`([a-z_]+)` (?:\(([^)]*(?:\([^)]*\)[^)]*)*)\))|`([a-z_]+)`（([^）]*)）/g,
+};
 
 /**
  * The help of every documented field, keyed `context|field`: `calendar|as_of`,
@@ -22,7 +39,7 @@ export function parseHelp(markdown) {
   // message itself, so help keeps the rule ("an id") and leaves the message out.
   const clean = (/** @type {string} */ s) => s.replace(MESSAGES, '').replace(/`/g, '').trim();
   // A prose list ("Each drain: …") may wrap over several lines of its paragraph.
-  const text = markdown.replace(/^Each [a-z]+: [^\n]*(?:\n[^\n]+)*/gm, (p) => p.replace(/\n/g, ' '));
+  const text = markdown.replace(/^(?:Each [a-z]+: |`[a-z_]+` 的每一项：(?=\S))[^\n]*(?:\n[^\n]+)*/gm, (p) => p.replace(/\n/g, ' '));
   for (const line of text.split('\n')) {
     const heading = line.match(/^## (.*)$/);
     if (heading) {
@@ -31,18 +48,19 @@ export function parseHelp(markdown) {
       sub = '';
       continue;
     }
-    const entry = line.match(/^Each entry of `([a-z_]+)`/);
-    if (entry) { sub = entry[1]; continue; }
-    if (/^The fifth, `[a-z_]+`.*is a choice/.test(line)) { sub = 'choice'; continue; }
-    const drain = line.match(/^Each ([a-z]+): (.*)$/);
-    if (drain && section) {
+    const entry = line.match(PROSE.entry);
+    if (entry) { sub = entry[1] ?? entry[2]; continue; }
+    if (PROSE.choice.test(line)) { sub = 'choice'; continue; }
+    const list = line.match(PROSE.list);
+    if (list && section) {
       // A prose list: `date` (a trading day), `bn` ($bn removed, …), …
-      for (const m of drain[2].matchAll(/`([a-z_]+)` \(([^)]*(?:\([^)]*\)[^)]*)*)\)/g)) help.set(`${section}.${drain[1]}s|${m[1]}`, clean(m[2]));
+      const name = list[1] ? `${list[1]}s` : list[2];
+      for (const m of list[3].matchAll(PROSE.item)) help.set(`${section}.${name}|${m[1] ?? m[3]}`, clean(m[2] ?? m[4]));
       continue;
     }
     if (!line.startsWith('|') || /^\|[-| ]+\|$/.test(line)) continue;
     const cells = line.split('|').slice(1, -1).map((c) => c.trim());
-    if (cells[0] === 'field' || cells.length < 2) continue;
+    if (cells[0] === 'field' || cells[0] === '字段' || cells.length < 2) continue;
     const meaning = cells.slice(1).map(clean).filter((c) => c).join(' — ');
     const context = sub ? `${section}.${sub}` : section;
     for (const m of cells[0].matchAll(/`([a-z_]+)`/g)) help.set(`${context}|${m[1]}`, meaning);
