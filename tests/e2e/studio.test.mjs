@@ -21,9 +21,9 @@ const DIST = new URL('dist/', REPO);
 const run = promisify(execFile);
 
 /** Opens the studio and waits until it has checked its first scenario. */
-async function studio(env, { width = 1280, height = 900, colorScheme = 'light' } = {}) {
+async function studio(env, { width = 1280, height = 900, colorScheme = 'light', lang = 'en' } = {}) {
   const page = await env.newPage({ width, height, colorScheme });
-  await page.goto(`${env.url}studio.html`);
+  await page.goto(`${env.url}studio.html${lang === 'zh' ? '?lang=zh' : ''}`);
   await page.waitForFunction(() => 'ready' in document.body.dataset, null, { timeout: 20_000 });
   return page;
 }
@@ -229,6 +229,42 @@ describe('the scenario studio', () => {
     await page.close();
   });
 
+  test('on a Chinese page the help beside every field is docs/SCENARIOS.zh.md\'s, in Chinese: the same fields as in English, no validation message; without the translation the English help', async () => {
+    /** Every help line beside a field, keyed by the field's path (from its problem box beside it). */
+    const helpByPath = async (lang, route) => {
+      const page = await env.newPage({ width: 1280, height: 900 });
+      if (route) await page.route('**/SCENARIOS.zh.md', route);
+      const docs = [];
+      page.on('response', (r) => { if (/SCENARIOS(\.zh)?\.md$/.test(r.url())) docs.push(`${r.url().split('/').pop()} ${r.status()}`); });
+      await page.goto(`${env.url}studio.html${lang === 'zh' ? '?lang=zh' : ''}`);
+      await page.waitForFunction(() => 'ready' in document.body.dataset, null, { timeout: 20_000 });
+      await page.evaluate(() => document.querySelectorAll('details').forEach((d) => { d.open = true; }));
+      const help = await page.evaluate(() => Object.fromEntries([...document.querySelectorAll('#form .help')].map((p) => [/** @type {HTMLElement} */ (p.nextElementSibling).dataset.path, p.textContent])));
+      const { pageErrors } = page.problems;
+      await page.close();
+      return { help, docs, pageErrors };
+    };
+    const en = await helpByPath('en');
+    const zh = await helpByPath('zh');
+    const paths = Object.keys(en.help);
+    console.log(`help beside ${paths.length} fields in English, ${Object.keys(zh.help).length} in Chinese; loaded: ${en.docs} / ${zh.docs}`);
+    assert.deepEqual(en.docs, ['SCENARIOS.md 200']);
+    assert.deepEqual(zh.docs, ['SCENARIOS.zh.md 200'], 'the Chinese studio reads the translation only');
+    assert.ok(paths.length > 60, 'the English studio shows help beside most fields');
+    assert.deepEqual(Object.keys(zh.help), paths, 'the same fields have help in both languages');
+    for (const path of paths) {
+      const h = zh.help[path];
+      assert.match(h, /[\u4e00-\u9fff]/, `${path}: Chinese help (${h})`);
+      assert.doesNotMatch(h, /\b(is not|is below|is above|is used by|should be|should have|should declare)\b|`/, `${path}: no validation message (${h})`);
+    }
+    assert.deepEqual([...en.pageErrors, ...zh.pageErrors], []);
+    // The translation missing (an older release folder, a host that dropped it): the English help.
+    const fallback = await helpByPath('zh', (route) => route.fulfill({ status: 404, body: 'not found' }));
+    assert.deepEqual(fallback.docs, ['SCENARIOS.zh.md 404', 'SCENARIOS.md 200']);
+    assert.deepEqual(fallback.help, en.help, 'the English help beside the same fields');
+    assert.deepEqual(fallback.pageErrors, []);
+  });
+
   test('word-valued fields offer the words of the scenario\'s own enums (from the wasm), and every word the built-in story uses', async () => {
     const page = await studio(env);
     const words = await page.evaluate(() => import('./studio/pkg/studio.js').then((m) => m.studio_words()));
@@ -382,6 +418,13 @@ describe('the scenario studio', () => {
       await page.goto(`${base}studio.html`);
       await page.waitForFunction(() => 'ready' in document.body.dataset, null, { timeout: 20_000 });
       assert.ok((await page.locator('.help').count()) > 20, 'help from the release\'s SCENARIOS.md');
+      const zhPage = await env.newPage({ width: 1280, height: 900 });
+      await zhPage.goto(`${base}studio.html?lang=zh`);
+      await zhPage.waitForFunction(() => 'ready' in document.body.dataset, null, { timeout: 20_000 });
+      const zhHelp = await zhPage.evaluate(() => [...document.querySelectorAll('#form .help')].map((p) => p.textContent));
+      assert.ok(zhHelp.length > 20 && zhHelp.every((h) => /[\u4e00-\u9fff]/.test(h)), 'Chinese help from the release\'s SCENARIOS.zh.md');
+      assert.deepEqual(zhPage.problems.failedRequests, []);
+      await zhPage.close();
       const n = await checks(page);
       await type(page, 'title.en', 'From the release');
       await settled(page, n);
@@ -446,6 +489,22 @@ describe('the scenario studio', () => {
       await page.screenshot({ path: `target/screenshots/studio-${width}-${colorScheme}.png` });
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
       assert.ok(overflow <= 0, `the page scrolls sideways by ${overflow} px`);
+    });
+  }
+
+  // The Chinese studio's help beside its fields: the inputs' section and the funding settings.
+  for (const colorScheme of ['light', 'dark']) {
+    test(`screenshot of the Chinese help at 1280 px, ${colorScheme}`, async () => {
+      const page = await studio(env, { width: 1280, height: 900, colorScheme, lang: 'zh' });
+      await page.evaluate(() => document.querySelectorAll('details').forEach((d) => { d.open = true; }));
+      for (const [name, path] of [['inputs', 'inputs.surprise'], ['funding', 'funding']]) {
+        await page.evaluate((p) => document.querySelector(`fieldset[data-path="${p}"]`).scrollIntoView({ block: 'start' }), path);
+        await page.screenshot({ path: `target/screenshots/studio-help-zh-${name}-1280-${colorScheme}.png` });
+      }
+      assert.match(await page.locator('fieldset[data-path="funding"] > .help').textContent(), /准备金/);
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      assert.ok(overflow <= 0, `the page scrolls sideways by ${overflow} px`);
+      await page.close();
     });
   }
 });

@@ -25,7 +25,10 @@ fillPage();
 select('opt-lang').value = LANG;
 await init();
 const builtin = /** @type {Obj} */ (JSON.parse(studio_builtin_json()));
-const help = parseHelp(await fetch(new URL('../SCENARIOS.md', import.meta.url)).then((r) => (r.ok ? r.text() : ''), () => ''));
+/** The text of the documentation file `name` beside the studio, or null when it cannot be loaded. */
+const doc = (/** @type {string} */ name) => fetch(new URL(`../${name}`, import.meta.url)).then((r) => (r.ok ? r.text() : null), () => null);
+// In Chinese the help is the translation's (docs/SCENARIOS.zh.md); the English file when it cannot load.
+const help = parseHelp((LANG === 'zh' ? await doc('SCENARIOS.zh.md') : null) ?? (await doc('SCENARIOS.md')) ?? '');
 
 /** Rows to start an empty list from: the built-in story's first of each. */
 const templates = {

@@ -1,7 +1,8 @@
 // @ts-check
 // strings.js — every sentence of the studio's own interface, in English and Chinese (one place),
 // and the page's language: Chinese when the page says `lang="zh…"` or its address `?lang=zh`.
-// The help beside each field is docs/SCENARIOS.md's (English); problems are the wasm's.
+// The help beside each field is docs/SCENARIOS.md's (in Chinese docs/SCENARIOS.zh.md's); problems
+// are the wasm's.
 
 /** The studio's language. */
 export const LANG = /^zh/.test(new URLSearchParams(location.search).get('lang') ?? document.documentElement.lang) ? 'zh' : 'en';
