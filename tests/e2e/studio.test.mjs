@@ -492,14 +492,24 @@ describe('the scenario studio', () => {
     });
   }
 
+  test('at 360 px with every panel open (the snapshot image too), the page does not scroll sideways', async () => {
+    const page = await studio(env, { width: 360, height: 900 });
+    await page.evaluate(() => document.querySelectorAll('details').forEach((d) => { d.open = true; }));
+    await page.waitForFunction(() => /** @type {HTMLImageElement} */ (document.getElementById('snapshot')).naturalWidth > 0, null, { timeout: 20_000 });
+    const r = await page.evaluate(() => ({ overflow: document.documentElement.scrollWidth - document.documentElement.clientWidth, image: document.getElementById('snapshot').getBoundingClientRect().right }));
+    assert.ok(r.overflow <= 0, `the page scrolls sideways by ${r.overflow} px`);
+    assert.ok(r.image <= 360, `the snapshot image ends at ${r.image} px`);
+    await page.close();
+  });
+
   // The Chinese studio's help beside its fields: the inputs' section and the funding settings.
-  for (const colorScheme of ['light', 'dark']) {
-    test(`screenshot of the Chinese help at 1280 px, ${colorScheme}`, async () => {
-      const page = await studio(env, { width: 1280, height: 900, colorScheme, lang: 'zh' });
+  for (const [width, colorScheme] of [[1280, 'light'], [1280, 'dark'], [360, 'light']]) {
+    test(`screenshot of the Chinese help at ${width} px, ${colorScheme}`, async () => {
+      const page = await studio(env, { width, height: 900, colorScheme, lang: 'zh' });
       await page.evaluate(() => document.querySelectorAll('details').forEach((d) => { d.open = true; }));
       for (const [name, path] of [['inputs', 'inputs.surprise'], ['funding', 'funding']]) {
         await page.evaluate((p) => document.querySelector(`fieldset[data-path="${p}"]`).scrollIntoView({ block: 'start' }), path);
-        await page.screenshot({ path: `target/screenshots/studio-help-zh-${name}-1280-${colorScheme}.png` });
+        await page.screenshot({ path: `target/screenshots/studio-help-zh-${name}-${width}-${colorScheme}.png` });
       }
       assert.match(await page.locator('fieldset[data-path="funding"] > .help').textContent(), /准备金/);
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);

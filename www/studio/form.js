@@ -1,9 +1,9 @@
 // @ts-check
 // form.js — the studio's form: built from the scenario object itself (every field of the file,
 // none named here; the words a word-valued field takes come from the wasm's `studio_words()`, the
-// scenario's own enums), in the groups an author
-// thinks in, with docs/SCENARIOS.md's help beside each field and rows to add and remove. Each field
-// knows its path (`assets[1].vol`, as validate() names it) so a problem can be shown beside it.
+// scenario's own enums), in the groups an author thinks in, with docs/SCENARIOS.md's help beside
+// each field (SCENARIOS.zh.md's in Chinese) and rows to add and remove. Each field knows its path
+// (`assets[1].vol`, as validate() names it) so a problem can be shown beside it.
 
 import { helpFor } from './help.js';
 import { t } from './strings.js';
