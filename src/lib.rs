@@ -34,3 +34,8 @@ pub use inputs::Inputs;
 pub use scenario::MODEL_VERSION;
 pub use model::{Band, Engine, Headline, Projection};
 pub use scenario::{Problem, Scenario};
+
+// The wasm's allocator: talc (smaller than std's dlmalloc, as fast; Cargo.toml says what was measured).
+#[cfg(target_arch = "wasm32")]
+#[global_allocator]
+static TALC: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
