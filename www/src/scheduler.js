@@ -45,12 +45,16 @@ export class FrameScheduler {
   }
 }
 
-/** Resolves in a task after the next frame's paint. */
-export const afterFrame = () => new Promise((resolve) => requestAnimationFrame(() => {
-  const channel = new MessageChannel();
-  channel.port1.onmessage = () => resolve(undefined);
-  channel.port2.postMessage(0);
-}));
+/** Resolves in a task after the next frame's paint, or after a timer where no frame comes (a
+ * hidden page runs no animation frames). */
+export const afterFrame = () => new Promise((resolve) => {
+  requestAnimationFrame(() => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => resolve(undefined);
+    channel.port2.postMessage(0);
+  });
+  setTimeout(resolve, 200);
+});
 
 /** Runs a step per item, one per idle period, after a delay; a newer run replaces an older one. */
 export class IdleRun {
