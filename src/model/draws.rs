@@ -260,9 +260,7 @@ impl Draws {
                     // The horizon value is the draw itself, not a sum that rounding may move.
                     row.copy_from_slice(target);
                 } else {
-                    for (x, g) in row.iter_mut().zip(&gap) {
-                        *x = (f64::from(*x) + share * g) as f32;
-                    }
+                    pin(row, &gap, share);
                 }
             }
             // After the horizon the walk goes on from the draw.
@@ -277,7 +275,8 @@ impl Draws {
     }
 }
 
-// The set-up's loops over the paths, each a small function that is not inlined. Chromium runs
+// The set-up's loops over the paths (and the bridge's, drawn once per series), each a small
+// function that is not inlined. Chromium runs
 // wasm first in its baseline tier and re-compiles, in the background, any function that runs
 // long in it. Inlined, these loops made the whole set-up (`Engine::new`, 11 KB of wasm, run once
 // per scenario) such a function: its optimising compile took 76 ms of processor time on a busy
@@ -321,6 +320,14 @@ fn revert(level: &mut [f64], z: [&[f64]; 3], [keep, scale, on_ai, on_rates, idio
     let (za, zr, shock) = (&z[0][..n], &z[1][..n], &z[2][..n]);
     for p in 0..n {
         level[p] = keep * level[p] + scale * (on_ai * za[p] + on_rates * zr[p] + idio * shock[p]);
+    }
+}
+
+/// A day of the bridge moved by `share` of each path's `gap` (see [`Draws::idio_daily`]).
+#[inline(never)]
+fn pin(row: &mut [f32], gap: &[f64], share: f64) {
+    for (x, g) in row.iter_mut().zip(gap) {
+        *x = (f64::from(*x) + share * g) as f32;
     }
 }
 
