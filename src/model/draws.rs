@@ -117,7 +117,7 @@ impl Draws {
         let mut idio_horizon = Vec::with_capacity(s.assets.len() * drawn);
         for _ in &s.assets {
             z.fill(&mut shock);
-            idio_horizon.extend(shock.iter().map(|&x| (horizon_sd * x) as f32));
+            push_scaled(&mut idio_horizon, &shock, horizon_sd);
         }
         let mut reserve = vec![0.0; drawn];
         z.fill(&mut reserve);
@@ -168,34 +168,23 @@ impl Draws {
         let (mut cum_ai, mut cum_rates) = (vec![0.0; drawn], vec![0.0; drawn]);
         for (t, &m) in mult.iter().enumerate() {
             z.fill(&mut shock);
-            market.extend(shock.iter().map(|&x| (x * m) as f32));
+            push_scaled(&mut market, &shock, m);
             z.fill(&mut za);
             z.fill(&mut zr);
-            for (c, z) in cum_ai.iter_mut().zip(&za) {
-                *c += z * m;
-            }
-            for (c, z) in cum_rates.iter_mut().zip(&zr) {
-                *c += z * m;
-            }
-            ai.extend(cum_ai.iter().map(|&x| x as f32));
-            rates.extend(cum_rates.iter().map(|&x| x as f32));
+            accumulate(&mut cum_ai, &za, m);
+            accumulate(&mut cum_rates, &zr, m);
+            push_scaled(&mut ai, &cum_ai, 1.0);
+            push_scaled(&mut rates, &cum_rates, 1.0);
             if t > 0 {
                 z.fill(&mut shock);
-                for (r, &e) in reserve.iter_mut().zip(&shock) {
-                    *r = f.noise_persistence * *r + innovation * e;
-                }
+                ar1(&mut reserve, &shock, f.noise_persistence, innovation);
             }
-            let k = tightness[t];
-            noise.extend(reserve.iter().zip(&tight).map(|(&x, &b)| (x + k * b) as f32));
+            push_tight(&mut noise, &reserve, &tight, tightness[t]);
             for r in rev.iter_mut() {
                 z.fill(&mut shock);
-                // (Constants in locals and equal-length slices: the loop then vectorises.)
-                let (scale, on_ai, on_rates, idio, keep) = (r.vol * m, r.ai, r.rates, r.idio, r.keep);
-                let (level, za, zr, shock) = (&mut r.level[..drawn], &za[..drawn], &zr[..drawn], &shock[..drawn]);
-                for p in 0..drawn {
-                    level[p] = keep * level[p] + scale * (on_ai * za[p] + on_rates * zr[p] + idio * shock[p]);
-                }
-                r.path.extend(level.iter().map(|&x| x as f32));
+                let consts = [r.keep, r.vol * m, r.ai, r.rates, r.idio];
+                revert(&mut r.level, [&za, &zr, &shock], consts);
+                push_scaled(&mut r.path, &r.level, 1.0);
             }
         }
         let mut reverting: Vec<Option<Vec<f32>>> = vec![None; s.assets.len()];
@@ -204,16 +193,8 @@ impl Draws {
         }
         // Every plumbing series increases with the noise: its order statistics are all an update
         // needs of it.
-        let noise_reach = noise.chunks_exact(drawn).map(|day| day.iter().fold(0.0, |m: f64, &x| m.max(f64::from(x).abs()))).collect();
-        let mut select = Selector::default();
-        let mut all = vec![0.0; paths];
-        let noise_quantiles = noise
-            .chunks_exact(drawn)
-            .map(|day| {
-                unfold(day, &mut all);
-                select.brackets(&all)
-            })
-            .collect();
+        let noise_reach = noise.chunks_exact(drawn).map(reach).collect();
+        let noise_quantiles = noise_brackets(&noise, drawn, paths);
         Draws {
             paths,
             drawn,
@@ -279,9 +260,7 @@ impl Draws {
                     // The horizon value is the draw itself, not a sum that rounding may move.
                     row.copy_from_slice(target);
                 } else {
-                    for (x, g) in row.iter_mut().zip(&gap) {
-                        *x = (f64::from(*x) + share * g) as f32;
-                    }
+                    pin(row, &gap, share);
                 }
             }
             // After the horizon the walk goes on from the draw.
@@ -294,6 +273,83 @@ impl Draws {
             out
         })
     }
+}
+
+// The set-up's loops over the paths (and the bridge's, drawn once per series), each a small
+// function that is not inlined. Chromium runs
+// wasm first in its baseline tier and re-compiles, in the background, any function that runs
+// long in it. Inlined, these loops made the whole set-up (`Engine::new`, 11 KB of wasm, run once
+// per scenario) such a function: its optimising compile took 76 ms of processor time on a busy
+// 2-core machine, beside the first chart, for code that never runs again. Same arithmetic in the
+// same order: the same numbers.
+
+/// `out` extended by each of `xs` times `m`, as stored (f32).
+#[inline(never)]
+fn push_scaled(out: &mut Vec<f32>, xs: &[f64], m: f64) {
+    out.extend(xs.iter().map(|&x| (x * m) as f32));
+}
+
+/// `cum += z × m`, path by path.
+#[inline(never)]
+fn accumulate(cum: &mut [f64], z: &[f64], m: f64) {
+    for (c, z) in cum.iter_mut().zip(z) {
+        *c += z * m;
+    }
+}
+
+/// One step of the reserve noise's AR(1): `r = keep × r + innovation × e`.
+#[inline(never)]
+fn ar1(reserve: &mut [f64], e: &[f64], keep: f64, innovation: f64) {
+    for (r, &e) in reserve.iter_mut().zip(e) {
+        *r = keep * *r + innovation * e;
+    }
+}
+
+/// `out` extended by the day's stored reserve noise: the noise plus `k` times the path's tightness.
+#[inline(never)]
+fn push_tight(out: &mut Vec<f32>, reserve: &[f64], tight: &[f64], k: f64) {
+    out.extend(reserve.iter().zip(tight).map(|(&x, &b)| (x + k * b) as f32));
+}
+
+/// One day of a mean-reverting asset's non-market part, from the day's AI, rates and own shocks
+/// (`z`) and `[keep, scale, ai, rates, idio]`.
+#[inline(never)]
+fn revert(level: &mut [f64], z: [&[f64]; 3], [keep, scale, on_ai, on_rates, idio]: [f64; 5]) {
+    // (Equal-length slices: the loop then vectorises.)
+    let n = level.len();
+    let (za, zr, shock) = (&z[0][..n], &z[1][..n], &z[2][..n]);
+    for p in 0..n {
+        level[p] = keep * level[p] + scale * (on_ai * za[p] + on_rates * zr[p] + idio * shock[p]);
+    }
+}
+
+/// A day of the bridge moved by `share` of each path's `gap` (see [`Draws::idio_daily`]).
+#[inline(never)]
+fn pin(row: &mut [f32], gap: &[f64], share: f64) {
+    for (x, g) in row.iter_mut().zip(gap) {
+        *x = (f64::from(*x) + share * g) as f32;
+    }
+}
+
+/// The largest size of a day's stored noise.
+#[inline(never)]
+fn reach(day: &[f32]) -> f64 {
+    day.iter().fold(0.0, |m: f64, &x| m.max(f64::from(x).abs()))
+}
+
+/// Per day of stored noise (`drawn` a day), for each fan level, the order statistics around it
+/// over all `paths` (see [`Draws::noise_quantiles`]).
+#[inline(never)]
+fn noise_brackets(noise: &[f32], drawn: usize, paths: usize) -> Vec<[(f64, f64, f64); 5]> {
+    let mut select = Selector::default();
+    let mut all = vec![0.0; paths];
+    noise
+        .chunks_exact(drawn)
+        .map(|day| {
+            unfold(day, &mut all);
+            select.brackets(&all)
+        })
+        .collect()
 }
 
 /// A stored row of the drawn paths, unfolded into every path: `out = [row, −row]` (the mirror

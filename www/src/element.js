@@ -12,7 +12,7 @@ import { messageOf, Notes } from './notes.js';
 import { glide, watchLinks } from './links.js';
 import { copyLink, permalink, rememberState, restoreState } from './permalink.js';
 import { authoredScenario, authoredWidget } from './scenario.js';
-import { FrameScheduler, IdleRun } from './scheduler.js';
+import { afterFrame, FrameScheduler, IdleRun } from './scheduler.js';
 import { paletteStyles, styles } from './styles.js';
 import { watchSteps } from './steps.js';
 import { shellText } from './text.js';
@@ -199,8 +199,11 @@ export class TapeCast extends HTMLElement {
     await breath();
     // The whole widget in its first paint: painting the main chart alone first (the rest a task
     // later) shifted the host article when the rest arrived (CLS 0.034 at 1280 px in the release's
-    // module-snippet test, budget 0.02).
-    this.render();
+    // module-snippet test, budget 0.02). What is not drawn (the charts' accessible descriptions,
+    // `scenariochange`) follows a task after that paint.
+    this.render(true, false);
+    await afterFrame();
+    if (this.widget && this.view) this.publish(this.widget, this.view.summary.textContent ?? '');
     this.setAttribute('data-ready', '');
   }
 
@@ -359,34 +362,43 @@ export class TapeCast extends HTMLElement {
   }
 
   /**
-   * Redraws. `full`: every shown chart, the summary, the table, `scenariochange` and the cues;
-   * otherwise (a drag frame) only the main chart and the controls' display, so that nothing else
-   * on the page changes in that frame: the rest follows on the pause's full redraw.
+   * Redraws. `full`: every shown chart, the summary, the table, then (unless `publish` is false)
+   * the charts' descriptions, `scenariochange` and the cues; otherwise (a drag frame) only the
+   * main chart and the controls' display, so that nothing else on the page changes in that frame:
+   * the rest follows on the pause's full redraw.
    */
-  render(full = true) {
+  render(full = true, publish = true) {
     const w = this.widget;
     const view = this.view;
     if (!w || !view) return;
     // The controls write to the page before the charts draw, which lays it out (setting a
     // canvas's font does): nothing written after that makes a drag frame lay out a second time.
     this.controls.update(w, this.shadowRoot?.activeElement ?? null);
-    if (full || !this.font) {
+    const retheme = full || !this.font;
+    if (retheme) {
       // The theme, as the host's CSS resolves it now: then the charts draw in those colours.
       const dark = isDark(this, this.darkQuery);
       this.frameEl.classList.toggle('dark', dark);
       w.set_theme(dark, hostColors(this.frameEl, this.probe));
-      // Text on accent-coloured buttons reads on the host's accent too.
-      this.frameEl.style.setProperty('--c-on-accent', /** @type {Theme} */ (w.theme()).onAccent);
       this.font = getComputedStyle(this).fontFamily;
     }
     this.notes.add(...this.charts.draw(w, full, this.font));
+    if (full) this.controls.placeMarks();
+    // Text on accent-coloured buttons reads on the host's accent too. Written once the charts
+    // and the marks have read the layout, so that the frame restyles the widget once, not twice.
+    if (retheme) this.frameEl.style.setProperty('--c-on-accent', /** @type {Theme} */ (w.theme()).onAccent);
     if (!full) return;
-    this.controls.placeMarks();
     const summary = w.summary();
     view.summary.textContent = summary;
     view.extrapolation.textContent = w.extrapolation();
-    this.charts.describe(w, summary);
     if (!view.table.hidden) fillTable(w, view.table);
+    if (publish) this.publish(w, summary);
+  }
+
+  /** What a full redraw says beyond what it draws: the charts' accessible descriptions,
+   * `scenariochange` for the host page, and the cues a moment later. */
+  publish(/** @type {Widget} */ w, /** @type {string} */ summary) {
+    this.charts.describe(w, summary);
     this.dispatchEvent(new CustomEvent('scenariochange', { detail: w.headline(), bubbles: true }));
     this.cueRun.start(250, this.controls.ids(), (id) => { if (this.widget) this.controls.cue(this.widget, id); });
   }

@@ -1,7 +1,7 @@
 // @ts-check
 // scheduler.js — when the widget redraws: at most once per animation frame; while a slider is
 // dragged only the fan, the rest when the reader pauses; slow per-input work one item per idle
-// period, so that no long task blocks the page.
+// period, so that no long task blocks the page; what waits for a frame's paint.
 
 /** Coalesces redraw requests into one per animation frame. */
 export class FrameScheduler {
@@ -44,6 +44,17 @@ export class FrameScheduler {
     clearTimeout(this.settle);
   }
 }
+
+/** Resolves in a task after the next frame's paint, or after a timer where no frame comes (a
+ * hidden page runs no animation frames). */
+export const afterFrame = () => new Promise((resolve) => {
+  requestAnimationFrame(() => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => resolve(undefined);
+    channel.port2.postMessage(0);
+  });
+  setTimeout(resolve, 200);
+});
 
 /** Runs a step per item, one per idle period, after a delay; a newer run replaces an older one. */
 export class IdleRun {
