@@ -1,6 +1,7 @@
 // tests/e2e/review.test.mjs — what a graphics desk's review sent back, checked as a reader meets it:
 // the demo article without JavaScript shows the still chart where the widget would be (no empty
-// box), and phones get the phone-sized still picture.
+// box), and phones get the phone-sized still picture; on a touch screen every control of the widget
+// takes a finger (44 px each way).
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { setup } from './harness.mjs';
@@ -35,6 +36,42 @@ describe('review', () => {
         assert.deepEqual(page.problems.failedRequests, [], what);
         await page.context().close();
       }
+    }
+  });
+
+  test('on a touch screen every control of the widget is at least 44 px each way', async () => {
+    for (const file of ['index.html', 'zh.html', 'story.html']) {
+      const context = await env.browser.newContext({ viewport: { width: 360, height: 1400 }, hasTouch: true, isMobile: true, deviceScaleFactor: 2 });
+      const page = await context.newPage();
+      await page.goto(`${env.url}${file}`);
+      await page.waitForFunction(() => document.querySelector('tape-cast')?.hasAttribute('data-ready'), null, { timeout: 20_000 });
+      await page.evaluate(() => document.querySelector('tape-cast').shadowRoot.querySelector('.more-toggle').click());
+      const small = await page.evaluate(() => {
+        const root = document.querySelector('tape-cast').shadowRoot;
+        const out = [];
+        for (const e of root.querySelectorAll('button, select, input')) {
+          const r = e.getBoundingClientRect();
+          if (!r.width) continue; // not shown
+          const name = `${e.tagName} ${e.className} ${(e.textContent || e.getAttribute('aria-label') || '').slice(0, 20)}`;
+          // A finger up to 21 px from the centre, each way, still lands on it.
+          e.scrollIntoView({ block: 'center', inline: 'center' });
+          const b = e.getBoundingClientRect();
+          const [x, y] = [b.left + b.width / 2, b.top + b.height / 2];
+          const misses = [[-21, 0], [21, 0], [0, -21], [0, 21]].filter(([dx, dy]) => {
+            const hit = root.elementFromPoint(x + dx, y + dy);
+            return !(hit === e || e.contains(hit));
+          });
+          if (misses.length) out.push(`${name}: ${b.width.toFixed(0)}×${b.height.toFixed(0)}, misses ${JSON.stringify(misses)}`);
+        }
+        return out;
+      });
+      assert.deepEqual(small, [], `${file}: controls a finger can miss`);
+      // The story's button back to the step's case too.
+      if (file === 'story.html') {
+        const back = await page.evaluate(() => { const b = document.querySelector('.tapecast-back'); b.hidden = false; return b.getBoundingClientRect().height; });
+        assert.ok(back >= 44, `the back button is ${back} px tall`);
+      }
+      await context.close();
     }
   });
 });
