@@ -290,7 +290,8 @@ pub fn bars_description(spec: &BarsSpec, lang: Lang) -> String {
 }
 
 /// The plumbing chart in two sentences, for its accessible description: where the median of
-/// SOFR − IORB and of SRF use peak, with their 95th percentiles on those days.
+/// SOFR − IORB and of SRF use peak, with their 95th percentiles on those days (said so: not the
+/// peak of the 95th percentile).
 pub fn plumbing_description(engine: &Engine, p: &Projection, lang: Lang) -> String {
     let tl = engine.timeline();
     let h = engine.headline(p);
@@ -514,7 +515,8 @@ pub fn table(engine: &Engine, p: &Projection, lang: Lang) -> Table {
     Table { caption: fill(tr(Key::TableCaption, lang), &[("date", &short_date(tl.dates[tl.horizon], lang))]), head, rows, secondary, notes }
 }
 
-/// The table against a pinned projection `q`: one more column, the pinned state's median.
+/// The table against a pinned projection `q`: one more column, the pinned state's median (a
+/// pinned peak on another day than the live one with its day).
 pub fn table_against(engine: &Engine, p: &Projection, q: Option<&Projection>, lang: Lang) -> Table {
     let mut t = table(engine, p, lang);
     let Some(q) = q else { return t };
@@ -525,6 +527,15 @@ pub fn table_against(engine: &Engine, p: &Projection, q: Option<&Projection>, la
     t.secondary.push(false);
     for (row, pinned_row) in t.rows.iter_mut().zip(&pinned.rows) {
         row.push(pinned_row.get(median).cloned().unwrap_or_default());
+    }
+    // The peak rows (the last two) name the live state's day; a pinned peak on another day says its own.
+    let (hp, hq) = (engine.headline(p), engine.headline(q));
+    let (open, close) = if lang == Lang::Zh { ("（", "）") } else { (" (", ")") };
+    let n = t.rows.len();
+    for (row, (live, was)) in t.rows[n.saturating_sub(2)..].iter_mut().zip([(hp.spread_peak_day, hq.spread_peak_day), (hp.srf_peak_day, hq.srf_peak_day)]) {
+        if let (true, Some(cell)) = (live != was, row.last_mut()) {
+            cell.push_str(&format!("{open}{}{close}", short_date(engine.timeline().dates[was], lang)));
+        }
     }
     t
 }
@@ -948,6 +959,43 @@ mod descriptions {
         let day = short_date(engine.timeline().dates[h.spread_peak_day], Lang::En);
         assert!(text.contains(&format!("peaks at {} bp on {day}", num::signed(h.spread_peak.p50, 0))), "{text}");
         assert!(text.contains(&format!("SRF use peaks at ${} bn", num::fixed(h.srf_peak.p50, 0))), "{text}");
+    }
+
+    #[test]
+    fn the_plumbing_description_says_which_percentile_peaks_and_that_the_95th_is_of_that_day() {
+        let engine = Engine::new(default_scenario()).unwrap();
+        let p = engine.project(&Inputs::as_of(engine.scenario()), &[0]);
+        let h = engine.headline(&p);
+        let tl = engine.timeline();
+        let (spread_day, srf_day) = (short_date(tl.dates[h.spread_peak_day], Lang::En), short_date(tl.dates[h.srf_peak_day], Lang::En));
+        let text = plumbing_description(&engine, &p, Lang::En);
+        // The peak is the median's; the 95th percentile is that day's, not the peak of the 95th.
+        let spread = format!("Median SOFR − IORB peaks at {} bp on {spread_day} (95th percentile that day {} bp)", num::signed(h.spread_peak.p50, 0), num::signed(h.spread_peak.p95, 0));
+        let srf = format!("Median SRF use peaks at ${} bn on {srf_day} (95th percentile that day ${} bn)", num::fixed(h.srf_peak.p50, 0), num::fixed(h.srf_peak.p95, 0));
+        assert!(text.contains(&spread) && text.contains(&srf), "{text}");
+        let zh = plumbing_description(&engine, &p, Lang::Zh);
+        assert!(zh.contains("中位数") && zh.contains("当日95分位"), "{zh}");
+    }
+
+    #[test]
+    fn against_a_pin_a_peak_on_another_day_names_its_day() {
+        let engine = Engine::new(default_scenario()).unwrap();
+        let s = engine.scenario();
+        let (p, q) = (engine.project(&Inputs::preset(s, "fed-blinks").unwrap(), &[0]), engine.project(&Inputs::preset(s, "2019-replay").unwrap(), &[0]));
+        let (hp, hq) = (engine.headline(&p), engine.headline(&q));
+        assert_ne!(hp.spread_peak_day, hq.spread_peak_day, "the two states peak on different days");
+        let tl = engine.timeline();
+        for lang in [Lang::En, Lang::Zh] {
+            let t = table_against(&engine, &p, Some(&q), lang);
+            let n = t.rows.len();
+            let (spread, srf) = (&t.rows[n - 2], &t.rows[n - 1]);
+            // The row's label names the live state's day; the pinned cell its own.
+            assert!(spread[0].contains(&short_date(tl.dates[hp.spread_peak_day], lang)), "{spread:?}");
+            let pinned_day = short_date(tl.dates[hq.spread_peak_day], lang);
+            assert!(spread.last().is_some_and(|c| c.starts_with(&num::signed(hq.spread_peak.p50, 0)) && c.contains(&pinned_day)), "{spread:?}");
+            let srf_day = short_date(tl.dates[hq.srf_peak_day], lang);
+            assert_eq!(srf.last().is_some_and(|c| c.contains(&srf_day)), hq.srf_peak_day != hp.srf_peak_day, "{srf:?}");
+        }
     }
 }
 
