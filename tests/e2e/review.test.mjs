@@ -1,7 +1,7 @@
 // tests/e2e/review.test.mjs — what a graphics desk's review sent back, checked as a reader meets it:
 // the demo article without JavaScript shows the still chart where the widget would be (no empty
 // box), and phones get the phone-sized still picture; on a touch screen every control of the widget
-// takes a finger (44 px each way).
+// takes a finger (44 px each way); what the prose says about the bands is what the widget draws.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { setup } from './harness.mjs';
@@ -73,5 +73,36 @@ describe('review', () => {
       }
       await context.close();
     }
+  });
+
+  test('the prose says of the bands what the widget draws: a miss lowers the median and widens the range on both sides', async () => {
+    const page = await env.newPage({ width: 1280, height: 900 });
+    await page.goto(`${env.url}index.html`);
+    await page.waitForFunction(() => document.querySelector('tape-cast')?.hasAttribute('data-ready'), null, { timeout: 20_000 });
+    /** The S&P 500's year-end percentiles for a state (`preset`, or inputs over the current ones). */
+    const lead = (state) => page.evaluate((state) => new Promise((resolve) => {
+      const el = document.querySelector('tape-cast');
+      el.addEventListener('scenariochange', (e) => resolve(e.detail.headline.lead), { once: true });
+      if (state.preset) el.setAttribute('preset', state.preset);
+      else el.value = state;
+    }), state);
+    const asOf = await lead({ preset: 'as-of' });
+    await lead({ preset: 'nvda-delivers' }); // leave the as-of case, so that each next state fires
+    const misses = await lead({ preset: 'nvda-misses' });
+    await lead({ preset: 'as-of' });
+    const miss = await lead({ surprise: -10 });
+    const width = (b) => b.p95 - b.p5;
+    const sides = (b) => ({ below: b.p50 - b.p5, above: b.p95 - b.p50 });
+    // Story step 3: the range widens around a lower median; it fans out below only if the lower side is the wider.
+    const story = await (await page.request.get(`${env.url}story.html`)).text();
+    const step3 = story.slice(story.indexOf('data-preset="nvda-misses"'), story.indexOf('data-preset="2019-replay"'));
+    assert.ok(misses.p50 < asOf.p50 && width(misses) > 1.2 * width(asOf), JSON.stringify({ asOf, misses }));
+    if (/below the median/.test(step3)) {
+      assert.ok(sides(misses).below > 1.2 * sides(misses).above, `story step 3 says the bands fan out below the median: ${JSON.stringify(sides(misses))}`);
+    }
+    // The article's 'How to read it': a miss alone moves the middle (the median) as well as widening the range.
+    const article = await (await page.request.get(`${env.url}index.html`)).text();
+    assert.ok(miss.p50 < asOf.p50 - 50 && width(miss) > width(asOf), JSON.stringify({ asOf, miss }));
+    assert.doesNotMatch(article.replace(/\s+/g, ' '), /miss also widens the range of paths without moving its middle/, `a miss of 10% moves the median from ${asOf.p50} to ${miss.p50}`);
   });
 });
