@@ -159,6 +159,8 @@ pub enum Key {
     ReaderBelow,
     /// For the reader: not a number; the value kept (`{kept}`).
     ReaderNotNumber,
+    /// For the reader: not one of a choice's options; the option kept (`{kept}`).
+    ReaderNotOption,
     /// See [`Key::ProblemNotInput`].
     ProblemNotOption,
     /// See [`Key::ProblemNotInput`].
@@ -335,6 +337,8 @@ pub fn tr(key: Key, lang: Lang) -> &'static str {
         (ReaderBelow, Lang::Zh) => "{label}不能低于{limit}，已按{limit}计算",
         (ReaderNotNumber, Lang::En) => "{label}: {value} isn't a number — keeping {kept}",
         (ReaderNotNumber, Lang::Zh) => "{label}：{value}不是数字，保留{kept}",
+        (ReaderNotOption, Lang::En) => "{label}: {value} isn't one of the choices — keeping {kept}",
+        (ReaderNotOption, Lang::Zh) => "{label}：{value}不是可选项，保留“{kept}”",
         (ProblemNotOption, Lang::En) => "{field}: {value} is not one of {detail}",
         (ProblemNotOption, Lang::Zh) => "{field}：{value} 不是可选项（可选：{detail}）",
         (ProblemNotOptionIndex, Lang::En) => "{field}: {value} is not an option index 0 to {detail}",

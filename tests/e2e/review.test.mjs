@@ -1,7 +1,8 @@
 // tests/e2e/review.test.mjs — what a graphics desk's review sent back, checked as a reader meets it:
 // the demo article without JavaScript shows the still chart where the widget would be (no empty
 // box), and phones get the phone-sized still picture; on a touch screen every control of the widget
-// takes a finger (44 px each way); what the prose says about the bands is what the widget draws.
+// takes a finger (44 px each way); what the prose says about the bands is what the widget draws; a
+// bad permalink is explained in the reader's words.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { setup } from './harness.mjs';
@@ -104,5 +105,28 @@ describe('review', () => {
     const article = await (await page.request.get(`${env.url}index.html`)).text();
     assert.ok(miss.p50 < asOf.p50 - 50 && width(miss) > width(asOf), JSON.stringify({ asOf, miss }));
     assert.doesNotMatch(article.replace(/\s+/g, ' '), /miss also widens the range of paths without moving its middle/, `a miss of 10% moves the median from ${asOf.p50} to ${miss.p50}`);
+  });
+
+  test('a bad permalink is explained in the reader\'s words, the author\'s on the console', async () => {
+    for (const [file, expected, author] of [
+      ['index.html', [/^Nvidia's next-day move: "abc" isn't a number — keeping 0/, /^December cut odds can't exceed 100% — using 100%$/,
+        /^Reserve shortfall can't go below 0 — using 0$/, /^Fed reserve purchases: "weekly" isn't one of the choices — keeping From January$/],
+        [/cut-odds: 140 is above the maximum 100 \(used 100\)/, /rmp-start: "weekly" is not one of none, december, january/]],
+      ['zh.html', [/^英伟达次日涨跌："abc"不是数字，保留0/, /^12月降息概率不能高于100%，已按100%计算$/,
+        /^准备金缺口不能低于0，已按0计算$/, /^美联储准备金管理购债："weekly"不是可选项，保留“1月起”$/],
+        [/cut-odds：140 高于最大值 100/, /rmp-start："weekly" 不是可选项（可选：none, december, january）/]],
+    ]) {
+      const page = await env.newPage({ width: 360, height: 800 });
+      const warnings = [];
+      page.on('console', (m) => { if (m.type() === 'warning') warnings.push(m.text()); });
+      await page.goto(`${env.url}${file}#story=nov-2025.s1.m3,surprise:abc,cut-odds:140,shortfall:-5,rmp-start:weekly`);
+      await page.waitForFunction(() => document.querySelector('tape-cast')?.hasAttribute('data-ready'), null, { timeout: 20_000 });
+      const notes = await page.evaluate(() => [...document.querySelector('tape-cast').shadowRoot.querySelectorAll('.notes p')].map((p) => p.textContent));
+      assert.equal(notes.length, expected.length, `${file}: ${JSON.stringify(notes)}`);
+      expected.forEach((re, i) => assert.match(notes[i], re, file));
+      assert.ok(notes.every((n) => !/cut-odds|rmp-start|shortfall:|surprise:/.test(n)), `${file}: no attribute names for the reader: ${JSON.stringify(notes)}`);
+      // The author still finds which part of the link, what value and what was expected.
+      for (const re of author) assert.ok(warnings.some((w) => re.test(w)), `${file}: ${warnings.join('\n')}`);
+    }
   });
 });
