@@ -2,7 +2,7 @@
 // the demo article without JavaScript shows the still chart where the widget would be (no empty
 // box), and phones get the phone-sized still picture; on a touch screen every control of the widget
 // takes a finger (44 px each way); what the prose says about the bands is what the widget draws; a
-// bad permalink is explained in the reader's words.
+// bad permalink is explained in the reader's words; the charts' accessible names punctuate in Chinese.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { setup } from './harness.mjs';
@@ -127,6 +127,18 @@ describe('review', () => {
       assert.ok(notes.every((n) => !/cut-odds|rmp-start|shortfall:|surprise:/.test(n)), `${file}: no attribute names for the reader: ${JSON.stringify(notes)}`);
       // The author still finds which part of the link, what value and what was expected.
       for (const re of author) assert.ok(warnings.some((w) => re.test(w)), `${file}: ${warnings.join('\n')}`);
+    }
+  });
+
+  test('in Chinese a chart\'s accessible name and its description are joined as Chinese sentences are', async () => {
+    const page = await env.newPage({ width: 1280, height: 900 });
+    await page.goto(`${env.url}zh.html`);
+    await page.waitForFunction(() => document.querySelector('tape-cast')?.hasAttribute('data-ready'), null, { timeout: 20_000 });
+    const names = await page.evaluate(() => [...document.querySelector('tape-cast').shadowRoot.querySelectorAll('canvas[role="img"]')].map((c) => c.getAttribute('aria-label')));
+    assert.equal(names.length, 3);
+    for (const name of names) {
+      assert.match(name, /^[^.。]+。\S/, name);
+      assert.doesNotMatch(name, /[\u4e00-\u9fff]\. /, `no Latin full stop after Chinese: ${name}`);
     }
   });
 });
