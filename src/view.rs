@@ -84,6 +84,11 @@ pub fn fan_spec(engine: &Engine, p: &Projection, asset: usize, lang: Lang) -> Op
     })
 }
 
+/// `text` with its spaces made non-breaking: a date in the summary stays on one line.
+fn unbroken(text: &str) -> String {
+    text.chars().map(|c| if c == ' ' { '\u{a0}' } else { c }).collect()
+}
+
 /// The summary: the lead series at the horizon against its as-of level with the range nine paths
 /// in ten end in; the peak of repo stress with what the SRF lends on that day (median); the
 /// biggest mover among the series the bars show in percent. At most 30 words in English.
@@ -94,7 +99,7 @@ pub fn summary(engine: &Engine, p: &Projection, lang: Lang) -> String {
     let mut out = lead_sentence(engine, p, lang);
     out.push_str(&fill(tr(Key::SummarySpread, lang), &[
         ("value", &num::signed(h.spread_peak.p50, 0)),
-        ("date", &short_date(tl.dates[h.spread_peak_day], lang)),
+        ("date", &unbroken(&short_date(tl.dates[h.spread_peak_day], lang))),
     ]));
     let srf = if h.srf_peak.p50 > 0.5 {
         fill(tr(Key::SummarySrf, lang), &[("value", &num::fixed(h.srf_peak.p50, 0))])
@@ -154,7 +159,7 @@ fn lead_sentence(engine: &Engine, p: &Projection, lang: Lang) -> String {
     let change = (lead.p50 / start - 1.0) * 100.0;
     fill(tr(Key::SummaryLead, lang), &[
         ("asset", s.assets[0].label.get(lang)),
-        ("date", &short_date(tl.dates[tl.horizon], lang)),
+        ("date", &unbroken(&short_date(tl.dates[tl.horizon], lang))),
         ("value", &level(engine, 0, lead.p50)),
         ("change", &format!("{}%", num::signed(change, 1))),
         ("start", &level(engine, 0, start)),
@@ -730,7 +735,7 @@ mod tests {
             let en = summary(&engine, &p, Lang::En);
             let words = en.split_whitespace().count();
             assert!(words <= 30, "{words} words: {en}");
-            assert!(en.starts_with("S&P 500, 31 Dec: ") && en.contains(" from 6,672); 9 in 10 paths "), "{en}");
+            assert!(en.starts_with("S&P 500, 31\u{a0}Dec: ") && en.contains(" from 6,672); 9 in 10 paths "), "{en}");
             // The biggest mover is the longest bar of the percent section.
             let bars = bars_spec(&engine, &p, Lang::En);
             let longest = bars.sections[0].groups.iter().flat_map(|g| &g.1).max_by(|a, b| a.median.abs().total_cmp(&b.median.abs())).unwrap();
@@ -959,6 +964,24 @@ mod descriptions {
         let day = short_date(engine.timeline().dates[h.spread_peak_day], Lang::En);
         assert!(text.contains(&format!("peaks at {} bp on {day}", num::signed(h.spread_peak.p50, 0))), "{text}");
         assert!(text.contains(&format!("SRF use peaks at ${} bn", num::fixed(h.srf_peak.p50, 0))), "{text}");
+    }
+
+    #[test]
+    fn a_wrapped_summary_never_parts_a_number_from_its_unit_or_a_day_from_its_month() {
+        let engine = Engine::new(default_scenario()).unwrap();
+        let s = engine.scenario();
+        for preset in &s.presets {
+            let p = engine.project(&Inputs::preset(s, &preset.id).unwrap(), &[0]);
+            let text = summary(&engine, &p, Lang::En);
+            for width in (120..=900).step_by(7) {
+                let lines = crate::chart::wrap(&text, width as f64, 16.0);
+                for pair in lines.windows(2) {
+                    let (end, next) = (&pair[0], &pair[1]);
+                    let parted = ["bp", "bn", "Dec", "Jan", "Nov"].iter().any(|u| next.starts_with(u)) && end.ends_with(|c: char| c.is_ascii_digit());
+                    assert!(!parted, "{}: at {width} px, {end:?} / {next:?}", preset.id);
+                }
+            }
+        }
     }
 
     #[test]

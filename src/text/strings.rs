@@ -185,9 +185,9 @@ pub fn tr(key: Key, lang: Lang) -> &'static str {
     match (key, lang) {
         (SummaryLead, Lang::En) => "{asset}, {date}: {value} ({change} from {start}); 9 in 10 paths {lo}–{hi}. ",
         (SummaryLead, Lang::Zh) => "{asset}，{date}：{value}（较{start}变动{change}），九成路径介于{lo}至{hi}。",
-        (SummarySpread, Lang::En) => "Repo stress peaks at {value} bp ({date}); ",
+        (SummarySpread, Lang::En) => "Repo stress peaks at {value}\u{a0}bp ({date}); ",
         (SummarySpread, Lang::Zh) => "回购压力{date}达峰值{value}个基点，",
-        (SummarySrf, Lang::En) => "SRF peak: ${value} bn. ",
+        (SummarySrf, Lang::En) => "SRF peak: ${value}\u{a0}bn. ",
         (SummarySrf, Lang::Zh) => "常设回购便利使用峰值{value}十亿美元。",
         (SummarySrfTail, Lang::En) => "SRF idle on most paths. ",
         (SummarySrfTail, Lang::Zh) => "多数路径无需动用常设回购便利。",
