@@ -582,8 +582,8 @@ pub fn inputs_line(engine: &Engine, inputs: &Inputs, lang: Lang) -> String {
     let s = engine.scenario();
     // One money unit per language, as the input boxes and chart titles count ($ bn, 十亿美元).
     let bn = |x: f64| match lang {
-        Lang::En => format!("${} bn", num::fixed(x, 0)),
-        Lang::Zh => format!("{} 十亿美元", num::fixed(x, 0)),
+        Lang::En => format!("${}\u{a0}bn", num::fixed(x, 0)),
+        Lang::Zh => format!("{}\u{a0}十亿美元", num::fixed(x, 0)),
     };
     let per_month = if lang == Lang::Zh { "/月" } else { "/mo" };
     let part = |id: InputId| {
@@ -605,7 +605,8 @@ pub fn inputs_line(engine: &Engine, inputs: &Inputs, lang: Lang) -> String {
             }
         }
     };
-    INPUTS.iter().map(|d| part(d.id)).collect::<Vec<_>>().join(" · ")
+    // A wrapped line ends with the separator, never starts with it.
+    INPUTS.iter().map(|d| part(d.id)).collect::<Vec<_>>().join("\u{a0}· ")
 }
 
 /// The caption under an exported image: title, inputs, versions and date, source.
@@ -902,9 +903,9 @@ mod tests {
         assert_eq!(delta(&engine, &moved, InputId::Shortfall, Lang::Zh), "较11月17日 +50");
         assert_eq!(
             inputs_line(&engine, &moved, Lang::En),
-            "Nvidia's next-day move +5.0% · December cut odds 40% · Reserve shortfall $200 bn · Fed reserve purchases: From January · Purchase pace $45 bn/mo"
+            "Nvidia's next-day move +5.0%\u{a0}· December cut odds 40%\u{a0}· Reserve shortfall $200\u{a0}bn\u{a0}· Fed reserve purchases: From January\u{a0}· Purchase pace $45\u{a0}bn/mo"
         );
-        assert!(inputs_line(&engine, &moved, Lang::Zh).contains("准备金缺口 200 十亿美元"));
+        assert!(inputs_line(&engine, &moved, Lang::Zh).contains("准备金缺口 200\u{a0}十亿美元"));
         let header = csv(&engine, &engine.project(&moved, &[]), &moved);
         assert!(header.lines().nth(1).unwrap().starts_with("# inputs,surprise=5,cut-odds=40,shortfall=200,rmp-start=january,rmp-pace=45"), "{header}");
     }
@@ -979,6 +980,20 @@ mod descriptions {
                     let (end, next) = (&pair[0], &pair[1]);
                     let parted = ["bp", "bn", "Dec", "Jan", "Nov"].iter().any(|u| next.starts_with(u)) && end.ends_with(|c: char| c.is_ascii_digit());
                     assert!(!parted, "{}: at {width} px, {end:?} / {next:?}", preset.id);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn a_wrapped_inputs_line_starts_no_line_with_its_separator_or_a_unit() {
+        let engine = Engine::new(default_scenario()).unwrap();
+        let s = engine.scenario();
+        for preset in &s.presets {
+            let text = inputs_line(&engine, &Inputs::preset(s, &preset.id).unwrap(), Lang::En);
+            for width in (120..=900).step_by(7) {
+                for line in crate::chart::wrap(&text, width as f64, 12.0).iter().skip(1) {
+                    assert!(!line.starts_with('·') && !line.starts_with("bn"), "{}: at {width} px, a line starts {line:?}", preset.id);
                 }
             }
         }
