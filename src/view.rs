@@ -454,7 +454,7 @@ pub struct Table {
     /// Per column: whether it may be left out where the table is narrow (the as-of level and
     /// the 25th and 75th percentiles; 5/50/95 stay).
     pub secondary: Vec<bool>,
-    /// Footnotes: each series' unit, grouped.
+    /// Footnotes: each series' unit, grouped, then the rounding.
     pub notes: Vec<String>,
 }
 
@@ -475,7 +475,7 @@ fn rounded(x: f64, step: f64) -> String {
 }
 
 /// The horizon percentiles of every series and the plumbing peaks, each row rounded to what its
-/// uncertainty supports; names short, units in footnotes.
+/// uncertainty supports (a footnote says so); names short, units in footnotes.
 pub fn table(engine: &Engine, p: &Projection, lang: Lang) -> Table {
     let s = engine.scenario();
     let tl = engine.timeline();
@@ -516,7 +516,8 @@ pub fn table(engine: &Engine, p: &Projection, lang: Lang) -> Table {
         }
     }
     let (colon, comma) = if lang == Lang::Zh { ("：", "、") } else { (": ", ", ") };
-    let notes = units.into_iter().map(|(u, names)| format!("{u}{colon}{}", names.join(comma))).collect();
+    let mut notes: Vec<String> = units.into_iter().map(|(u, names)| format!("{u}{colon}{}", names.join(comma))).collect();
+    notes.push(tr(Key::TableRounded, lang).to_string());
     Table { caption: fill(tr(Key::TableCaption, lang), &[("date", &short_date(tl.dates[tl.horizon], lang))]), head, rows, secondary, notes }
 }
 
@@ -888,6 +889,21 @@ mod tests {
         assert!(t.notes.iter().any(|n| n.starts_with("%: 2-year Treasury yield, 10-year Treasury yield")), "{:?}", t.notes);
         let zh = table(&engine, &p, Lang::Zh);
         assert!(zh.notes.iter().any(|n| n == "美元/盎司：黄金"), "{:?}", zh.notes);
+    }
+
+    #[test]
+    fn the_table_says_it_rounds_where_the_summary_gives_more_digits() {
+        let engine = Engine::new(default_scenario()).unwrap();
+        let p = engine.project(&Inputs::as_of(engine.scenario()), &[0]);
+        let t = table(&engine, &p, Lang::En);
+        let lead = engine.headline(&p).lead;
+        let spx = t.rows.iter().find(|r| r[0] == "S&P 500").unwrap();
+        // The summary's 6,657 is the table's 6,660: the table says why.
+        assert_ne!(spx[4], level(&engine, 0, lead.p50), "{spx:?}");
+        assert!(summary(&engine, &p, Lang::En).contains(&level(&engine, 0, lead.p50)));
+        assert_eq!(t.notes.last().map(String::as_str), Some("Percentiles rounded to about a fiftieth of each row's 5–95% range; the summary and charts give them unrounded."), "{:?}", t.notes);
+        let zh = table(&engine, &p, Lang::Zh);
+        assert!(zh.notes.last().is_some_and(|n| n.starts_with("分位数按各行5–95%区间约五十分之一取整")), "{:?}", zh.notes);
     }
 
     #[test]
