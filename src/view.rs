@@ -1158,6 +1158,10 @@ mod chinese_typography {
                 Spec::Number(n) => {
                     // The shell puts the unit in brackets after the label: none inside it.
                     assert!(!n.unit.zh.contains(['（', '(']), "unit {}", n.unit.zh);
+                    // … and says no word of the label again ("12月降息概率（% 定价概率）").
+                    let label: Vec<char> = n.label.zh.chars().collect();
+                    let again = label.windows(2).map(|w| w.iter().collect::<String>()).find(|w| w.chars().all(cjk) && n.unit.zh.contains(w.as_str()));
+                    assert!(again.is_none(), "{}（{}） says {again:?} twice", n.label.zh, n.unit.zh);
                     texts.extend([n.label.zh.clone(), n.unit.zh.clone(), n.help.zh.clone()]);
                 }
                 Spec::Choice(c) => texts.extend([c.label.zh.clone(), c.help.zh.clone()]),
