@@ -81,7 +81,7 @@ pub fn combined(engine: &Engine, state: &State, lang: Lang, width: u32) -> Optio
         }
     };
     line(&mut head, s.title.get(lang), 16.0, "bold", &hex(Palette::LIGHT.text), &mut y);
-    let state_line = format!("{}\u{a0}· {}", state.label, view::inputs_line(engine, &state.inputs, lang));
+    let state_line = format!("{} · {}", state.label, view::inputs_line(engine, &state.inputs, lang));
     line(&mut head, &state_line, 12.0, "normal", &hex(Palette::LIGHT.muted), &mut y);
     y += pad;
     let mut body = String::new();

@@ -84,11 +84,6 @@ pub fn fan_spec(engine: &Engine, p: &Projection, asset: usize, lang: Lang) -> Op
     })
 }
 
-/// `text` with its spaces made non-breaking: a date in the summary stays on one line.
-fn unbroken(text: &str) -> String {
-    text.chars().map(|c| if c == ' ' { '\u{a0}' } else { c }).collect()
-}
-
 /// The summary: the lead series at the horizon against its as-of level with the range nine paths
 /// in ten end in; the peak of repo stress with what the SRF lends on that day (median); the
 /// biggest mover among the series the bars show in percent. At most 30 words in English.
@@ -99,7 +94,7 @@ pub fn summary(engine: &Engine, p: &Projection, lang: Lang) -> String {
     let mut out = lead_sentence(engine, p, lang);
     out.push_str(&fill(tr(Key::SummarySpread, lang), &[
         ("value", &num::signed(h.spread_peak.p50, 0)),
-        ("date", &unbroken(&short_date(tl.dates[h.spread_peak_day], lang))),
+        ("date", &short_date(tl.dates[h.spread_peak_day], lang)),
     ]));
     let srf = if h.srf_peak.p50 > 0.5 {
         fill(tr(Key::SummarySrf, lang), &[("value", &num::fixed(h.srf_peak.p50, 0))])
@@ -159,7 +154,7 @@ fn lead_sentence(engine: &Engine, p: &Projection, lang: Lang) -> String {
     let change = (lead.p50 / start - 1.0) * 100.0;
     fill(tr(Key::SummaryLead, lang), &[
         ("asset", s.assets[0].label.get(lang)),
-        ("date", &unbroken(&short_date(tl.dates[tl.horizon], lang))),
+        ("date", &short_date(tl.dates[tl.horizon], lang)),
         ("value", &level(engine, 0, lead.p50)),
         ("change", &format!("{}%", num::signed(change, 1))),
         ("start", &level(engine, 0, start)),
@@ -454,7 +449,7 @@ pub struct Table {
     /// Per column: whether it may be left out where the table is narrow (the as-of level and
     /// the 25th and 75th percentiles; 5/50/95 stay).
     pub secondary: Vec<bool>,
-    /// Footnotes: each series' unit, grouped, then the rounding.
+    /// Footnotes: each series' unit, grouped.
     pub notes: Vec<String>,
 }
 
@@ -475,7 +470,7 @@ fn rounded(x: f64, step: f64) -> String {
 }
 
 /// The horizon percentiles of every series and the plumbing peaks, each row rounded to what its
-/// uncertainty supports (a footnote says so); names short, units in footnotes.
+/// uncertainty supports; names short, units in footnotes.
 pub fn table(engine: &Engine, p: &Projection, lang: Lang) -> Table {
     let s = engine.scenario();
     let tl = engine.timeline();
@@ -516,13 +511,11 @@ pub fn table(engine: &Engine, p: &Projection, lang: Lang) -> Table {
         }
     }
     let (colon, comma) = if lang == Lang::Zh { ("：", "、") } else { (": ", ", ") };
-    let mut notes: Vec<String> = units.into_iter().map(|(u, names)| format!("{u}{colon}{}", names.join(comma))).collect();
-    notes.push(tr(Key::TableRounded, lang).to_string());
+    let notes = units.into_iter().map(|(u, names)| format!("{u}{colon}{}", names.join(comma))).collect();
     Table { caption: fill(tr(Key::TableCaption, lang), &[("date", &short_date(tl.dates[tl.horizon], lang))]), head, rows, secondary, notes }
 }
 
-/// The table against a pinned projection `q`: one more column, the pinned state's median (a
-/// pinned peak on another day than the live one with its day).
+/// The table against a pinned projection `q`: one more column, the pinned state's median.
 pub fn table_against(engine: &Engine, p: &Projection, q: Option<&Projection>, lang: Lang) -> Table {
     let mut t = table(engine, p, lang);
     let Some(q) = q else { return t };
@@ -533,15 +526,6 @@ pub fn table_against(engine: &Engine, p: &Projection, q: Option<&Projection>, la
     t.secondary.push(false);
     for (row, pinned_row) in t.rows.iter_mut().zip(&pinned.rows) {
         row.push(pinned_row.get(median).cloned().unwrap_or_default());
-    }
-    // The peak rows (the last two) name the live state's day; a pinned peak on another day says its own.
-    let (hp, hq) = (engine.headline(p), engine.headline(q));
-    let (open, close) = if lang == Lang::Zh { ("（", "）") } else { (" (", ")") };
-    let n = t.rows.len();
-    for (row, (live, was)) in t.rows[n.saturating_sub(2)..].iter_mut().zip([(hp.spread_peak_day, hq.spread_peak_day), (hp.srf_peak_day, hq.srf_peak_day)]) {
-        if let (true, Some(cell)) = (live != was, row.last_mut()) {
-            cell.push_str(&format!("{open}{}{close}", short_date(engine.timeline().dates[was], lang)));
-        }
     }
     t
 }
@@ -583,8 +567,8 @@ pub fn inputs_line(engine: &Engine, inputs: &Inputs, lang: Lang) -> String {
     let s = engine.scenario();
     // One money unit per language, as the input boxes and chart titles count ($ bn, 十亿美元).
     let bn = |x: f64| match lang {
-        Lang::En => format!("${}\u{a0}bn", num::fixed(x, 0)),
-        Lang::Zh => format!("{}\u{a0}十亿美元", num::fixed(x, 0)),
+        Lang::En => format!("${} bn", num::fixed(x, 0)),
+        Lang::Zh => format!("{} 十亿美元", num::fixed(x, 0)),
     };
     let per_month = if lang == Lang::Zh { "/月" } else { "/mo" };
     let part = |id: InputId| {
@@ -606,8 +590,7 @@ pub fn inputs_line(engine: &Engine, inputs: &Inputs, lang: Lang) -> String {
             }
         }
     };
-    // A wrapped line ends with the separator, never starts with it.
-    INPUTS.iter().map(|d| part(d.id)).collect::<Vec<_>>().join("\u{a0}· ")
+    INPUTS.iter().map(|d| part(d.id)).collect::<Vec<_>>().join(" · ")
 }
 
 /// The caption under an exported image: title, inputs, versions and date, source.
@@ -737,7 +720,7 @@ mod tests {
             let en = summary(&engine, &p, Lang::En);
             let words = en.split_whitespace().count();
             assert!(words <= 30, "{words} words: {en}");
-            assert!(en.starts_with("S&P 500, 31\u{a0}Dec: ") && en.contains(" from 6,672); 9 in 10 paths "), "{en}");
+            assert!(en.starts_with("S&P 500, 31 Dec: ") && en.contains(" from 6,672); 9 in 10 paths "), "{en}");
             // The biggest mover is the longest bar of the percent section.
             let bars = bars_spec(&engine, &p, Lang::En);
             let longest = bars.sections[0].groups.iter().flat_map(|g| &g.1).max_by(|a, b| a.median.abs().total_cmp(&b.median.abs())).unwrap();
@@ -892,21 +875,6 @@ mod tests {
     }
 
     #[test]
-    fn the_table_says_it_rounds_where_the_summary_gives_more_digits() {
-        let engine = Engine::new(default_scenario()).unwrap();
-        let p = engine.project(&Inputs::as_of(engine.scenario()), &[0]);
-        let t = table(&engine, &p, Lang::En);
-        let lead = engine.headline(&p).lead;
-        let spx = t.rows.iter().find(|r| r[0] == "S&P 500").unwrap();
-        // The summary's 6,657 is the table's 6,660: the table says why.
-        assert_ne!(spx[4], level(&engine, 0, lead.p50), "{spx:?}");
-        assert!(summary(&engine, &p, Lang::En).contains(&level(&engine, 0, lead.p50)));
-        assert_eq!(t.notes.last().map(String::as_str), Some("Percentiles rounded to about a fiftieth of each row's 5–95% range; the summary and charts give them unrounded."), "{:?}", t.notes);
-        let zh = table(&engine, &p, Lang::Zh);
-        assert!(zh.notes.last().is_some_and(|n| n.starts_with("分位数按各行5–95%区间约五十分之一取整")), "{:?}", zh.notes);
-    }
-
-    #[test]
     fn chips_and_captions_follow_each_inputs_row() {
         let engine = Engine::new(default_scenario()).unwrap();
         let s = engine.scenario();
@@ -919,9 +887,9 @@ mod tests {
         assert_eq!(delta(&engine, &moved, InputId::Shortfall, Lang::Zh), "较11月17日 +50");
         assert_eq!(
             inputs_line(&engine, &moved, Lang::En),
-            "Nvidia's next-day move +5.0%\u{a0}· December cut odds 40%\u{a0}· Reserve shortfall $200\u{a0}bn\u{a0}· Fed reserve purchases: From January\u{a0}· Purchase pace $45\u{a0}bn/mo"
+            "Nvidia's next-day move +5.0% · December cut odds 40% · Reserve shortfall $200 bn · Fed reserve purchases: From January · Purchase pace $45 bn/mo"
         );
-        assert!(inputs_line(&engine, &moved, Lang::Zh).contains("准备金缺口 200\u{a0}十亿美元"));
+        assert!(inputs_line(&engine, &moved, Lang::Zh).contains("准备金缺口 200 十亿美元"));
         let header = csv(&engine, &engine.project(&moved, &[]), &moved);
         assert!(header.lines().nth(1).unwrap().starts_with("# inputs,surprise=5,cut-odds=40,shortfall=200,rmp-start=january,rmp-pace=45"), "{header}");
     }
@@ -984,7 +952,7 @@ mod descriptions {
     }
 
     #[test]
-    fn a_wrapped_summary_never_parts_a_number_from_its_unit_or_a_day_from_its_month() {
+    fn a_wrapped_summary_never_parts_a_number_from_its_unit() {
         let engine = Engine::new(default_scenario()).unwrap();
         let s = engine.scenario();
         for preset in &s.presets {
@@ -994,22 +962,8 @@ mod descriptions {
                 let lines = crate::chart::wrap(&text, width as f64, 16.0);
                 for pair in lines.windows(2) {
                     let (end, next) = (&pair[0], &pair[1]);
-                    let parted = ["bp", "bn", "Dec", "Jan", "Nov"].iter().any(|u| next.starts_with(u)) && end.ends_with(|c: char| c.is_ascii_digit());
+                    let parted = ["bp", "bn"].iter().any(|u| next.starts_with(u)) && end.ends_with(|c: char| c.is_ascii_digit());
                     assert!(!parted, "{}: at {width} px, {end:?} / {next:?}", preset.id);
-                }
-            }
-        }
-    }
-
-    #[test]
-    fn a_wrapped_inputs_line_starts_no_line_with_its_separator_or_a_unit() {
-        let engine = Engine::new(default_scenario()).unwrap();
-        let s = engine.scenario();
-        for preset in &s.presets {
-            let text = inputs_line(&engine, &Inputs::preset(s, &preset.id).unwrap(), Lang::En);
-            for width in (120..=900).step_by(7) {
-                for line in crate::chart::wrap(&text, width as f64, 12.0).iter().skip(1) {
-                    assert!(!line.starts_with('·') && !line.starts_with("bn"), "{}: at {width} px, a line starts {line:?}", preset.id);
                 }
             }
         }
@@ -1031,26 +985,6 @@ mod descriptions {
         assert!(zh.contains("中位数") && zh.contains("当日95分位"), "{zh}");
     }
 
-    #[test]
-    fn against_a_pin_a_peak_on_another_day_names_its_day() {
-        let engine = Engine::new(default_scenario()).unwrap();
-        let s = engine.scenario();
-        let (p, q) = (engine.project(&Inputs::preset(s, "fed-blinks").unwrap(), &[0]), engine.project(&Inputs::preset(s, "2019-replay").unwrap(), &[0]));
-        let (hp, hq) = (engine.headline(&p), engine.headline(&q));
-        assert_ne!(hp.spread_peak_day, hq.spread_peak_day, "the two states peak on different days");
-        let tl = engine.timeline();
-        for lang in [Lang::En, Lang::Zh] {
-            let t = table_against(&engine, &p, Some(&q), lang);
-            let n = t.rows.len();
-            let (spread, srf) = (&t.rows[n - 2], &t.rows[n - 1]);
-            // The row's label names the live state's day; the pinned cell its own.
-            assert!(spread[0].contains(&short_date(tl.dates[hp.spread_peak_day], lang)), "{spread:?}");
-            let pinned_day = short_date(tl.dates[hq.spread_peak_day], lang);
-            assert!(spread.last().is_some_and(|c| c.starts_with(&num::signed(hq.spread_peak.p50, 0)) && c.contains(&pinned_day)), "{spread:?}");
-            let srf_day = short_date(tl.dates[hq.srf_peak_day], lang);
-            assert_eq!(srf.last().is_some_and(|c| c.contains(&srf_day)), hq.srf_peak_day != hp.srf_peak_day, "{srf:?}");
-        }
-    }
 }
 
 #[cfg(test)]

@@ -131,8 +131,6 @@ pub enum Key {
     TablePeakSpread,
     /// SRF peak row.
     TablePeakSrf,
-    /// The table's last footnote: its percentiles are rounded, the summary's are not.
-    TableRounded,
     /// Exported image caption: versions line.
     ExportVersion,
     /// The chart's accessible names.
@@ -311,8 +309,6 @@ pub fn tr(key: Key, lang: Lang) -> &'static str {
         (TablePeakSpread, Lang::Zh) => "SOFR − IORB 峰值，基点（{date}）",
         (TablePeakSrf, Lang::En) => "Peak SRF use, $bn ({date})",
         (TablePeakSrf, Lang::Zh) => "SRF 使用峰值，十亿美元（{date}）",
-        (TableRounded, Lang::En) => "Percentiles rounded to about a fiftieth of each row's 5–95% range; the summary and charts give them unrounded.",
-        (TableRounded, Lang::Zh) => "分位数按各行5–95%区间约五十分之一取整；摘要与图表给出未取整的数值。",
         (ExportVersion, Lang::En) => "Scenario {id} v{version} · model v{model} · drawn {date}",
         (ExportVersion, Lang::Zh) => "情景 {id} v{version} · 模型 v{model} · 绘制于 {date}",
         (FanName, Lang::En) => "Fan chart of the projected path",

@@ -121,11 +121,11 @@ th:first-child, td:first-child { text-align: left; }
 /* Touch screens: every control takes a finger, 44 px each way (the help toggle's circle stays
    32 px: its transparent border is the rest of its touch area). */
 @media (pointer: coarse) {
-  button, select, input[type=number] { min-height: 44px; min-width: 44px; }
+  button, select, input[type=number] { min-height: 44px; }
   .control { --thumb: 28px; }
   @container (max-width: 759px) { .control { scroll-margin-top: calc(var(--fan) + 76px); } }
   .control input[type=range] { height: 44px; }
-  .about { width: 44px; height: 44px; margin: -6px; border: 6px solid transparent; box-shadow: inset 0 0 0 1px currentColor; }
+  .about { width: 44px; height: 44px; margin: -6px; border: 6px solid transparent; box-shadow: inset 0 0 0 1px; }
 }
 @media (forced-colors: active) { canvas { forced-color-adjust: none; } }
 @media (prefers-reduced-motion: reduce) { * { transition: none !important; animation: none !important; } }
