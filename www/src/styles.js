@@ -63,12 +63,11 @@ input[type=range]::-webkit-slider-thumb { -webkit-appearance: none; width: var(-
   border-radius: 50%; background: var(--c-accent); border: 2px solid var(--c-background); }
 input[type=range]::-moz-range-track { height: 4px; border-radius: 2px; background: var(--c-border); }
 input[type=range]::-moz-range-thumb { box-sizing: border-box; width: var(--thumb); height: var(--thumb); border-radius: 50%; background: var(--c-accent); border: 2px solid var(--c-background); }
-.track { position: relative; z-index: 0; pointer-events: none; height: 1.1em; font-size: .8em; line-height: 1.1; }
+.track { position: relative; z-index: 0; height: 1.1em; font-size: .8em; line-height: 1.1; }
 .track.marked { height: 2.3em; }
 .track span { position: absolute; top: 0; white-space: nowrap; }
 /* The chip is opaque and above the ticks and ▲ it meets (their labels, a row below, stay clear);
-   the track is its own stacking context, so the chip stays under the sticky chart. It is only
-   a picture (aria-hidden): a touch on its ▲ or a label reaches the range above it. */
+   the track is its own stacking context, so the chip stays under the sticky chart. */
 .track .delta { right: 0; left: auto; font-size: 1em; line-height: 1.05; z-index: 1; background: var(--c-background); }
 .track .asof, .track .tick { left: calc(var(--thumb) / 2 + var(--f) * (100% - var(--thumb))); transform: translateX(-50%); }
 .track .tick { width: 1px; height: .6em; background: currentColor; opacity: .6; }
@@ -118,15 +117,11 @@ th:first-child, td:first-child { text-align: left; }
 .failed { padding: 12px; border: 1px solid var(--tc-warning, currentColor); border-radius: 6px; }
 :host([compact]) .about, :host([compact]) .help, :host([compact]) .more, :host([compact]) .more-toggle { display: none; }
 :host([compact]) .lead { position: static; }
-/* Touch screens: every control takes a finger, 44 px each way (the help toggle's circle stays
-   32 px: its transparent border is the rest of its touch area). */
-@media (pointer: coarse) {
-  button, select, input[type=number] { min-height: 44px; }
-  .control { --thumb: 28px; }
-  @container (max-width: 759px) { .control { scroll-margin-top: calc(var(--fan) + 76px); } }
-  .control input[type=range] { height: 44px; }
-  .about { width: 44px; height: 44px; margin: -6px; border: 6px solid transparent; box-shadow: inset 0 0 0 1px; }
-}
+/* Touch screens: the help toggle keeps its 18 px circle inside a touch area of 37 × 44 px (a
+   transparent border, taken back by its margin: the layout does not move; 6 px on the left, the
+   gap to the number box, 13 px elsewhere; positioned, so that it and not the range under it
+   takes a touch there, and at z-index 0, so that it still passes under the sticky chart). */
+@media (pointer: coarse) { .about { position: relative; z-index: 0; width: 37px; height: 44px; margin: -13px -13px -13px -6px; border: solid transparent; border-width: 13px 13px 13px 6px; box-shadow: inset 0 0 0 1px; } }
 @media (forced-colors: active) { canvas { forced-color-adjust: none; } }
 @media (prefers-reduced-motion: reduce) { * { transition: none !important; animation: none !important; } }
 `;
