@@ -137,6 +137,8 @@ pub fn figure(engine: &Engine, state: &State, lang: Lang, image: Image, phone: O
     let summary = view::summary(engine, &p, lang);
     let table = view::table(engine, &p, lang);
     let link = interactive_link(state, lang);
+    // Sentences end as the language ends them (。 in Chinese, no space after it).
+    let (stop, space) = if lang == Lang::Zh { ("。", "") } else { (". ", " ") };
     let mut out = String::new();
     let _ = writeln!(out, r#"<figure class="tapecast-snapshot" data-state="{}" lang="{}">"#, esc(&state.id), lang.tag());
     let img = format!(
@@ -144,7 +146,7 @@ pub fn figure(engine: &Engine, state: &State, lang: Lang, image: Image, phone: O
         esc(image.path),
         image.size.0,
         image.size.1,
-        esc(&format!("{} — {}. {}", s.title.get(lang), state.label, summary))
+        esc(&format!("{} — {}{stop}{}", s.title.get(lang), state.label, summary))
     );
     let _ = match phone {
         Some(ph) => writeln!(
@@ -163,7 +165,7 @@ pub fn figure(engine: &Engine, state: &State, lang: Lang, image: Image, phone: O
     };
     let _ = writeln!(
         out,
-        r#"<figcaption><strong>{}</strong> — {}. {} <a href="{}">{}</a>. <small>{}</small></figcaption>"#,
+        r#"<figcaption><strong>{}</strong> — {}{stop}{}{space}<a href="{}">{}</a>{stop}<small>{}</small></figcaption>"#,
         esc(s.title.get(lang)),
         esc(&state.label),
         esc(&summary),
@@ -210,5 +212,27 @@ pub fn interactive_link(state: &State, lang: Lang) -> String {
         "embed.html".into()
     } else {
         format!("embed.html?{}", q.join("&"))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::scenario::default_scenario;
+
+    #[test]
+    fn a_chinese_figure_ends_its_sentences_as_chinese_does() {
+        let engine = Engine::new(default_scenario()).unwrap();
+        let image = Image { path: "a.svg", size: (720, 1400) };
+        for state in states(engine.scenario(), Lang::Zh) {
+            let html = figure(&engine, &state, Lang::Zh, image, None);
+            let chars: Vec<char> = html.chars().collect();
+            // A Latin full stop after a Chinese character or after a link that closes one.
+            let latin_stop = chars.windows(2).any(|w| (w[0] as u32) >= 0x2E80 && w[1] == '.') || html.contains("</a>. ");
+            assert!(!latin_stop, "{html}");
+            assert!(html.contains(&format!("{}。", state.label)) && !html.contains("。 "), "{html}");
+        }
+        let en = figure(&engine, &states(engine.scenario(), Lang::En)[0], Lang::En, image, None);
+        assert!(en.contains("As of 17 Nov. S&amp;P 500") && en.contains("</a>. <small>"), "{en}");
     }
 }

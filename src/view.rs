@@ -290,7 +290,8 @@ pub fn bars_description(spec: &BarsSpec, lang: Lang) -> String {
 }
 
 /// The plumbing chart in two sentences, for its accessible description: where the median of
-/// SOFR − IORB and of SRF use peak, with their 95th percentiles on those days.
+/// SOFR − IORB and of SRF use peak, with their 95th percentiles on those days (said so: not the
+/// peak of the 95th percentile).
 pub fn plumbing_description(engine: &Engine, p: &Projection, lang: Lang) -> String {
     let tl = engine.timeline();
     let h = engine.headline(p);
@@ -986,6 +987,41 @@ mod descriptions {
         assert!(text.contains(&format!("peaks at {} bp on {day}", num::signed(h.spread_peak.p50, 0))), "{text}");
         assert!(text.contains(&format!("SRF use peaks at ${} bn", num::fixed(h.srf_peak.p50, 0))), "{text}");
     }
+
+    #[test]
+    fn a_wrapped_summary_never_parts_a_number_from_its_unit() {
+        let engine = Engine::new(default_scenario()).unwrap();
+        let s = engine.scenario();
+        for preset in &s.presets {
+            let p = engine.project(&Inputs::preset(s, &preset.id).unwrap(), &[0]);
+            let text = summary(&engine, &p, Lang::En);
+            for width in (120..=900).step_by(7) {
+                let lines = crate::chart::wrap(&text, width as f64, 16.0);
+                for pair in lines.windows(2) {
+                    let (end, next) = (&pair[0], &pair[1]);
+                    let parted = ["bp", "bn"].iter().any(|u| next.starts_with(u)) && end.ends_with(|c: char| c.is_ascii_digit());
+                    assert!(!parted, "{}: at {width} px, {end:?} / {next:?}", preset.id);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn the_plumbing_description_says_which_percentile_peaks_and_that_the_95th_is_of_that_day() {
+        let engine = Engine::new(default_scenario()).unwrap();
+        let p = engine.project(&Inputs::as_of(engine.scenario()), &[0]);
+        let h = engine.headline(&p);
+        let tl = engine.timeline();
+        let (spread_day, srf_day) = (short_date(tl.dates[h.spread_peak_day], Lang::En), short_date(tl.dates[h.srf_peak_day], Lang::En));
+        let text = plumbing_description(&engine, &p, Lang::En);
+        // The peak is the median's; the 95th percentile is that day's, not the peak of the 95th.
+        let spread = format!("Median SOFR − IORB peaks at {} bp on {spread_day} (95th percentile that day {} bp)", num::signed(h.spread_peak.p50, 0), num::signed(h.spread_peak.p95, 0));
+        let srf = format!("Median SRF use peaks at ${} bn on {srf_day} (95th percentile that day ${} bn)", num::fixed(h.srf_peak.p50, 0), num::fixed(h.srf_peak.p95, 0));
+        assert!(text.contains(&spread) && text.contains(&srf), "{text}");
+        let zh = plumbing_description(&engine, &p, Lang::Zh);
+        assert!(zh.contains("中位数") && zh.contains("当日95分位"), "{zh}");
+    }
+
 }
 
 #[cfg(test)]
@@ -1093,6 +1129,10 @@ mod chinese_typography {
                 Spec::Number(n) => {
                     // The shell puts the unit in brackets after the label: none inside it.
                     assert!(!n.unit.zh.contains(['（', '(']), "unit {}", n.unit.zh);
+                    // … and says no word of the label again ("12月降息概率（% 定价概率）").
+                    let label: Vec<char> = n.label.zh.chars().collect();
+                    let again = label.windows(2).map(|w| w.iter().collect::<String>()).find(|w| w.chars().all(cjk) && n.unit.zh.contains(w.as_str()));
+                    assert!(again.is_none(), "{}（{}） says {again:?} twice", n.label.zh, n.unit.zh);
                     texts.extend([n.label.zh.clone(), n.unit.zh.clone(), n.help.zh.clone()]);
                 }
                 Spec::Choice(c) => texts.extend([c.label.zh.clone(), c.help.zh.clone()]),

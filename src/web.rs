@@ -398,6 +398,7 @@ impl Widget {
             ProblemKind::Above(max) => (Key::ReaderAbove, format!("{}{percent}", num::plain(*max))),
             ProblemKind::Below(min) => (Key::ReaderBelow, format!("{}{percent}", num::plain(*min))),
             ProblemKind::NotNumber | ProblemKind::NotFinite => (Key::ReaderNotNumber, format!("{}{percent}", previous.display(s, id, l))),
+            ProblemKind::NotOption(_) | ProblemKind::NotOptionIndex(_) => (Key::ReaderNotOption, previous.display(s, id, l)),
             _ => return p.sentence(l),
         };
         fill(tr(key, l), &[("label", label), ("limit", &limit), ("kept", &limit), ("value", &p.value)])
@@ -467,10 +468,11 @@ impl Widget {
     }
 
     /// Reads this widget's part of a URL fragment (`#key=payload&…`): the inputs, and the pin when
-    /// the link holds one (a link without keeps the current pin). Returns the notes (empty when the
-    /// link applied cleanly or held nothing for `key`).
+    /// the link holds one (a link without keeps the current pin). Returns the notes in the reader's
+    /// words (empty when the link applied cleanly or held nothing for `key`).
     pub fn restore(&mut self, fragment: &str, key: &str) -> Notes {
         let Some(payload) = inputs::fragment_part(fragment, key) else { return Notes::new() };
+        let previous = self.inputs;
         let read = inputs::from_link(self.engine.scenario(), self.inputs, &payload);
         self.inputs = read.inputs;
         // A link with a pin sets it; one without (an older link, a link in the article's prose)
@@ -479,7 +481,15 @@ impl Widget {
             self.pin = Some(Pin::new(pin));
         }
         self.projection = None;
-        read.problems.iter().map(|p| p.sentence(self.lang)).collect()
+        // As for an attribute: the author's sentence to the console, the reader's in the widget
+        // (the link was followed by a reader: "December cut odds can't exceed 100% — using 100%").
+        read.problems
+            .iter()
+            .map(|p| {
+                gloo::console::warn!(format!("<tape-cast>: {}", p.sentence(self.lang)));
+                self.reader_note(p, &previous)
+            })
+            .collect()
     }
 
     /// `fragment` with this widget's part set to the current inputs.

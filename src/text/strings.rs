@@ -159,6 +159,8 @@ pub enum Key {
     ReaderBelow,
     /// For the reader: not a number; the value kept (`{kept}`).
     ReaderNotNumber,
+    /// For the reader: not one of a choice's options; the option kept (`{kept}`).
+    ReaderNotOption,
     /// See [`Key::ProblemNotInput`].
     ProblemNotOption,
     /// See [`Key::ProblemNotInput`].
@@ -183,9 +185,9 @@ pub fn tr(key: Key, lang: Lang) -> &'static str {
     match (key, lang) {
         (SummaryLead, Lang::En) => "{asset}, {date}: {value} ({change} from {start}); 9 in 10 paths {lo}–{hi}. ",
         (SummaryLead, Lang::Zh) => "{asset}，{date}：{value}（较{start}变动{change}），九成路径介于{lo}至{hi}。",
-        (SummarySpread, Lang::En) => "Repo stress peaks at {value} bp ({date}); ",
+        (SummarySpread, Lang::En) => "Repo stress peaks at {value}\u{a0}bp ({date}); ",
         (SummarySpread, Lang::Zh) => "回购压力{date}达峰值{value}个基点，",
-        (SummarySrf, Lang::En) => "SRF peak: ${value} bn. ",
+        (SummarySrf, Lang::En) => "SRF peak: ${value}\u{a0}bn. ",
         (SummarySrf, Lang::Zh) => "常设回购便利使用峰值{value}十亿美元。",
         (SummarySrfTail, Lang::En) => "SRF idle on most paths. ",
         (SummarySrfTail, Lang::Zh) => "多数路径无需动用常设回购便利。",
@@ -197,10 +199,10 @@ pub fn tr(key: Key, lang: Lang) -> &'static str {
         (DescribeBars, Lang::Zh) => "中位数变动介于{down}与{up}之间。",
         (DescribeRates, Lang::En) => "Rates and spreads: {moves}.",
         (DescribeRates, Lang::Zh) => "利率与利差：{moves}。",
-        (DescribeSpread, Lang::En) => "SOFR − IORB peaks at {value} bp on {date} (95th percentile {hi} bp). ",
-        (DescribeSpread, Lang::Zh) => "SOFR − IORB {date}达峰值{value}个基点（95分位{hi}个基点）。",
-        (DescribeSrf, Lang::En) => "SRF use peaks at ${value} bn on {date} (95th percentile ${hi} bn).",
-        (DescribeSrf, Lang::Zh) => "常设回购便利使用量{date}达峰值{value}十亿美元（95分位{hi}十亿美元）。",
+        (DescribeSpread, Lang::En) => "Median SOFR − IORB peaks at {value} bp on {date} (95th percentile that day {hi} bp). ",
+        (DescribeSpread, Lang::Zh) => "SOFR − IORB 中位数{date}达峰值{value}个基点（当日95分位{hi}个基点）。",
+        (DescribeSrf, Lang::En) => "Median SRF use peaks at ${value} bn on {date} (95th percentile that day ${hi} bn).",
+        (DescribeSrf, Lang::Zh) => "常设回购便利使用量中位数{date}达峰值{value}十亿美元（当日95分位{hi}十亿美元）。",
         (DescribeSrfTail, Lang::En) => "SRF unused on the median path; its 95th percentile peaks at ${hi} bn on {date}.",
         (DescribeSrfTail, Lang::Zh) => "中位数路径无需动用常设回购便利；其95分位{date}达峰值{hi}十亿美元。",
         (AsOf, Lang::En) => "as of",
@@ -335,6 +337,8 @@ pub fn tr(key: Key, lang: Lang) -> &'static str {
         (ReaderBelow, Lang::Zh) => "{label}不能低于{limit}，已按{limit}计算",
         (ReaderNotNumber, Lang::En) => "{label}: {value} isn't a number — keeping {kept}",
         (ReaderNotNumber, Lang::Zh) => "{label}：{value}不是数字，保留{kept}",
+        (ReaderNotOption, Lang::En) => "{label}: {value} isn't one of the choices — keeping {kept}",
+        (ReaderNotOption, Lang::Zh) => "{label}：{value}不是可选项，保留“{kept}”",
         (ProblemNotOption, Lang::En) => "{field}: {value} is not one of {detail}",
         (ProblemNotOption, Lang::Zh) => "{field}：{value} 不是可选项（可选：{detail}）",
         (ProblemNotOptionIndex, Lang::En) => "{field}: {value} is not an option index 0 to {detail}",

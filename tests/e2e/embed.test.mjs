@@ -229,7 +229,7 @@ describe('copied alone to a new static server under a sub-path, used from anothe
       });
       assert.ok(seen.w > 300 && seen.h > 300, `image visible ${JSON.stringify(seen)}`);
       assert.ok(seen.rows >= 10, 'table of every series');
-      assert.match(seen.caption, /S&P 500, 31 Dec: [\d,]+ \([+−]/);
+      assert.match(seen.caption, /S&P 500, 31\sDec: [\d,]+ \([+−]/);
       await shot(page, `release-nojs-${url.includes('embed') ? 'embed' : 'module'}`);
     }
   });

@@ -119,7 +119,7 @@ describe('a reader sees the chart move while moving an input', () => {
     const first = await names();
     assert.match(first.fan, /9 in 10 paths/);
     assert.match(first.bars, /Median changes range from .+ [+−]?\d+\.\d% to .+ [+−]?\d+\.\d%\. Rates and spreads: .+ bp/);
-    assert.match(first.plumbing, /SOFR − IORB peaks at [+−]?\d+ bp on \d+ \w+ \(95th percentile [+−]?\d+ bp\)\. SRF /);
+    assert.match(first.plumbing, /Median SOFR − IORB peaks at [+−]?\d+ bp on \d+ \w+ \(95th percentile that day [+−]?\d+ bp\)\. Median SRF /);
     await page.evaluate(() => [...document.querySelector('tape-cast').shadowRoot.querySelectorAll('.presets button')].find((b) => /2019/.test(b.textContent)).click());
     const replay = await pollUntil(names, (n) => n.plumbing !== first.plumbing && n.bars !== first.bars, { what: 'descriptions follow a preset' });
     for (const text of Object.values(replay)) assert.doesNotMatch(text, /NaN|undefined|\{/);

@@ -386,8 +386,10 @@ describe('the <tape-cast> widget', () => {
     });
     assert.equal(await page.evaluate(() => window.__pwned), undefined, 'nothing ran');
     const first = await inner(page, '.notes', 0);
-    assert.match(first, /surprise: "<img src=x onerror=window.__pwned=1>" is not a number \(kept the previous value\)/);
-    assert.match(first, /cut-odds: "1e999" is not a number/);
+    // A link is followed by a reader: its notes are in the inputs' own words.
+    assert.match(first, /Nvidia's next-day move: "<img src=x onerror=window.__pwned=1>" isn't a number — keeping /);
+    assert.match(first, /December cut odds: "1e999" isn't a number — keeping /);
+    assert.match(first, /Fed reserve purchases: "<b>" isn't one of the choices — keeping /);
     assert.match(first, /input: "bogus" is not an input/);
     const second = await inner(page, '.notes', 1);
     assert.match(second, /December cut odds can't go below 0% — using 0%/);

@@ -73,8 +73,10 @@ export class Charts {
    * @param {string} summary
    */
   describe(widget, summary) {
+    // The name ends as a sentence does in the widget's language (。 in Chinese).
+    const stop = widget.lang_tag().startsWith('zh') ? '。' : '. ';
     for (const { spec, canvas } of this.list) {
-      canvas.setAttribute('aria-label', `${spec.name}. ${spec.main ? summary : widget.describe(spec.kind)}`);
+      canvas.setAttribute('aria-label', `${spec.name}${stop}${spec.main ? summary : widget.describe(spec.kind)}`);
     }
   }
 }
