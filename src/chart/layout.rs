@@ -41,16 +41,23 @@ pub fn text_width(text: &str, size: f64) -> f64 {
 }
 
 /// Splits `text` into lines no wider than `max` CSS pixels at `size`, by [`text_width`]: breaks
-/// after spaces and between CJK characters; a single long word stays whole. Empty text gives one
-/// empty line.
+/// after spaces and between CJK characters (not before closing punctuation, not after an opening
+/// bracket); a single long word stays whole. Empty text gives one empty line.
 pub fn wrap(text: &str, max: f64, size: f64) -> Vec<String> {
+    // Chinese line-breaking rules: closing punctuation never starts a line, an opening bracket
+    // never ends one.
+    let closing = |c: char| matches!(c, '，' | '。' | '、' | '；' | '：' | '？' | '！' | '）' | '》' | '」' | '』');
+    let opening = |c: char| matches!(c, '（' | '《' | '「' | '『');
     let mut lines = Vec::new();
     let mut line = String::new();
-    let mut last_break: Option<usize> = None;
+    // The last two places the line may break (the earlier one stands in when the later is taken back).
+    let (mut last_break, mut before): (Option<usize>, Option<usize>) = (None, None);
     for c in text.chars() {
         let cjk = wide(c);
-        if cjk {
-            last_break = Some(line.len()); // a line may break before a CJK character
+        if closing(c) && last_break == Some(line.len()) {
+            last_break = before; // not before closing punctuation
+        } else if cjk && !line.chars().next_back().is_some_and(opening) {
+            (before, last_break) = (last_break, Some(line.len())); // a line may break before a CJK character
         }
         line.push(c);
         if text_width(&line, size) > max {
@@ -58,11 +65,11 @@ pub fn wrap(text: &str, max: f64, size: f64) -> Vec<String> {
                 let rest = line.split_off(at);
                 lines.push(line.trim_end().to_string());
                 line = rest.trim_start().to_string();
-                last_break = None;
+                (before, last_break) = (None, None);
             }
         }
-        if c == ' ' || cjk {
-            last_break = Some(line.len()); // … and after a space or a CJK character
+        if c == ' ' || (cjk && !opening(c)) {
+            (before, last_break) = (last_break, Some(line.len())); // … and after a space or a CJK character
         }
     }
     if !line.trim().is_empty() || lines.is_empty() {
@@ -228,6 +235,20 @@ mod tests {
         assert!(zh.len() >= 3 && zh.concat() == "常设回购便利使用量，十亿美元（柱：中位数；短线：95分位）", "{zh:?}");
         assert_eq!(wrap("short", 500.0, 12.0), vec!["short"]);
         assert_eq!(wrap("", 500.0, 12.0), vec![""]);
+    }
+
+    #[test]
+    fn chinese_punctuation_never_starts_a_line_and_an_opening_bracket_never_ends_one() {
+        for text in ["资金管道吃紧之际，英伟达能否撑起市场？（截至2025年11月17日）", "tapecast 情景模型，基于2025年11月17日收盘。仅为情景工具，不构成预测或投资建议。", "美联储准备金管理购债：12月起 · 购债节奏 60 十亿美元/月"] {
+            for width in (40..=700).step_by(3) {
+                let lines = wrap(text, width as f64, 16.0);
+                assert_eq!(lines.concat().replace(' ', ""), text.replace(' ', ""), "{lines:?}");
+                for (i, l) in lines.iter().enumerate() {
+                    assert!(i == 0 || !l.starts_with(|c: char| "，。、；：？！）》」』".contains(c)), "at {width} px: {lines:?}");
+                    assert!(!l.ends_with(|c: char| "（《「『".contains(c)), "at {width} px: {lines:?}");
+                }
+            }
+        }
     }
 
     #[test]
