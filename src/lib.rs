@@ -10,7 +10,7 @@
 //! - [`text`]: numbers, dates and strings for readers, English and Chinese;
 //! - [`view`]: a projection as the reader sees it (chart specs, the summary sentence);
 //! - `snapshot`: the static SVG and figure of a state (native, and the studio's wasm);
-//! - `web` (wasm only): the one file that talks to JavaScript.
+//! - `web` (wasm only): the boundary that talks to JavaScript (`src/web.rs`, its canvas backend in `src/web/canvas.rs`).
 //!
 //! See ARCHITECTURE.md for the invariants and docs/MODEL.md for the equations.
 #![warn(missing_docs)]
