@@ -289,6 +289,37 @@ fn no_label_collides_against_a_pin_at_any_width_or_language() {
     assert!(failures.is_empty(), "{} collisions in {cases} layouts, e.g.:\n{}", failures.len(), failures.iter().take(60).cloned().collect::<Vec<_>>().join("\n"));
 }
 
+/// On a phone the bars name every series whole when the name fits in two fifths of the panel:
+/// the 2- and 10-year yields and the high-yield spread were cut to "2-year Treasur…" at 360 px
+/// when names had a third. Longer names end in "…".
+#[test]
+fn phone_bars_name_the_series_whole() {
+    let engine = Engine::new(default_scenario()).unwrap();
+    let p = engine.project(&Inputs::as_of(engine.scenario()), &[0]);
+    for lang in [Lang::En, Lang::Zh] {
+        let chart = view::chart(&engine, &p, ChartKind::Bars, 0, lang).unwrap();
+        for width in [320.0, 360.0] {
+            let items = Rc::new(RefCell::new(Vec::new()));
+            let area = Recorder { size: (width as u32, panel_height(&chart, width) as u32), items: items.clone() }.into_drawing_area();
+            draw(&area, &chart, &Style { palette: Palette::LIGHT, scale: 1.0, font: "sans-serif".into() }).unwrap();
+            let texts: Vec<String> = items.borrow().iter().filter_map(|i| if let Item::Text(t, _) = i { Some(t.clone()) } else { None }).collect();
+            let mut whole = 0;
+            for a in &engine.scenario().assets {
+                let name = a.label.get(lang);
+                let fits = text_width(name, 11.0) <= width * 0.4;
+                if fits {
+                    assert!(texts.iter().any(|t| t == name), "{lang:?} {width}px: {name} is not drawn whole: {texts:?}");
+                    whole += 1;
+                } else {
+                    assert!(texts.iter().any(|t| t.ends_with('…') && name.starts_with(t.trim_end_matches('…'))), "{lang:?} {width}px: {name} is not shortened: {texts:?}");
+                }
+            }
+            let all = engine.scenario().assets.len();
+            assert!(whole * 4 >= all * 3, "{lang:?} {width}px: only {whole} of {all} names whole");
+        }
+    }
+}
+
 #[test]
 fn the_checker_sees_collisions() {
     let palette = Palette::LIGHT;

@@ -113,7 +113,7 @@ pub fn bars<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, spec: &BarsSpec, 
     let css_w = w as f64 / style.scale;
     let all_rows = || spec.sections.iter().flat_map(|s| &s.groups).flat_map(|g| &g.1);
     let longest = all_rows().map(|r| text_width(&r.label, 11.0)).fold(60.0f64, f64::max);
-    let room = longest.min(css_w * 0.34);
+    let room = longest.min(css_w * 0.4);
     // The value column: the median change, or against a pin the change from the pinned median.
     let value_text = |s: &BarSection, r: &BarRow| match r.pinned {
         Some(q) => format!("Δ{}{}", num::signed(r.median - q, s.decimals), s.delta_suffix),
