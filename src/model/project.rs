@@ -153,7 +153,7 @@ pub(super) fn project(
     // the easing and the muted easing; per mean-reverting asset, its state. The stored draws are
     // unfolded into every path (drawn and mirrored) a day at a time, and only when used.
     let zeros = || vec![0.0; paths];
-    let (mut stress, mut cum_market, mut cum_stress) = (zeros(), zeros(), zeros());
+    let (mut fresh, mut cum_market, mut cum_stress) = (zeros(), zeros(), zeros());
     let (mut easing, mut easing_muted, mut values) = (zeros(), zeros(), zeros());
     let (mut market_shock, mut noise, mut ai, mut rates, mut other) = (zeros(), zeros(), zeros(), zeros(), zeros());
     let mut state: Vec<Vec<f64>> = (0..s.assets.len()).map(|a| if draws.reverting(a).is_some() { zeros() } else { Vec::new() }).collect();
@@ -173,17 +173,19 @@ pub(super) fn project(
             var_plain[a] = decay * var_plain[a] + day_var;
             var_scaled[a] = decay * var_scaled[a] + day_var * (c.market_share * scale * scale + 1.0 - c.market_share);
         }
+        // The day's stress on every path: the kept row itself, or computed (and kept).
         let row = t * paths..(t + 1) * paths;
-        match kept.as_deref_mut() {
-            Some(k) if reuse => stress.copy_from_slice(&k.rows[row]),
+        let stress: &[f64] = match kept.as_deref_mut() {
+            Some(k) if reuse => &k.rows[row],
             k => {
                 draws.row(&draws.noise, t, &mut noise);
-                plumbing.stress_each(reserves[t], &noise, draws.noise_reach[t], tl.kind[t + 1], &mut stress);
+                plumbing.stress_each(reserves[t], &noise, draws.noise_reach[t], tl.kind[t + 1], &mut fresh);
                 if let Some(k) = k {
-                    k.rows[row].copy_from_slice(&stress);
+                    k.rows[row].copy_from_slice(&fresh);
                 }
+                &fresh
             }
-        }
+        };
         draws.row(&draws.market, t, &mut market_shock);
         for p in 0..paths {
             cum_market[p] += market_shock[p];
