@@ -114,7 +114,18 @@ for (const [name, site] of Object.entries(SITES)) {
         scrollBy(0, step.getBoundingClientRect().top - innerHeight / 2 + 10);
       });
       await pollUntil(value, (v) => v.shortfall === 350 && v['rmp-start'] === 'none', { what: 'the step\'s state' });
-      assert.deepEqual(page.problems, { consoleErrors: [], pageErrors: [], failedRequests: [], foreignRequests: [] });
+      // Chromium now and then starts fetching the snapshot figure's phone drawing on this 900 px
+      // page and cancels it (seen in two of six full runs; why is not established: a speculative
+      // fetch before the viewport applies is the guess). A cancelled request whose address serves the file is not a
+      // problem; a wrong address (the relative srcset's 404 that failed CI) still is.
+      const { failedRequests, ...rest } = page.problems;
+      const broken = [];
+      for (const f of failedRequests) {
+        const [url, why] = f.split(' ');
+        if (why === 'net::ERR_ABORTED' && url.endsWith('.phone.svg') && (await page.request.get(url)).status() === 200) continue;
+        broken.push(f);
+      }
+      assert.deepEqual({ ...rest, failedRequests: broken }, { consoleErrors: [], pageErrors: [], failedRequests: [], foreignRequests: [] });
     });
   });
 }
