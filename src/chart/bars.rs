@@ -2,16 +2,19 @@
 //! range as a whisker; one section per unit (percent for prices, basis points for rates), rows
 //! grouped (AI complex, broad market, defensives, crypto and gold, rates and credit).
 //!
-//! Each row reads name, value, mark: the values stand in their own column between the names and
-//! the plot, so no label ever sits on a bar or a whisker. A row far outside the others (a series
-//! that moves on another scale, like the VIX) does not set the section's scale: its bar runs to
-//! the edge and ends in an overflow arrow, its value still printed in full.
+//! Names are always drawn whole. Where the longest name fits in two fifths of the panel, each row
+//! reads name, value, mark on one line: the values stand in their own column between the names
+//! and the plot, so no label ever sits on a bar or a whisker. Narrower (phones), each name takes
+//! its own line above its bar, the full width of the panel, with the value at that line's right
+//! end, and the plot runs the full width under it. A row far outside the others (a series that
+//! moves on another scale, like the VIX) does not set the section's scale: its bar runs to the
+//! edge and ends in an overflow arrow, its value still printed in full.
 //!
 //! Against a pinned state, each row also carries a tall tick at the pinned median (at the edge with
 //! a chevron when it is off the scale) and its value column gives the change from the pin
 //! (`Δ+1.2`); a note under the title says so.
 
-use super::layout::{fit, fit_labels, label_style, sort_small, text_width, title, wrap};
+use super::layout::{fit_labels, label_style, sort_small, text_width, title, wrap};
 use super::{axis::nice_ticks, background, DrawResult, Style};
 use crate::text::num;
 use plotters::coord::Shift;
@@ -69,19 +72,74 @@ const TITLE_GAP: f64 = 6.0;
 const NOTE: f64 = 11.0;
 /// Room left of the note for its tick swatch, CSS pixels.
 const NOTE_SWATCH: f64 = 10.0;
+/// Text sizes of the names and the values, CSS pixels.
+const NAME: f64 = 11.0;
+const VALUE: f64 = 10.0;
+/// The share of the panel's width the names may take beside their bars; a panel too narrow for
+/// the longest name in it stacks each name over its bar.
+const NAME_SHARE: f64 = 0.4;
+/// Stacked rows: a gap, a name line (`NAME` text), then the bar's band, CSS pixels; the gap
+/// keeps each name nearer its own bar than the bar above.
+const LEAD: f64 = 3.0;
+const NAME_LINE: f64 = 13.0;
+const BAND: f64 = 16.0;
 
 /// The note's lines at `width` CSS pixels (none without a note).
 fn note_lines(spec: &BarsSpec, width: f64) -> Vec<String> {
     spec.note.as_ref().map_or_else(Vec::new, |n| wrap(n, width - 4.0 - NOTE_SWATCH, NOTE))
 }
 
+/// A row's value: the median change, or against a pin the change from the pinned median.
+fn value_text(s: &BarSection, r: &BarRow) -> String {
+    match r.pinned {
+        Some(q) => format!("Δ{}{}", num::signed(r.median - q, s.decimals), s.delta_suffix),
+        None => format!("{}{}", num::signed(r.median, s.decimals), s.suffix),
+    }
+}
+
+/// How the rows sit at a width, in CSS pixels: the names' column (side by side) or `None` when
+/// each name stands on its own line over its bar, and the values' column.
+struct Columns {
+    names: Option<f64>,
+    values: f64,
+    width: f64,
+}
+
+impl Columns {
+    fn new(spec: &BarsSpec, width: f64) -> Columns {
+        let rows = || spec.sections.iter().flat_map(|s| s.groups.iter().flat_map(|g| &g.1).map(move |r| (s, r)));
+        let longest = rows().map(|(_, r)| text_width(&r.label, NAME)).fold(0.0f64, f64::max);
+        let values = rows().map(|(s, r)| text_width(&value_text(s, r), VALUE)).fold(30.0f64, f64::max);
+        let share = width * NAME_SHARE;
+        Columns { names: (longest <= share).then(|| longest.max(60.0).min(share)), values, width }
+    }
+
+    /// A row's name in lines: one beside its bar; over it, wrapped to the line's room left of
+    /// the value (a single word longer than that stays whole).
+    fn name_lines(&self, r: &BarRow) -> Vec<String> {
+        match self.names {
+            Some(_) => vec![r.label.clone()],
+            None => wrap(&r.label, self.width - 4.0 - self.values - 8.0, NAME),
+        }
+    }
+
+    /// A row's height: its name lines and its band.
+    fn row_height(&self, r: &BarRow) -> f64 {
+        match self.names {
+            Some(_) => ROW,
+            None => LEAD + self.name_lines(r).len() as f64 * NAME_LINE + BAND,
+        }
+    }
+}
+
 /// The CSS height the chart needs for its rows at `width` CSS pixels.
 pub fn bars_height(spec: &BarsSpec, width: f64) -> f64 {
-    let rows: usize = spec.sections.iter().flat_map(|s| &s.groups).map(|g| g.1.len()).sum();
+    let columns = Columns::new(spec, width);
+    let rows: f64 = spec.sections.iter().flat_map(|s| &s.groups).flat_map(|g| &g.1).map(|r| columns.row_height(r)).sum();
     let groups: usize = spec.sections.iter().map(|s| s.groups.len()).sum();
     let title_h = wrap(&spec.title, width - 4.0, 13.0).len() as f64 * 13.0 * 1.3;
     let note_h = note_lines(spec, width).len() as f64 * NOTE * 1.35;
-    title_h + note_h + TITLE_GAP + spec.sections.len() as f64 * SECTION + groups as f64 * GROUP + rows as f64 * ROW + 8.0
+    title_h + note_h + TITLE_GAP + spec.sections.len() as f64 * SECTION + groups as f64 * GROUP + rows + 8.0
 }
 
 /// How far beyond the typical row a row may reach before it stops setting the scale: rows whose
@@ -111,22 +169,18 @@ pub fn bars<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, spec: &BarsSpec, 
     let w = w as i32;
     let font = |size: f64, color: RGBColor, h: HPos, v: VPos| label_style(style, size, color, Pos::new(h, v));
     let css_w = w as f64 / style.scale;
-    let all_rows = || spec.sections.iter().flat_map(|s| &s.groups).flat_map(|g| &g.1);
-    let longest = all_rows().map(|r| text_width(&r.label, 11.0)).fold(60.0f64, f64::max);
-    let room = longest.min(css_w * 0.4);
-    // The value column: the median change, or against a pin the change from the pinned median.
-    let value_text = |s: &BarSection, r: &BarRow| match r.pinned {
-        Some(q) => format!("Δ{}{}", num::signed(r.median - q, s.decimals), s.delta_suffix),
-        None => format!("{}{}", num::signed(r.median, s.decimals), s.suffix),
+    let columns = Columns::new(spec, css_w);
+    // Side by side: names right-aligned in their column, then the values, then the plot. Stacked:
+    // names from the left edge and values at the right edge, on each row's name line; the plot
+    // keeps room either side for an overflow arrow.
+    let (label_right, value_right, left) = match columns.names {
+        Some(room) => {
+            let label_right = style.px(2.0 + room);
+            let value_right = label_right + style.px(8.0 + columns.values);
+            (label_right, value_right, value_right + style.px(10.0))
+        }
+        None => (style.px(2.0), w - style.px(2.0), style.px(10.0)),
     };
-    let value_room = spec
-        .sections
-        .iter()
-        .flat_map(|s| s.groups.iter().flat_map(|g| &g.1).map(move |r| text_width(&value_text(s, r), 10.0)))
-        .fold(30.0f64, f64::max);
-    let label_right = style.px(2.0 + room);
-    let value_right = label_right + style.px(8.0 + value_room);
-    let left = value_right + style.px(10.0);
     let right = style.px(if css_w < 480.0 { 10.0 } else { 40.0 });
     let plot_w = (w - left - right).max(1);
     let thin = style.px(1.0).max(1) as u32;
@@ -157,14 +211,35 @@ pub fn bars<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, spec: &BarsSpec, 
             target += 1;
             (ticks, decimals) = nice_ticks(lo, hi, target);
         }
-        let rows_h: i32 = section.groups.iter().map(|g| style.px(GROUP) + style.px(ROW) * g.1.len() as i32).sum();
+        // Where the rows' marks go: each row's name lines (stacked), then its band; the grid runs
+        // down the whole section beside the names, and only through the bands over them.
+        let mut bands = Vec::new();
+        let mut at = axis_y;
+        for (_, rows) in &section.groups {
+            at += style.px(GROUP);
+            for r in rows {
+                let names = columns.name_lines(r);
+                let (top, band) = match columns.names {
+                    Some(_) => (at, ROW),
+                    None => (at + style.px(LEAD + names.len() as f64 * NAME_LINE), BAND),
+                };
+                bands.push((r, names, at + style.px(LEAD), top, band));
+                at = top + style.px(band);
+            }
+        }
+        let grid: Vec<(i32, i32)> = match columns.names {
+            Some(_) => vec![(axis_y, at)],
+            None => bands.iter().map(|b| (b.3, b.3 + style.px(b.4))).collect(),
+        };
         let mut labels = Vec::new();
         for v in &ticks {
             let color = if *v == 0.0 { p.muted } else { p.grid };
-            area.draw(&PathElement::new(vec![(x(*v), axis_y), (x(*v), axis_y + rows_h)], color.stroke_width(thin)))?;
+            for (from, to) in &grid {
+                area.draw(&PathElement::new(vec![(x(*v), *from), (x(*v), *to)], color.stroke_width(thin)))?;
+            }
             // The unit is in the heading: ticks carry bare numbers, so more of them fit.
             let label = num::signed(*v, decimals);
-                let candidate = (x(*v), style.px(text_width(&label, 10.0)) as f64, label);
+            let candidate = (x(*v), style.px(text_width(&label, VALUE)) as f64, label);
             // Zero first: it is the reference every bar starts from.
             if *v == 0.0 {
                 labels.insert(0, candidate);
@@ -172,20 +247,32 @@ pub fn bars<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, spec: &BarsSpec, 
                 labels.push(candidate);
             }
         }
-        let candidates = labels;
-        for (at, label) in fit_labels(&candidates, (style.px(2.0), w), style.px(6.0)) {
-            area.draw(&Text::new(label, (at, axis_y - style.px(2.0)), font(10.0, p.muted, HPos::Center, VPos::Bottom)))?;
+        for (at, label) in fit_labels(&labels, (style.px(2.0), w), style.px(6.0)) {
+            area.draw(&Text::new(label, (at, axis_y - style.px(2.0)), font(VALUE, p.muted, HPos::Center, VPos::Bottom)))?;
         }
+        let mut bands = bands.into_iter();
         y = axis_y;
         for (group, rows) in &section.groups {
             area.draw(&Text::new(group.clone(), (style.px(2.0), y + style.px(GROUP - 2.0)), font(10.0, p.muted, HPos::Left, VPos::Bottom)))?;
-            y += style.px(GROUP);
-            for r in rows {
-                let mid = y + style.px(ROW / 2.0);
-                area.draw(&Text::new(fit(&r.label, room, 11.0), (label_right, mid), font(11.0, p.text, HPos::Right, VPos::Center)))?;
-                area.draw(&Text::new(value_text(section, r), (value_right, mid), font(10.0, p.text, HPos::Right, VPos::Center)))?;
+            for (r, names, row_top, band_top, band) in bands.by_ref().take(rows.len()) {
+                let mid = band_top + style.px(band / 2.0);
+                let value = value_text(section, r);
+                match columns.names {
+                    Some(_) => {
+                        area.draw(&Text::new(r.label.clone(), (label_right, mid), font(NAME, p.text, HPos::Right, VPos::Center)))?;
+                        area.draw(&Text::new(value, (value_right, mid), font(VALUE, p.text, HPos::Right, VPos::Center)))?;
+                    }
+                    None => {
+                        for (k, line) in names.into_iter().enumerate() {
+                            let line_mid = row_top + style.px((k as f64 + 0.5) * NAME_LINE);
+                            area.draw(&Text::new(line, (label_right, line_mid), font(NAME, p.text, HPos::Left, VPos::Center)))?;
+                        }
+                        let line_mid = row_top + style.px(NAME_LINE / 2.0);
+                        area.draw(&Text::new(value, (value_right, line_mid), font(VALUE, p.text, HPos::Right, VPos::Center)))?;
+                    }
+                }
                 let color = if r.median >= 0.0 { p.series } else { p.down };
-                let half = style.px(ROW * 0.3);
+                let half = style.px(band * 0.3);
                 area.draw(&Rectangle::new([(x(0.0), mid - half), (x(r.median), mid + half)], color.mix(0.75).filled()))?;
                 let whisker = p.text.stroke_width(thin);
                 area.draw(&PathElement::new(vec![(x(r.p25), mid), (x(r.p75), mid)], whisker))?;
@@ -195,7 +282,7 @@ pub fn bars<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, spec: &BarsSpec, 
                 // The pinned median: a tick taller than the bar and the whisker's caps; off the
                 // scale, at the edge with an open chevron pointing beyond it.
                 if let Some(q) = r.pinned {
-                    let tall = style.px(ROW / 2.0 - 1.5);
+                    let tall = style.px(band / 2.0 - 1.5);
                     let ink = p.text.stroke_width(style.px(2.0).max(1) as u32);
                     area.draw(&PathElement::new(vec![(x(q), mid - tall), (x(q), mid + tall)], ink))?;
                     for (beyond, dir) in [(q > hi, 1), (q < lo, -1)] {
@@ -213,7 +300,7 @@ pub fn bars<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, spec: &BarsSpec, 
                         area.draw(&Polygon::new(arrow, color.filled()))?;
                     }
                 }
-                y += style.px(ROW);
+                y = band_top + style.px(band);
             }
         }
         y += style.px(8.0);

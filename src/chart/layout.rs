@@ -1,5 +1,5 @@
-//! Text and margin layout shared by every chart panel: the one glyph-width estimate, wrapping,
-//! ellipsis, label styles, titles and the day axis's side margins. Charts never measure text
+//! Text and margin layout shared by every chart panel: the one glyph-width estimate, wrapping, label
+//! styles, titles and the day axis's side margins. Charts never measure text
 //! (see the crate's architecture notes), so everything here works from estimated widths.
 
 use super::Style;
@@ -76,18 +76,6 @@ pub fn wrap(text: &str, max: f64, size: f64) -> Vec<String> {
         lines.push(line.trim_end().to_string());
     }
     lines
-}
-
-/// `text`, cut with an ellipsis to fit `room` CSS pixels at `size`.
-pub(super) fn fit(text: &str, room: f64, size: f64) -> String {
-    if text_width(text, size) <= room {
-        return text.to_string();
-    }
-    let mut out: String = text.chars().collect();
-    while !out.is_empty() && text_width(&out, size) + text_width("…", size) > room {
-        out.pop();
-    }
-    format!("{}…", out.trim_end())
 }
 
 /// A label's text style: the chart font at `size` CSS pixels.
@@ -206,7 +194,7 @@ pub(super) fn side_margins(width: i32, style: &Style) -> (i32, i32) {
 
 #[cfg(test)]
 mod tests {
-    use super::{fit, fit_labels, text_width, wrap};
+    use super::{fit_labels, text_width, wrap};
 
     #[test]
     fn short_slices_sort_stably() {
@@ -267,12 +255,5 @@ mod tests {
         assert_eq!(text_width("资金", 10.0), 20.0);
         assert!((text_width("\u{2E80}\u{2E7F}", 10.0) - 18.0).abs() < 1e-9);
         assert_eq!(text_width("", 10.0), 0.0);
-    }
-
-    #[test]
-    fn fit_cuts_with_an_ellipsis_only_when_needed() {
-        assert_eq!(fit("Semiconductors", 200.0, 10.0), "Semiconductors");
-        let cut = fit("Semiconductors", 50.0, 10.0);
-        assert!(cut.ends_with('…') && text_width(&cut, 10.0) <= 50.0, "{cut}");
     }
 }
