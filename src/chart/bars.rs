@@ -107,39 +107,57 @@ struct Columns {
 
 impl Columns {
     fn new(spec: &BarsSpec, width: f64) -> Columns {
-        let rows = || spec.sections.iter().flat_map(|s| s.groups.iter().flat_map(|g| &g.1).map(move |r| (s, r)));
-        let longest = rows().map(|(_, r)| text_width(&r.label, NAME)).fold(0.0f64, f64::max);
-        let values = rows().map(|(s, r)| text_width(&value_text(s, r), VALUE)).fold(30.0f64, f64::max);
+        let (mut longest, mut values) = (0.0f64, 30.0f64);
+        for s in &spec.sections {
+            for (_, rows) in &s.groups {
+                for r in rows {
+                    longest = longest.max(text_width(&r.label, NAME));
+                    values = values.max(text_width(&value_text(s, r), VALUE));
+                }
+            }
+        }
         let share = width * NAME_SHARE;
         Columns { names: (longest <= share).then(|| longest.max(60.0).min(share)), values, width }
     }
 
-    /// A row's name in lines: one beside its bar; over it, wrapped to the line's room left of
-    /// the value (a single word longer than that stays whole).
-    fn name_lines(&self, r: &BarRow) -> Vec<String> {
-        match self.names {
-            Some(_) => vec![r.label.clone()],
-            None => wrap(&r.label, self.width - 4.0 - self.values - 8.0, NAME),
-        }
+    /// Where a row's parts go, in CSS pixels down from its top: beside its bar, the name is one
+    /// line as tall as the bar's band; over it, the name is wrapped to the line's room left of the
+    /// value (a single word longer than that stays whole), after a gap, and the band follows.
+    fn row(&self, r: &BarRow) -> Row {
+        // Each name line's height, and how far each pushes the band down.
+        let (lead, line, push, band, room) = match self.names {
+            Some(_) => (0.0, ROW, 0.0, ROW, f64::INFINITY),
+            None => (LEAD, NAME_LINE, NAME_LINE, BAND, self.width - 4.0 - self.values - 8.0),
+        };
+        let lines = wrap(&r.label, room, NAME);
+        Row { lead, line, above: lines.len() as f64 * push, band, lines }
     }
+}
 
-    /// A row's height: its name lines and its band.
-    fn row_height(&self, r: &BarRow) -> f64 {
-        match self.names {
-            Some(_) => ROW,
-            None => LEAD + self.name_lines(r).len() as f64 * NAME_LINE + BAND,
-        }
-    }
+/// One row's layout (see [`Columns::row`]): its name's lines, the gap before them, each line's
+/// height, how far below the name's top the band starts, and the band's height.
+struct Row {
+    lines: Vec<String>,
+    lead: f64,
+    line: f64,
+    above: f64,
+    band: f64,
 }
 
 /// The CSS height the chart needs for its rows at `width` CSS pixels.
 pub fn bars_height(spec: &BarsSpec, width: f64) -> f64 {
     let columns = Columns::new(spec, width);
-    let rows: f64 = spec.sections.iter().flat_map(|s| &s.groups).flat_map(|g| &g.1).map(|r| columns.row_height(r)).sum();
-    let groups: usize = spec.sections.iter().map(|s| s.groups.len()).sum();
+    let (mut rows, mut groups) = (0.0, 0.0);
+    for (_, group) in spec.sections.iter().flat_map(|s| &s.groups) {
+        groups += GROUP;
+        for r in group {
+            let row = columns.row(r);
+            rows += row.lead + row.above + row.band;
+        }
+    }
     let title_h = wrap(&spec.title, width - 4.0, 13.0).len() as f64 * 13.0 * 1.3;
     let note_h = note_lines(spec, width).len() as f64 * NOTE * 1.35;
-    title_h + note_h + TITLE_GAP + spec.sections.len() as f64 * SECTION + groups as f64 * GROUP + rows + 8.0
+    title_h + note_h + TITLE_GAP + spec.sections.len() as f64 * SECTION + groups + rows + 8.0
 }
 
 /// How far beyond the typical row a row may reach before it stops setting the scale: rows whose
@@ -173,13 +191,13 @@ pub fn bars<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, spec: &BarsSpec, 
     // Side by side: names right-aligned in their column, then the values, then the plot. Stacked:
     // names from the left edge and values at the right edge, on each row's name line; the plot
     // keeps room either side for an overflow arrow.
-    let (label_right, value_right, left) = match columns.names {
+    let (name_at, value_at, left) = match columns.names {
         Some(room) => {
-            let label_right = style.px(2.0 + room);
-            let value_right = label_right + style.px(8.0 + columns.values);
-            (label_right, value_right, value_right + style.px(10.0))
+            let name_at = style.px(2.0 + room);
+            let value_at = name_at + style.px(8.0 + columns.values);
+            ((name_at, HPos::Right), value_at, value_at + style.px(10.0))
         }
-        None => (style.px(2.0), w - style.px(2.0), style.px(10.0)),
+        None => ((style.px(2.0), HPos::Left), w - style.px(2.0), style.px(10.0)),
     };
     let right = style.px(if css_w < 480.0 { 10.0 } else { 40.0 });
     let plot_w = (w - left - right).max(1);
@@ -218,18 +236,15 @@ pub fn bars<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, spec: &BarsSpec, 
         for (_, rows) in &section.groups {
             at += style.px(GROUP);
             for r in rows {
-                let names = columns.name_lines(r);
-                let (top, band) = match columns.names {
-                    Some(_) => (at, ROW),
-                    None => (at + style.px(LEAD + names.len() as f64 * NAME_LINE), BAND),
-                };
-                bands.push((r, names, at + style.px(LEAD), top, band));
-                at = top + style.px(band);
+                let row = columns.row(r);
+                let top = at + style.px(row.lead);
+                at = top + style.px(row.above) + style.px(row.band);
+                bands.push((r, row, top, at));
             }
         }
         let grid: Vec<(i32, i32)> = match columns.names {
             Some(_) => vec![(axis_y, at)],
-            None => bands.iter().map(|b| (b.3, b.3 + style.px(b.4))).collect(),
+            None => bands.iter().map(|(_, row, top, end)| (top + style.px(row.above), *end)).collect(),
         };
         let mut labels = Vec::new();
         for v in &ticks {
@@ -250,27 +265,18 @@ pub fn bars<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, spec: &BarsSpec, 
         for (at, label) in fit_labels(&labels, (style.px(2.0), w), style.px(6.0)) {
             area.draw(&Text::new(label, (at, axis_y - style.px(2.0)), font(VALUE, p.muted, HPos::Center, VPos::Bottom)))?;
         }
-        let mut bands = bands.into_iter();
+        let mut bands = bands.iter();
         y = axis_y;
         for (group, rows) in &section.groups {
             area.draw(&Text::new(group.clone(), (style.px(2.0), y + style.px(GROUP - 2.0)), font(10.0, p.muted, HPos::Left, VPos::Bottom)))?;
-            for (r, names, row_top, band_top, band) in bands.by_ref().take(rows.len()) {
-                let mid = band_top + style.px(band / 2.0);
-                let value = value_text(section, r);
-                match columns.names {
-                    Some(_) => {
-                        area.draw(&Text::new(r.label.clone(), (label_right, mid), font(NAME, p.text, HPos::Right, VPos::Center)))?;
-                        area.draw(&Text::new(value, (value_right, mid), font(VALUE, p.text, HPos::Right, VPos::Center)))?;
-                    }
-                    None => {
-                        for (k, line) in names.into_iter().enumerate() {
-                            let line_mid = row_top + style.px((k as f64 + 0.5) * NAME_LINE);
-                            area.draw(&Text::new(line, (label_right, line_mid), font(NAME, p.text, HPos::Left, VPos::Center)))?;
-                        }
-                        let line_mid = row_top + style.px(NAME_LINE / 2.0);
-                        area.draw(&Text::new(value, (value_right, line_mid), font(VALUE, p.text, HPos::Right, VPos::Center)))?;
-                    }
+            for &(r, ref row, top, end) in bands.by_ref().take(rows.len()) {
+                let band = row.band;
+                let mid = top + style.px(row.above) + style.px(band / 2.0);
+                for (k, line) in row.lines.iter().enumerate() {
+                    let line_mid = top + style.px((k as f64 + 0.5) * row.line);
+                    area.draw(&Text::new(line.clone(), (name_at.0, line_mid), font(NAME, p.text, name_at.1, VPos::Center)))?;
                 }
+                area.draw(&Text::new(value_text(section, r), (value_at, top + style.px(row.line / 2.0)), font(VALUE, p.text, HPos::Right, VPos::Center)))?;
                 let color = if r.median >= 0.0 { p.series } else { p.down };
                 let half = style.px(band * 0.3);
                 area.draw(&Rectangle::new([(x(0.0), mid - half), (x(r.median), mid + half)], color.mix(0.75).filled()))?;
@@ -300,7 +306,7 @@ pub fn bars<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, spec: &BarsSpec, 
                         area.draw(&Polygon::new(arrow, color.filled()))?;
                     }
                 }
-                y = band_top + style.px(band);
+                y = end;
             }
         }
         y += style.px(8.0);
