@@ -78,6 +78,7 @@ pub fn fan_spec(engine: &Engine, p: &Projection, asset: usize, lang: Lang) -> Op
         date_labels: true,
         events,
         horizon: tl.horizon,
+        horizon_date: short_date(tl.dates[tl.horizon], lang),
         decimals: decimals(engine, asset),
         suffix: if a.quote == Quote::Rate { "%".into() } else { String::new() },
         pinned: None,
@@ -243,6 +244,7 @@ pub fn plumbing_spec(engine: &Engine, p: &Projection, lang: Lang) -> PlumbingSpe
     let cap = engine.plumbing().cap_bp;
     let h = engine.headline(p);
     let events = markers(engine, engine.scenario().funding.drains.iter().map(|d| (d.date.as_str(), &d.label)), lang);
+    let peak = h.spread_peak_day.min(tl.days());
     let spread = FanSpec {
         title: tr(Key::SpreadTitle, lang).into(),
         days: p.spread.clone(),
@@ -254,7 +256,8 @@ pub fn plumbing_spec(engine: &Engine, p: &Projection, lang: Lang) -> PlumbingSpe
         date_labels: false,
         // The dated drains: the stress dates.
         events,
-        horizon: h.spread_peak_day.min(tl.days()),
+        horizon: peak,
+        horizon_date: short_date(tl.dates[peak], lang),
         decimals: 0,
         suffix: String::new(),
         pinned: None,

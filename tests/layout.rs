@@ -13,7 +13,7 @@ use std::convert::Infallible;
 use std::rc::Rc;
 use tapecast::chart::{draw, panel_height, text_width, Chart, Palette, Style, LANDSCAPE, PORTRAIT};
 use tapecast::scenario::{default_scenario, InputId, Spec};
-use tapecast::text::Lang;
+use tapecast::text::{num, short_date, Lang};
 use tapecast::view::{self, ChartKind};
 use tapecast::{Engine, Inputs};
 
@@ -318,6 +318,51 @@ fn bars_name_every_series_whole_at_every_width() {
                 let stacked = same(|b| b.x0) && !same(|b| b.x1);
                 assert!(stacked || same(|b| b.x1), "{case}: names neither in a column nor stacked: {boxes:?}");
                 assert_eq!(stacked, longest > width * 0.4, "{case}: {boxes:?}");
+            }
+        }
+    }
+}
+
+/// The texts drawn on `chart` at `width`, with their boxes.
+fn drawn_texts(chart: &Chart, width: f64) -> Vec<(String, Box2)> {
+    let items = Rc::new(RefCell::new(Vec::new()));
+    let area = Recorder { size: (width as u32, panel_height(chart, width) as u32), items: items.clone() }.into_drawing_area();
+    draw(&area, chart, &Style { palette: Palette::LIGHT, scale: 1.0, font: "sans-serif".into() }).unwrap();
+    let texts = items.borrow().iter().filter_map(|i| if let Item::Text(t, b) = i { Some((t.clone(), *b)) } else { None }).collect();
+    texts
+}
+
+/// Whether `value` is drawn with `day` written right over or under it, starting where it starts.
+fn labelled_with_its_day(texts: &[(String, Box2)], value: &str, day: &str) -> bool {
+    texts.iter().filter(|(t, _)| t == value).any(|(_, v)| {
+        texts.iter().any(|(t, d)| t == day && (d.x0 - v.x0).abs() < 0.5 && ((v.y0 - d.y1).abs() < 4.0 || (d.y0 - v.y1).abs() < 4.0))
+    })
+}
+
+/// The fan's horizon value says which day it is (the fan runs on past it to the calendar's last
+/// day, which the title names): the value in the right margin has its day over or under it, and
+/// both are the summary's; on the plumbing chart the peak's value and day are the description's.
+#[test]
+fn the_horizon_value_names_its_day_as_the_summary_and_the_description_do() {
+    let engine = Engine::new(default_scenario()).unwrap();
+    let tl = engine.timeline();
+    for (name, inputs) in states(&engine) {
+        let p = engine.project(&inputs, &[0]);
+        let h = engine.headline(&p);
+        for lang in [Lang::En, Lang::Zh] {
+            let colon = if lang == Lang::Zh { "：" } else { ": " };
+            let (day, value) = (short_date(tl.dates[tl.horizon], lang), view::level(&engine, 0, h.lead.p50));
+            let summary = view::summary(&engine, &p, lang);
+            assert!(summary.contains(&format!("{day}{colon}{value}")), "{name} {lang:?}: {summary}");
+            let peak_day = short_date(tl.dates[h.spread_peak_day], lang);
+            let description = view::plumbing_description(&engine, &p, lang);
+            let peak = num::fixed(h.spread_peak.p50, 0);
+            assert!(description.contains(&peak_day) && description.contains(&num::signed(h.spread_peak.p50, 0)), "{name} {lang:?}: {description}");
+            for width in [320.0, 360.0, 720.0, 1280.0] {
+                let fan = drawn_texts(&view::chart(&engine, &p, ChartKind::Fan, 0, lang).unwrap(), width);
+                assert!(labelled_with_its_day(&fan, &value, &day), "{name} {lang:?} {width}px: the fan's {value} is not labelled {day}: {fan:?}");
+                let plumbing = drawn_texts(&view::chart(&engine, &p, ChartKind::Plumbing, 0, lang).unwrap(), width);
+                assert!(labelled_with_its_day(&plumbing, &peak, &peak_day), "{name} {lang:?} {width}px: the peak {peak} is not labelled {peak_day}: {plumbing:?}");
             }
         }
     }

@@ -1,8 +1,8 @@
 //! The fan chart: one series' projected path, median with 25–75% and 5–95% bands, a key that
 //! says what the bands are, the as-of level (a dashed line, labelled on the value axis and in the
 //! key, never on the data), dated event markers, date ticks at the story's days and the horizon
-//! value. A pinned state, when the reader pinned one, is outlined behind the live fan: its median
-//! dashed, its 5–95% edges as thin lines, both named in the key.
+//! value with its day. A pinned state, when the reader pinned one, is outlined behind the live
+//! fan: its median dashed, its 5–95% edges as thin lines, both named in the key.
 
 use super::layout::{fit_labels, label_style, legend, side_margins, text_width, title, Swatch};
 use super::{axis::nice_ticks, background, DrawResult, Style};
@@ -34,6 +34,8 @@ pub struct FanSpec {
     pub events: Vec<(usize, String)>,
     /// Day index of the horizon ("year-end").
     pub horizon: usize,
+    /// The horizon's day as the axis writes it (`31 Dec`), written by the horizon value.
+    pub horizon_date: String,
     /// Decimals for the horizon value label (axis ticks choose their own).
     pub decimals: u32,
     /// Text after numbers (`%`, ` bp`), may be empty.
@@ -164,13 +166,16 @@ pub fn fan<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, spec: &FanSpec, st
     // Median.
     let median: Vec<(i32, i32)> = spec.days.iter().enumerate().map(|(i, b)| (x(i), y(b.p50))).collect();
     area.draw(&PathElement::new(median, p.series.stroke_width(style.px(2.0).max(1) as u32)))?;
-    // Horizon: the median's value, in the right margin.
+    // Horizon: the median's value in the right margin with its day over it (under it when the
+    // dot is near the plot's top), so it does not read as the value where the fan ends.
     if let Some(b) = spec.days.get(spec.horizon) {
         let (hx, hy) = (x(spec.horizon), y(b.p50));
         area.draw(&Circle::new((hx, hy), style.px(3.5), p.series.filled()))?;
         let value = format!("{}{}", num::fixed(b.p50, spec.decimals), spec.suffix);
         let lx = left + plot_w + style.px(6.0);
         area.draw(&Text::new(value, (lx, hy), font(12.0, &p.text, Pos::new(HPos::Left, VPos::Center))))?;
+        let (dy, v) = if hy - top > style.px(20.0) { (-7.0, VPos::Bottom) } else { (7.0, VPos::Top) };
+        area.draw(&Text::new(spec.horizon_date.clone(), (lx, hy + style.px(dy)), font(10.0, &p.muted, Pos::new(HPos::Left, v))))?;
     }
     Ok(())
 }

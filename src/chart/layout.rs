@@ -183,10 +183,12 @@ pub(super) fn sort_small<T>(items: &mut [T], less: impl Fn(&T, &T) -> bool) {
 }
 
 /// Left and right margins of a day axis, in backing pixels, for a chart `width` pixels wide:
-/// shared by every chart with days across so that their days line up.
+/// shared by every chart with days across so that their days line up. The right margin holds the
+/// horizon's value and its day: on phones, 6 px of gap and the widest short date at 10 px
+/// ("12月31日", 46 px by [`text_width`]) with 2 px to spare.
 pub(super) fn side_margins(width: i32, style: &Style) -> (i32, i32) {
     if (width as f64 / style.scale) < 480.0 {
-        (style.px(46.0), style.px(44.0))
+        (style.px(46.0), style.px(54.0))
     } else {
         (style.px(58.0), style.px(64.0))
     }
