@@ -26,13 +26,15 @@ pub fn level(engine: &Engine, asset: usize, x: f64) -> String {
     format!("{}{suffix}", num::fixed(x, decimals(engine, asset)))
 }
 
-/// Date ticks, most important first: the as-of close, the horizon, the marked days (`events`),
-/// then the first trading day of each later month and the last day. The chart keeps those that fit.
-fn x_ticks(engine: &Engine, events: &[(usize, String)], lang: Lang) -> Vec<(usize, String)> {
+/// Date ticks, most important first: the as-of close, the horizon, the day the chart marks (its
+/// `FanSpec::horizon`: the horizon, or the plumbing's peak; the chart writes its date by the
+/// value), the marked days (`events`), then the first trading day of each later month and the
+/// last day. The chart keeps those that fit.
+fn x_ticks(engine: &Engine, marked: usize, events: &[(usize, String)], lang: Lang) -> Vec<(usize, String)> {
     let tl = engine.timeline();
     let dates = &tl.dates;
     let months = (1..dates.len()).filter(|&i| dates[i].month != dates[i - 1].month);
-    let mut days: Vec<usize> = vec![0, tl.horizon];
+    let mut days: Vec<usize> = vec![0, tl.horizon, marked];
     days.extend(events.iter().map(|e| e.0));
     days.extend(months);
     days.push(dates.len() - 1);
@@ -74,11 +76,10 @@ pub fn fan_spec(engine: &Engine, p: &Projection, asset: usize, lang: Lang) -> Op
         start: a.start,
         start_label: fill(tr(Key::AsOfLevel, lang), &[("date", &short_date(tl.dates[0], lang)), ("value", &level(engine, asset, a.start))]),
         key: fan_key(lang),
-        x_ticks: x_ticks(engine, &events, lang),
+        x_ticks: x_ticks(engine, tl.horizon, &events, lang),
         date_labels: true,
         events,
         horizon: tl.horizon,
-        horizon_date: short_date(tl.dates[tl.horizon], lang),
         decimals: decimals(engine, asset),
         suffix: if a.quote == Quote::Rate { "%".into() } else { String::new() },
         pinned: None,
@@ -251,13 +252,12 @@ pub fn plumbing_spec(engine: &Engine, p: &Projection, lang: Lang) -> PlumbingSpe
         start: cap,
         start_label: fill(tr(Key::SrfRateLevel, lang), &[("value", &num::signed(cap, 0))]),
         key: fan_key(lang),
-        x_ticks: x_ticks(engine, &events, lang),
+        x_ticks: x_ticks(engine, peak, &events, lang),
         // The SRF panel below shares these days and labels them.
         date_labels: false,
         // The dated drains: the stress dates.
         events,
         horizon: peak,
-        horizon_date: short_date(tl.dates[peak], lang),
         decimals: 0,
         suffix: String::new(),
         pinned: None,

@@ -25,17 +25,15 @@ pub struct FanSpec {
     pub start_label: String,
     /// The key's words for the inner band, the outer band and the median line.
     pub key: [String; 3],
-    /// Date ticks under the axis, most important first (day index and text); those that would
-    /// collide with a more important one are left out.
+    /// Date ticks under the axis, most important first (day index and text), the horizon among
+    /// them; those that would collide with a more important one are left out.
     pub x_ticks: Vec<(usize, String)>,
     /// Whether the dates are labelled (a panel stacked above another with the same days is not).
     pub date_labels: bool,
     /// Event markers: day index and text.
     pub events: Vec<(usize, String)>,
-    /// Day index of the horizon ("year-end").
+    /// Day index of the horizon ("year-end"), its value labelled with its date from `x_ticks`.
     pub horizon: usize,
-    /// The horizon's day as the axis writes it (`31 Dec`), written by the horizon value.
-    pub horizon_date: String,
     /// Decimals for the horizon value label (axis ticks choose their own).
     pub decimals: u32,
     /// Text after numbers (`%`, ` bp`), may be empty.
@@ -175,7 +173,9 @@ pub fn fan<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, spec: &FanSpec, st
         let lx = left + plot_w + style.px(6.0);
         area.draw(&Text::new(value, (lx, hy), font(12.0, &p.text, Pos::new(HPos::Left, VPos::Center))))?;
         let (dy, v) = if hy - top > style.px(20.0) { (-7.0, VPos::Bottom) } else { (7.0, VPos::Top) };
-        area.draw(&Text::new(spec.horizon_date.clone(), (lx, hy + style.px(dy)), font(10.0, &p.muted, Pos::new(HPos::Left, v))))?;
+        for (_, date) in spec.x_ticks.iter().filter(|(d, _)| *d == spec.horizon) {
+            area.draw(&Text::new(date.clone(), (lx, hy + style.px(dy)), font(10.0, &p.muted, Pos::new(HPos::Left, v))))?;
+        }
     }
     Ok(())
 }
