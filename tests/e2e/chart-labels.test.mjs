@@ -1,8 +1,9 @@
-// tests/e2e/bars-phone.test.mjs — the cross-asset bars name every series whole, as Chromium draws
-// them: on phones (320 and 360 px) each English name stands on its own line over its bar, and at
-// 1280 px beside it; in English and Chinese, with and without a pin, every series' name is drawn
-// whole (never cut with "…"), and no text drawn on the bars canvas leaves it or touches another,
-// by the browser's own text metrics. Screenshots of the bars panel for a look.
+// tests/e2e/chart-labels.test.mjs — chart labels as Chromium draws them. The cross-asset bars name
+// every series whole: on phones (320 and 360 px) each English name stands on its own line over its
+// bar, and at 1280 px beside it; in English and Chinese, with and without a pin, every name is drawn
+// whole (never cut with "…"), and no text on the bars canvas leaves it or touches another, by the
+// browser's own text metrics. The fan's horizon value has its day written by it, and both are the
+// summary's. Screenshots of the bars and fan panels for a look.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { mkdir, readFile } from 'node:fs/promises';
@@ -10,23 +11,23 @@ import { pollUntil, SCREENSHOTS, setup } from './harness.mjs';
 
 const SCENARIO = JSON.parse(await readFile(new URL('../../src/scenario/default.json', import.meta.url), 'utf8'));
 
-/** Records, per drawing of the bars canvas, each fillText's text and its box in backing pixels. */
+/** Records, per chart canvas (by its part), the last drawing's fillText texts and their boxes in backing pixels. */
 function record() {
   const proto = CanvasRenderingContext2D.prototype;
   const { fillText, fillRect } = proto;
-  const bars = (ctx) => ctx.canvas.getAttribute?.('part') === 'bars';
-  window.barsTexts = [];
+  const part = (ctx) => ctx.canvas.getAttribute?.('part');
+  /** @type {Record<string, { text: string, box: number[] }[]>} */
+  const texts = {};
+  window.chartTexts = texts;
   proto.fillText = function (text, x, y, ...rest) {
-    if (bars(this)) {
-      const m = this.measureText(text);
-      const box = [x - m.actualBoundingBoxLeft, y - m.actualBoundingBoxAscent, x + m.actualBoundingBoxRight, y + m.actualBoundingBoxDescent];
-      window.barsTexts.push({ text, box });
-    }
+    const m = this.measureText(text);
+    const box = [x - m.actualBoundingBoxLeft, y - m.actualBoundingBoxAscent, x + m.actualBoundingBoxRight, y + m.actualBoundingBoxDescent];
+    (texts[part(this)] ??= []).push({ text, box });
     return fillText.call(this, text, x, y, ...rest);
   };
   // The background filled over the whole canvas starts a new drawing.
   proto.fillRect = function (x, y, w, h) {
-    if (bars(this) && x <= 0 && y <= 0 && w >= this.canvas.width - 1 && h >= this.canvas.height - 1) window.barsTexts = [];
+    if (x <= 0 && y <= 0 && w >= this.canvas.width - 1 && h >= this.canvas.height - 1) texts[part(this)] = [];
     return fillRect.call(this, x, y, w, h);
   };
 }
@@ -34,7 +35,7 @@ function record() {
 /** Two animation frames and a task: the last redraw is done. */
 const settled = (page) => page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(r, 0)))));
 
-describe('phone bars', () => {
+describe('chart labels', () => {
   let env;
   before(async () => { env = await setup(); });
   after(async () => { await env?.teardown(); });
@@ -60,12 +61,13 @@ describe('phone bars', () => {
           }, pinned);
           const drawn = await pollUntil(() => page.evaluate(() => {
             const c = document.querySelector('tape-cast').shadowRoot.querySelector('canvas[part="bars"]');
-            return { texts: window.barsTexts, w: c.width, h: c.height, css: c.getBoundingClientRect().height, values: window.barsTexts.filter((t) => /^Δ/.test(t.text)).length };
+            const texts = window.chartTexts.bars ?? [];
+            return { texts, w: c.width, h: c.height, css: c.getBoundingClientRect().height, values: texts.filter((t) => /^Δ/.test(t.text)).length };
           }), (d) => d.css > 100 && d.texts.length > names.length && (!pinned || d.values === names.length), { what: 'the bars drawn' });
           await settled(page);
           const { texts, w, h, css } = await page.evaluate(() => {
             const c = document.querySelector('tape-cast').shadowRoot.querySelector('canvas[part="bars"]');
-            return { texts: window.barsTexts, w: c.width, h: c.height, css: c.getBoundingClientRect().height };
+            return { texts: window.chartTexts.bars ?? [], w: c.width, h: c.height, css: c.getBoundingClientRect().height };
           });
           const at = `${file} ${width} px${pinned ? ' pinned' : ''}`;
           console.log(`# ${at}: bars panel ${Math.round(css)} px tall, ${texts.length} texts`);
@@ -97,6 +99,33 @@ describe('phone bars', () => {
           assert.deepEqual(page.problems.pageErrors, []);
           await page.context().close();
         }
+      }
+    }
+  });
+
+  test("the fan's horizon value has its day by it, and both are the summary's, at 360 and 1280 px, en and zh", async () => {
+    for (const [file, colon] of [['index.html', ': '], ['zh.html', '：']]) {
+      for (const width of [360, 1280]) {
+        const page = await env.newPage({ width, height: 900, dpr: 2 });
+        await page.addInitScript(record);
+        await page.goto(`${env.url}${file}`);
+        await pollUntil(() => page.evaluate(() => !!document.querySelector('tape-cast[data-ready]')), Boolean, { timeout: 20_000, what: 'widget ready' });
+        await settled(page);
+        const { texts, summary } = await page.evaluate(() => ({
+          texts: window.chartTexts.fan ?? [],
+          summary: document.querySelector('tape-cast').shadowRoot.querySelector('.summary')?.textContent ?? '',
+        }));
+        // The summary's "31 Dec: 6,657": the day and the value it gives for the horizon.
+        const [, day, value] = summary.match(new RegExp(`[,，] ?([^,，:：]+)${colon}([−\\d,.]+%?)`)) ?? [];
+        const at = `${file} ${width} px`;
+        assert.ok(day && value, `${at}: the summary gives a day and a value: ${summary}`);
+        const v = texts.find((t) => t.text === value);
+        assert.ok(v, `${at}: the fan draws the summary's ${value}: ${JSON.stringify(texts.map((t) => t.text))}`);
+        const by = texts.filter((t) => t.text === day && Math.abs(t.box[0] - v.box[0]) <= 3 && (Math.abs(v.box[1] - t.box[3]) < 12 || Math.abs(t.box[1] - v.box[3]) < 12));
+        assert.equal(by.length, 1, `${at}: ${value} has "${day}" written over or under it: ${JSON.stringify(texts)}`);
+        await page.locator('tape-cast canvas[part="fan"]').screenshot({ path: `${SCREENSHOTS}fan-horizon-${file.replace('.html', '')}-${width}.png` });
+        assert.deepEqual(page.problems.pageErrors, []);
+        await page.context().close();
       }
     }
   });
