@@ -22,8 +22,10 @@ export const READER_FILES = ['tapecast.js', 'pkg/tapecast.js', 'pkg/tapecast_bg.
  * and no cost-based loop unrolling for the wasm (.cargo/config.toml; model and drawing as fast,
  * −7.1 KB): 147.8 KiB; talc instead of dlmalloc as the wasm's allocator (−2.7 KB): 145.1 KiB;
  * the wasm's imports named a, b, … in the wasm and the glue (scripts/short-imports.mjs, −1.6 KB):
- * 143.5 KiB; rounded up to the next KiB. Lower it when the download shrinks; never raise it to pass. */
-export const READER_GZIP_CEILING = 144 * 1024;
+ * 143.5 KiB; the wasm's functions ordered by name before the names are stripped (scripts/build,
+ * −1.4 KB): 142.5 KiB; rounded up to the next KiB. Lower it when the download shrinks; never
+ * raise it to pass. */
+export const READER_GZIP_CEILING = 143 * 1024;
 
 /** `{ file, raw, gzip }` for each reader file under `dist` (a folder path ending in `/`). */
 export function readerBytes(dist) {
