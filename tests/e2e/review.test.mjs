@@ -107,10 +107,10 @@ describe('review', () => {
 
   test('a bad permalink is explained in the reader\'s words, the author\'s on the console', async () => {
     for (const [file, expected, author] of [
-      ['index.html', [/^Nvidia's next-day move: "abc" isn't a number — keeping 0/, /^December cut odds can't exceed 100% — using 100%$/,
+      ['index.html', [/^Nvidia's next-day move: "abc" isn't a number — keeping 0%$/, /^December cut odds can't exceed 100% — using 100%$/,
         /^Reserve shortfall can't go below 0 — using 0$/, /^Fed reserve purchases: "weekly" isn't one of the choices — keeping From January$/],
         [/cut-odds: 140 is above the maximum 100 \(used 100\)/, /rmp-start: "weekly" is not one of none, december, january/]],
-      ['zh.html', [/^英伟达次日涨跌："abc"不是数字，保留0/, /^12月降息概率不能高于100%，已按100%计算$/,
+      ['zh.html', [/^英伟达次日涨跌："abc"不是数字，保留0%$/, /^12月降息概率不能高于100%，已按100%计算$/,
         /^准备金缺口不能低于0，已按0计算$/, /^美联储准备金管理购债："weekly"不是可选项，保留“1月起”$/],
         [/cut-odds：140 高于最大值 100/, /rmp-start："weekly" 不是可选项（可选：none, december, january）/]],
     ]) {
@@ -122,6 +122,9 @@ describe('review', () => {
       const notes = await page.evaluate(() => [...document.querySelector('tape-cast').shadowRoot.querySelectorAll('.notes p')].map((p) => p.textContent));
       assert.equal(notes.length, expected.length, `${file}: ${JSON.stringify(notes)}`);
       expected.forEach((re, i) => assert.match(notes[i], re, file));
+      // The value a note says it kept is the one the number box shows (not the caption's `+0.0`).
+      const box = await page.evaluate(() => /** @type {HTMLInputElement} */ (document.querySelector('tape-cast').shadowRoot.querySelector('[data-number="surprise"]')).value);
+      assert.ok(notes[0].endsWith(`${box}%`), `${file}: the note keeps what the box shows (${box}): ${notes[0]}`);
       assert.ok(notes.every((n) => !/cut-odds|rmp-start|shortfall:|surprise:/.test(n)), `${file}: no attribute names for the reader: ${JSON.stringify(notes)}`);
       // The author still finds which part of the link, what value and what was expected.
       for (const re of author) assert.ok(warnings.some((w) => re.test(w)), `${file}: ${warnings.join('\n')}`);
