@@ -125,13 +125,15 @@ pub fn summary_against(engine: &Engine, p: &Projection, inputs: &Inputs, pinned:
         ("value", &level(engine, 0, was)),
     ]));
     let changed: Vec<&str> = INPUTS.iter().filter(|d| inputs.get(d.id) != pin.get(d.id)).map(|d| input_label(engine, d.id, lang)).collect();
-    let sep = if lang == Lang::Zh { "、" } else { ", " };
+    // In English each name is quoted as its control is labelled: a label's capital ("Reserve
+    // shortfall") would otherwise stand mid-sentence, and a name's ("December") must stay.
+    let (sep, open, close) = if lang == Lang::Zh { ("、", "", "") } else { (", ", "“", "”") };
     let names = match changed.as_slice() {
         [] => return out + tr(Key::SummarySame, lang),
-        [a] => a.to_string(),
-        [a, b] if lang == Lang::En => format!("{a} and {b}"),
+        [a] => format!("{open}{a}{close}"),
+        [a, b] if lang == Lang::En => format!("“{a}” and “{b}”"),
         [a, b] => format!("{a}{sep}{b}"),
-        [a, b, ..] => fill(tr(Key::AndMore, lang), &[("names", &format!("{a}{sep}{b}")), ("n", &(changed.len() - 2).to_string()), ("total", &changed.len().to_string())]),
+        [a, b, ..] => fill(tr(Key::AndMore, lang), &[("names", &format!("{open}{a}{close}{sep}{open}{b}{close}")), ("n", &(changed.len() - 2).to_string()), ("total", &changed.len().to_string())]),
     };
     out + &fill(tr(Key::SummaryChanged, lang), &[("names", &names)])
 }
@@ -762,17 +764,22 @@ mod tests {
                 let (now, was) = (engine.headline(&p).lead.p50, engine.headline(&q).lead.p50);
                 let delta = format!("Median {} vs pinned {}. ", num::signed(now - was, 0), level(&engine, 0, was));
                 assert!(en.contains(&delta), "{en} — expected {delta}");
-                let differ: Vec<&str> = INPUTS.iter().filter(|d| i.get(d.id) != pin.get(d.id)).map(|d| input_label(&engine, d.id, Lang::En)).collect();
+                // Each name in quotes, as its control is labelled: no label's capital mid-sentence.
+                let differ: Vec<String> = INPUTS.iter().filter(|d| i.get(d.id) != pin.get(d.id)).map(|d| format!("“{}”", input_label(&engine, d.id, Lang::En))).collect();
                 match differ.len() {
                     0 => assert!(en.ends_with("Inputs as pinned."), "{en}"),
-                    1 | 2 => assert!(differ.iter().all(|n| en.contains(n)) && !en.contains(" more."), "{en}"),
+                    1 | 2 => assert!(differ.iter().all(|n| en.contains(n.as_str())) && !en.contains(" more."), "{en}"),
                     n => {
                         seen_more = true;
-                        assert!(en.contains(differ[0]) && en.contains(differ[1]) && en.ends_with(&format!(" and {} more.", n - 2)), "{en}");
+                        assert!(en.contains(&format!("{}, {} and {} more.", differ[0], differ[1], n - 2)), "{en}");
                     }
                 }
                 let zh = summary_against(&engine, &p, i, Some((&q, pin)), Lang::Zh);
                 assert!(zh.contains("较已固定的") && zh.ends_with('。'), "{zh}");
+                // Chinese lists its names with 、 and no Latin comma, quote or "and".
+                if differ.len() > 1 {
+                    assert!(zh.contains('、') && !zh.contains(", ") && !zh.contains('“') && !zh.contains(" and "), "{zh}");
+                }
                 for text in [&en, &zh] {
                     assert!(!text.contains('{') && !text.contains("NaN"), "{text}");
                 }
