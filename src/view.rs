@@ -658,19 +658,20 @@ pub fn sensitivity(engine: &Engine, inputs: &Inputs, id: InputId, lang: Lang) ->
     fill(tr(key, lang), &[("asset", name), ("lo", &lo), ("hi", &hi)])
 }
 
-/// The chip beside an input that moved away from the author's case: `+5 vs 17 Nov`; empty when
-/// the input is at its as-of value or is a choice.
+/// The chip beside an input that moved away from the author's case: `+5 vs 17 Nov`, and for a
+/// choice the author's option, `17 Nov: From January`; empty at the as-of value.
 pub fn delta(engine: &Engine, inputs: &Inputs, id: InputId, lang: Lang) -> String {
     let s = engine.scenario();
-    if let Spec::Choice(_) = s.inputs.get(id) {
-        return String::new();
-    }
-    let (now, was) = (inputs.get(id), Inputs::as_of(s).get(id));
+    let as_of = Inputs::as_of(s);
+    let (now, was) = (inputs.get(id), as_of.get(id));
     if (now - was).abs() < 1e-9 {
         return String::new();
     }
-    let d = id.def();
-    fill(tr(Key::FromAsOf, lang), &[("delta", &num::signed(now - was, d.decimals)), ("date", &short_date(engine.timeline().dates[0], lang))])
+    let (key, delta) = match s.inputs.get(id) {
+        Spec::Choice(_) => (Key::ChoiceFromAsOf, as_of.display(s, id, lang)),
+        Spec::Number(_) => (Key::FromAsOf, num::signed(now - was, id.def().decimals)),
+    };
+    fill(tr(key, lang), &[("delta", &delta), ("date", &short_date(engine.timeline().dates[0], lang))])
 }
 
 #[cfg(test)]
@@ -905,6 +906,10 @@ mod tests {
         let moved = base.with(InputId::Surprise, 5.0).with(InputId::Shortfall, 200.0);
         assert_eq!(delta(&engine, &moved, InputId::Surprise, Lang::En), "+5.0 vs 17 Nov");
         assert_eq!(delta(&engine, &moved, InputId::Shortfall, Lang::Zh), "较11月17日 +50");
+        // A choice's chip names the author's option, as the sliders' name the author's number.
+        let december = base.with(InputId::RmpStart, 1.0);
+        assert_eq!(delta(&engine, &december, InputId::RmpStart, Lang::En), "17 Nov: From January");
+        assert_eq!(delta(&engine, &december, InputId::RmpStart, Lang::Zh), "11月17日：1月起");
         assert_eq!(
             inputs_line(&engine, &moved, Lang::En),
             "Nvidia's next-day move +5.0% · December cut odds 40% · Reserve shortfall $200 bn · Fed reserve purchases: From January · Purchase pace $45 bn/mo"

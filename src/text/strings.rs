@@ -115,6 +115,8 @@ pub enum Key {
     Series,
     /// Prefix of the chip that shows how far an input moved from the author's case.
     FromAsOf,
+    /// The chip of a choice moved away from the author's case: the author's option.
+    ChoiceFromAsOf,
     /// Sensitivity cue under each input that moves markets.
     Sensitivity,
     /// Sensitivity cue under each input that acts on the funding plumbing.
@@ -293,6 +295,8 @@ pub fn tr(key: Key, lang: Lang) -> &'static str {
         (Series, Lang::Zh) => "资产",
         (FromAsOf, Lang::En) => "{delta} vs {date}",
         (FromAsOf, Lang::Zh) => "较{date} {delta}",
+        (ChoiceFromAsOf, Lang::En) => "{date}: {delta}",
+        (ChoiceFromAsOf, Lang::Zh) => "{date}：{delta}",
         (Sensitivity, Lang::En) => "Alone, this input moves the {asset} year-end median between {lo} and {hi}.",
         (Sensitivity, Lang::Zh) => "单独调整此项，{asset}年末中位数在 {lo} 至 {hi} 之间。",
         (SensitivitySpread, Lang::En) => "Alone, this input moves the peak SOFR − IORB median between {lo} and {hi} bp.",

@@ -102,8 +102,8 @@ export class Controls {
   }
 
   /**
-   * One input: its label, Δ chip, number box (or select) and help toggle on one line, the range
-   * under them, and under the range the as-of ▲ and the scenario's labelled marks.
+   * One input: its label, number box (or select) and help toggle on one line, the range under
+   * them, and under the range (or the select) the Δ chip, the as-of ▲ and the scenario's marks.
    * @param {InputSpec} c
    * @param {string} id the element id
    * @param {string[]} brackets around the unit, in the widget's language
@@ -127,9 +127,11 @@ export class Controls {
       const select = el('select', { id, 'data-input': c.id, 'aria-describedby': help.id });
       for (const o of c.options) select.append(el('option', { value: o.id }, o.label));
       select.addEventListener('change', () => { this.actions.set(c.id, select.value); this.actions.changed(); });
-      head.classList.add('choice');
-      head.append(label, delta, select, toggle);
-      box.append(head, help);
+      head.append(label, select, toggle);
+      // Its Δ chip (the author's option) sits under the select, in space kept for it, as a slider's does.
+      const track = el('div', { className: 'track', 'aria-hidden': 'true' });
+      track.append(delta);
+      box.append(head, track, help);
       this.inputs.set(c.id, { select, cue, delta });
       return box;
     }
