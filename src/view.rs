@@ -274,10 +274,8 @@ pub fn bars_description(spec: &BarsSpec, lang: Lang) -> String {
     let mut out = String::new();
     for section in &spec.sections {
         let rows = || section.groups.iter().flat_map(|(_, rows)| rows.iter());
-        let said = |r: &BarRow| match lang {
-            Lang::En => format!("{} {}{}", r.label, num::signed(r.median, section.decimals), section.suffix),
-            Lang::Zh => format!("{}{}{}", r.label, num::signed(r.median, section.decimals), section.suffix),
-        };
+        // A space between name and number in Chinese too: "罗素2000 +0.6%", never "罗素2000+0.6%".
+        let said = |r: &BarRow| format!("{} {}{}", r.label, num::signed(r.median, section.decimals), section.suffix);
         if section.suffix == PERCENT {
             let by = |a: &&BarRow, b: &&BarRow| a.median.total_cmp(&b.median);
             if let (Some(up), Some(down)) = (rows().max_by(by), rows().min_by(by)) {
@@ -986,6 +984,9 @@ mod descriptions {
                 }
             }
             assert!(text.split_whitespace().count() <= 45, "{id}: short enough to hear: {text}");
+            // In Chinese a name ending in a digit or ticker is not glued to its number.
+            let zh = bars_description(&bars_spec(&engine, &p, Lang::Zh), Lang::Zh);
+            assert!(!zh.contains("2000+") && !zh.contains("2000−") && !zh.contains("STX−") && !zh.contains("STX+"), "{id}: {zh}");
         }
     }
 
