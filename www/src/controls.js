@@ -114,7 +114,11 @@ export class Controls {
     const head = el('div', { className: 'head' });
     const labelText = c.unit ? `${c.label}${open}${c.unit}${close}` : c.label;
     const label = el('label', { for: c.kind === 'choice' ? id : `${id}-n`, title: labelText }, labelText);
+    // The Δ chip sits at the end of a track under the range (or the select), in space kept for
+    // it: showing it moves nothing.
     const delta = el('span', { className: 'delta' });
+    const track = el('div', { className: 'track', 'aria-hidden': 'true' });
+    track.append(delta);
     const help = el('div', { className: 'help', id: `${id}-help`, hidden: true });
     const cue = el('p', { className: 'cue', id: `${id}-cue` });
     help.append(el('p', {}, c.help), cue);
@@ -128,9 +132,6 @@ export class Controls {
       for (const o of c.options) select.append(el('option', { value: o.id }, o.label));
       select.addEventListener('change', () => { this.actions.set(c.id, select.value); this.actions.changed(); });
       head.append(label, select, toggle);
-      // Its Δ chip (the author's option) sits under the select, in space kept for it, as a slider's does.
-      const track = el('div', { className: 'track', 'aria-hidden': 'true' });
-      track.append(delta);
       box.append(head, track, help);
       this.inputs.set(c.id, { select, cue, delta });
       return box;
@@ -139,9 +140,6 @@ export class Controls {
     const number = el('input', { type: 'number', id: `${id}-n`, ...common, 'data-number': c.id });
     const range = el('input', { type: 'range', id, ...common, 'data-input': c.id, 'aria-label': c.label, 'aria-describedby': `${help.id}` });
     head.append(label, number, toggle);
-    // The Δ chip sits at the track's end, in space kept for it: showing it moves nothing.
-    const track = el('div', { className: 'track', 'aria-hidden': 'true' });
-    track.append(delta);
     const asOf = el('span', { className: 'asof' }, '▲');
     asOf.style.setProperty('--f', String((c.as_of - c.min) / (c.max - c.min)));
     track.append(asOf);
