@@ -603,7 +603,10 @@ pub fn inputs_line(engine: &Engine, inputs: &Inputs, lang: Lang) -> String {
             }
         }
     };
-    INPUTS.iter().map(|d| part(d.id)).collect::<Vec<_>>().join(" · ")
+    // A wrapped line ends with the separator, never starts with it (a card's inputs line): in
+    // English it is held to the value before it; in Chinese it is "；", which never starts a line.
+    let sep = if lang == Lang::Zh { "；" } else { "\u{a0}· " };
+    INPUTS.iter().map(|d| part(d.id)).collect::<Vec<_>>().join(sep)
 }
 
 /// The caption under an exported image: title, inputs, versions and date, source.
@@ -910,8 +913,15 @@ mod tests {
         assert_eq!(delta(&engine, &december, InputId::RmpStart, Lang::Zh), "11月17日：1月起");
         assert_eq!(
             inputs_line(&engine, &moved, Lang::En),
-            "Nvidia's next-day move +5.0% · December cut odds 40% · Reserve shortfall $200 bn · Fed reserve purchases: From January · Purchase pace $45 bn/mo"
+            "Nvidia's next-day move +5.0%\u{a0}· December cut odds 40%\u{a0}· Reserve shortfall $200 bn\u{a0}· Fed reserve purchases: From January\u{a0}· Purchase pace $45 bn/mo"
         );
+        // Wrapped at any width (a card's or a snapshot's), no line starts with the separator.
+        for lang in [Lang::En, Lang::Zh] {
+            for width in (200..=800).step_by(10) {
+                let lines = crate::chart::wrap(&inputs_line(&engine, &moved, lang), f64::from(width), 13.0);
+                assert!(lines.iter().all(|l| !l.starts_with(['·', '；'])), "{width} px: {lines:?}");
+            }
+        }
         assert!(inputs_line(&engine, &moved, Lang::Zh).contains("准备金缺口 200 十亿美元"));
         let header = csv(&engine, &engine.project(&moved, &[]), &moved, None);
         assert!(header.lines().nth(1).unwrap().starts_with("# inputs,surprise=5,cut-odds=40,shortfall=200,rmp-start=january,rmp-pace=45"), "{header}");
