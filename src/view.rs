@@ -897,6 +897,20 @@ mod tests {
     }
 
     #[test]
+    fn the_table_says_it_rounds_where_the_summary_gives_more_digits() {
+        let engine = Engine::new(default_scenario()).unwrap();
+        let p = engine.project(&Inputs::as_of(engine.scenario()), &[0]);
+        let t = table(&engine, &p, Lang::En);
+        let lead = engine.headline(&p).lead;
+        let spx = t.rows.iter().find(|r| r[0] == "S&P 500").unwrap();
+        // The summary's 6,657 is the table's 6,660 a row below it: the table's caption says why.
+        assert_ne!(spx[2], level(&engine, 0, lead.p50), "{spx:?}");
+        assert!(summary(&engine, &p, Lang::En).contains(&level(&engine, 0, lead.p50)));
+        assert!(t.caption.ends_with(", rounded"), "{}", t.caption);
+        assert!(table(&engine, &p, Lang::Zh).caption.ends_with("（已取整）"));
+    }
+
+    #[test]
     fn chips_and_captions_follow_each_inputs_row() {
         let engine = Engine::new(default_scenario()).unwrap();
         let s = engine.scenario();
