@@ -105,6 +105,21 @@ describe('review', () => {
     assert.doesNotMatch(article.replace(/\s+/g, ' '), /miss also widens the range of paths without moving its middle/, `a miss of 10% moves the median from ${asOf.p50} to ${miss.p50}`);
   });
 
+  test('the article calls the 5–95% range a share of simulated paths (not chances), and gives the signed spread without "above" or 高', async () => {
+    const page = await env.newPage({ width: 360, height: 800 });
+    const en = (await (await page.request.get(`${env.url}index.html`)).text()).replace(/\s+/g, ' ');
+    const zh = (await (await page.request.get(`${env.url}zh.html`)).text()).replace(/\s+/g, ' ');
+    assert.doesNotMatch(en, /chances in ten/, 'the widget says "9 in 10 paths": a model\'s paths, not odds');
+    assert.match(en, /nine in ten of its simulated paths ending between <span data-bind="lead-lo">/);
+    assert.doesNotMatch(zh, /把握/, '九成把握 reads as confidence; the widget says 九成路径');
+    assert.match(zh, /九成模拟路径落在<span data-bind="lead-lo">/);
+    // The bound spread carries its own sign (+32, or −5 with ample reserves): "+32 bp above" says it twice.
+    assert.doesNotMatch(en, /data-bind="spread">[^<]*<\/span> bp above/);
+    assert.doesNotMatch(zh, /高<span data-bind="spread">/);
+    assert.match(en, /SOFR minus the interest on reserves/);
+    assert.match(zh, /SOFR减准备金利率/);
+  });
+
   test('a bad permalink is explained in the reader\'s words, the author\'s on the console', async () => {
     for (const [file, expected, author] of [
       ['index.html', [/^Nvidia's next-day move: "abc" isn't a number — keeping 0%$/, /^December cut odds can't exceed 100% — using 100%$/,
