@@ -118,6 +118,23 @@ describe('review', () => {
     assert.doesNotMatch(zh, /高<span data-bind="spread">/);
     assert.match(en, /SOFR minus the interest on reserves/);
     assert.match(zh, /SOFR减准备金利率/);
+    // The peak's day stays with its month, printed and live.
+    assert.match(en, /data-bind="spread-day">31&nbsp;Dec</);
+    await page.goto(`${env.url}index.html`);
+    await page.evaluate(() => document.querySelector('tape-cast').scrollIntoView());
+    await page.waitForFunction(() => document.querySelector('tape-cast')?.hasAttribute('data-ready'), null, { timeout: 20_000 });
+    await page.evaluate(() => new Promise((resolve) => {
+      const w = document.querySelector('tape-cast');
+      w.addEventListener('scenariochange', () => resolve(), { once: true });
+      w.value = { shortfall: 300 };
+    }));
+    assert.match(await page.evaluate(() => document.querySelector('[data-bind="spread-day"]').textContent), /^\d+\u00a0[A-Z][a-z]{2}$/);
+    // A line break in Chinese source shows as a space between Chinese characters: none inside a paragraph.
+    for (const file of ['zh.html', 'story.zh.html']) {
+      const text = await (await page.request.get(`${env.url}${file}`)).text();
+      const broken = [...text.matchAll(/<p[^>]*>([\s\S]*?)<\/p>/g)].filter((m) => m[1].includes('\n')).map((m) => m[1].slice(0, 40));
+      assert.deepEqual(broken, [], `${file}: paragraphs with a line break in them`);
+    }
   });
 
   test('a bad permalink is explained in the reader\'s words, the author\'s on the console', async () => {
