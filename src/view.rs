@@ -127,13 +127,15 @@ pub fn summary_against(engine: &Engine, p: &Projection, inputs: &Inputs, pinned:
         ("value", &level(engine, 0, was)),
     ]));
     let changed: Vec<&str> = INPUTS.iter().filter(|d| inputs.get(d.id) != pin.get(d.id)).map(|d| input_label(engine, d.id, lang)).collect();
-    let sep = if lang == Lang::Zh { "、" } else { ", " };
+    // In English each name is quoted as its control is labelled: a label's capital ("Reserve
+    // shortfall") would otherwise stand mid-sentence, and a name's ("December") must stay.
+    let (sep, open, close) = if lang == Lang::Zh { ("、", "", "") } else { (", ", "“", "”") };
     let names = match changed.as_slice() {
         [] => return out + tr(Key::SummarySame, lang),
-        [a] => a.to_string(),
-        [a, b] if lang == Lang::En => format!("{a} and {b}"),
+        [a] => format!("{open}{a}{close}"),
+        [a, b] if lang == Lang::En => format!("“{a}” and “{b}”"),
         [a, b] => format!("{a}{sep}{b}"),
-        [a, b, ..] => fill(tr(Key::AndMore, lang), &[("names", &format!("{a}{sep}{b}")), ("n", &(changed.len() - 2).to_string()), ("total", &changed.len().to_string())]),
+        [a, b, ..] => fill(tr(Key::AndMore, lang), &[("names", &format!("{open}{a}{close}{sep}{open}{b}{close}")), ("n", &(changed.len() - 2).to_string()), ("total", &changed.len().to_string())]),
     };
     out + &fill(tr(Key::SummaryChanged, lang), &[("names", &names)])
 }
@@ -275,10 +277,8 @@ pub fn bars_description(spec: &BarsSpec, lang: Lang) -> String {
     let mut out = String::new();
     for section in &spec.sections {
         let rows = || section.groups.iter().flat_map(|(_, rows)| rows.iter());
-        let said = |r: &BarRow| match lang {
-            Lang::En => format!("{} {}{}", r.label, num::signed(r.median, section.decimals), section.suffix),
-            Lang::Zh => format!("{}{}{}", r.label, num::signed(r.median, section.decimals), section.suffix),
-        };
+        // A space between name and number in Chinese too: "罗素2000 +0.6%", never "罗素2000+0.6%".
+        let said = |r: &BarRow| format!("{} {}{}", r.label, num::signed(r.median, section.decimals), section.suffix);
         if section.suffix == PERCENT {
             let by = |a: &&BarRow, b: &&BarRow| a.median.total_cmp(&b.median);
             if let (Some(up), Some(down)) = (rows().max_by(by), rows().min_by(by)) {
@@ -606,7 +606,10 @@ pub fn inputs_line(engine: &Engine, inputs: &Inputs, lang: Lang) -> String {
             }
         }
     };
-    INPUTS.iter().map(|d| part(d.id)).collect::<Vec<_>>().join(" · ")
+    // A wrapped line ends with the separator, never starts with it (a card's inputs line): in
+    // English it is held to the value before it; in Chinese it is "；", which never starts a line.
+    let sep = if lang == Lang::Zh { "；" } else { "\u{a0}· " };
+    INPUTS.iter().map(|d| part(d.id)).collect::<Vec<_>>().join(sep)
 }
 
 /// The caption under an exported image: title, inputs, versions and date, source.
@@ -659,19 +662,20 @@ pub fn sensitivity(engine: &Engine, inputs: &Inputs, id: InputId, lang: Lang) ->
     fill(tr(key, lang), &[("asset", name), ("lo", &lo), ("hi", &hi)])
 }
 
-/// The chip beside an input that moved away from the author's case: `+5 vs 17 Nov`; empty when
-/// the input is at its as-of value or is a choice.
+/// The chip beside an input that moved away from the author's case: `+5 vs 17 Nov`, and for a
+/// choice the author's option, `17 Nov: From January`; empty at the as-of value.
 pub fn delta(engine: &Engine, inputs: &Inputs, id: InputId, lang: Lang) -> String {
     let s = engine.scenario();
-    if let Spec::Choice(_) = s.inputs.get(id) {
-        return String::new();
-    }
-    let (now, was) = (inputs.get(id), Inputs::as_of(s).get(id));
+    let as_of = Inputs::as_of(s);
+    let (now, was) = (inputs.get(id), as_of.get(id));
     if (now - was).abs() < 1e-9 {
         return String::new();
     }
-    let d = id.def();
-    fill(tr(Key::FromAsOf, lang), &[("delta", &num::signed(now - was, d.decimals)), ("date", &short_date(engine.timeline().dates[0], lang))])
+    let (key, delta) = match s.inputs.get(id) {
+        Spec::Choice(_) => (Key::ChoiceFromAsOf, as_of.display(s, id, lang)),
+        Spec::Number(_) => (Key::FromAsOf, num::signed(now - was, id.def().decimals)),
+    };
+    fill(tr(key, lang), &[("delta", &delta), ("date", &short_date(engine.timeline().dates[0], lang))])
 }
 
 #[cfg(test)]
@@ -765,17 +769,22 @@ mod tests {
                 let (now, was) = (engine.headline(&p).lead.p50, engine.headline(&q).lead.p50);
                 let delta = format!("Median {} vs pinned {}. ", num::signed(now - was, 0), level(&engine, 0, was));
                 assert!(en.contains(&delta), "{en} — expected {delta}");
-                let differ: Vec<&str> = INPUTS.iter().filter(|d| i.get(d.id) != pin.get(d.id)).map(|d| input_label(&engine, d.id, Lang::En)).collect();
+                // Each name in quotes, as its control is labelled: no label's capital mid-sentence.
+                let differ: Vec<String> = INPUTS.iter().filter(|d| i.get(d.id) != pin.get(d.id)).map(|d| format!("“{}”", input_label(&engine, d.id, Lang::En))).collect();
                 match differ.len() {
                     0 => assert!(en.ends_with("Inputs as pinned."), "{en}"),
-                    1 | 2 => assert!(differ.iter().all(|n| en.contains(n)) && !en.contains(" more."), "{en}"),
+                    1 | 2 => assert!(differ.iter().all(|n| en.contains(n.as_str())) && !en.contains(" more."), "{en}"),
                     n => {
                         seen_more = true;
-                        assert!(en.contains(differ[0]) && en.contains(differ[1]) && en.ends_with(&format!(" and {} more.", n - 2)), "{en}");
+                        assert!(en.contains(&format!("{}, {} and {} more.", differ[0], differ[1], n - 2)), "{en}");
                     }
                 }
                 let zh = summary_against(&engine, &p, i, Some((&q, pin)), Lang::Zh);
                 assert!(zh.contains("较已固定的") && zh.ends_with('。'), "{zh}");
+                // Chinese lists its names with 、 and no Latin comma, quote or "and".
+                if differ.len() > 1 {
+                    assert!(zh.contains('、') && !zh.contains(", ") && !zh.contains('“') && !zh.contains(" and "), "{zh}");
+                }
                 for text in [&en, &zh] {
                     assert!(!text.contains('{') && !text.contains("NaN"), "{text}");
                 }
@@ -891,6 +900,20 @@ mod tests {
     }
 
     #[test]
+    fn the_table_says_it_rounds_where_the_summary_gives_more_digits() {
+        let engine = Engine::new(default_scenario()).unwrap();
+        let p = engine.project(&Inputs::as_of(engine.scenario()), &[0]);
+        let t = table(&engine, &p, Lang::En);
+        let lead = engine.headline(&p).lead;
+        let spx = t.rows.iter().find(|r| r[0] == "S&P 500").unwrap();
+        // The summary's 6,657 is the table's 6,660 a row below it: the table's caption says why.
+        assert_ne!(spx[2], level(&engine, 0, lead.p50), "{spx:?}");
+        assert!(summary(&engine, &p, Lang::En).contains(&level(&engine, 0, lead.p50)));
+        assert!(t.caption.ends_with(", rounded"), "{}", t.caption);
+        assert!(table(&engine, &p, Lang::Zh).caption.ends_with("（已取整）"));
+    }
+
+    #[test]
     fn chips_and_captions_follow_each_inputs_row() {
         let engine = Engine::new(default_scenario()).unwrap();
         let s = engine.scenario();
@@ -901,10 +924,21 @@ mod tests {
         let moved = base.with(InputId::Surprise, 5.0).with(InputId::Shortfall, 200.0);
         assert_eq!(delta(&engine, &moved, InputId::Surprise, Lang::En), "+5.0 vs 17 Nov");
         assert_eq!(delta(&engine, &moved, InputId::Shortfall, Lang::Zh), "较11月17日 +50");
+        // A choice's chip names the author's option, as the sliders' name the author's number.
+        let december = base.with(InputId::RmpStart, 1.0);
+        assert_eq!(delta(&engine, &december, InputId::RmpStart, Lang::En), "17 Nov: From January");
+        assert_eq!(delta(&engine, &december, InputId::RmpStart, Lang::Zh), "11月17日：1月起");
         assert_eq!(
             inputs_line(&engine, &moved, Lang::En),
-            "Nvidia's next-day move +5.0% · December cut odds 40% · Reserve shortfall $200 bn · Fed reserve purchases: From January · Purchase pace $45 bn/mo"
+            "Nvidia's next-day move +5.0%\u{a0}· December cut odds 40%\u{a0}· Reserve shortfall $200 bn\u{a0}· Fed reserve purchases: From January\u{a0}· Purchase pace $45 bn/mo"
         );
+        // Wrapped at any width (a card's or a snapshot's), no line starts with the separator.
+        for lang in [Lang::En, Lang::Zh] {
+            for width in (200..=800).step_by(10) {
+                let lines = crate::chart::wrap(&inputs_line(&engine, &moved, lang), f64::from(width), 13.0);
+                assert!(lines.iter().all(|l| !l.starts_with(['·', '；'])), "{width} px: {lines:?}");
+            }
+        }
         assert!(inputs_line(&engine, &moved, Lang::Zh).contains("准备金缺口 200 十亿美元"));
         let header = csv(&engine, &engine.project(&moved, &[]), &moved, None);
         assert!(header.lines().nth(1).unwrap().starts_with("# inputs,surprise=5,cut-odds=40,shortfall=200,rmp-start=january,rmp-pace=45"), "{header}");
@@ -977,6 +1011,9 @@ mod descriptions {
                 }
             }
             assert!(text.split_whitespace().count() <= 45, "{id}: short enough to hear: {text}");
+            // In Chinese a name ending in a digit or ticker is not glued to its number.
+            let zh = bars_description(&bars_spec(&engine, &p, Lang::Zh), Lang::Zh);
+            assert!(!zh.contains("2000+") && !zh.contains("2000−") && !zh.contains("STX−") && !zh.contains("STX+"), "{id}: {zh}");
         }
     }
 

@@ -397,7 +397,8 @@ impl Widget {
         let (key, limit) = match &p.kind {
             ProblemKind::Above(max) => (Key::ReaderAbove, format!("{}{percent}", num::plain(*max))),
             ProblemKind::Below(min) => (Key::ReaderBelow, format!("{}{percent}", num::plain(*min))),
-            ProblemKind::NotNumber | ProblemKind::NotFinite => (Key::ReaderNotNumber, format!("{}{percent}", previous.display(s, id, l))),
+            // Kept as its number box shows it (`0`, not the caption's `+0.0`): the note and the box agree.
+            ProblemKind::NotNumber | ProblemKind::NotFinite => (Key::ReaderNotNumber, format!("{}{percent}", previous.text(s, id))),
             ProblemKind::NotOption(_) | ProblemKind::NotOptionIndex(_) => (Key::ReaderNotOption, previous.display(s, id, l)),
             _ => return p.sentence(l),
         };

@@ -18,5 +18,6 @@ story?.addEventListener('scenariochange', (event) => {
   set('lead-hi', whole.format(headline.lead.p95));
   set('spread', signed.format(headline.spread_peak.p50));
   const peak = dates?.[headline.spread_peak_day];
-  if (peak) set('spread-day', day.format(new Date(`${peak}T00:00:00Z`)));
+  // A day stays with its month on one line (`31 Dec`).
+  if (peak) set('spread-day', day.format(new Date(`${peak}T00:00:00Z`)).replace(' ', '\u00a0'));
 });

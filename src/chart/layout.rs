@@ -54,8 +54,10 @@ pub fn wrap(text: &str, max: f64, size: f64) -> Vec<String> {
     let (mut last_break, mut before): (Option<usize>, Option<usize>) = (None, None);
     for c in text.chars() {
         let cjk = wide(c);
-        if closing(c) && last_break == Some(line.len()) {
-            last_break = before; // not before closing punctuation
+        if closing(c) {
+            if last_break == Some(line.len()) {
+                last_break = before; // not before closing punctuation (after Latin text either)
+            }
         } else if cjk && !line.chars().next_back().is_some_and(opening) {
             (before, last_break) = (last_break, Some(line.len())); // a line may break before a CJK character
         }

@@ -115,6 +115,8 @@ pub enum Key {
     Series,
     /// Prefix of the chip that shows how far an input moved from the author's case.
     FromAsOf,
+    /// The chip of a choice moved away from the author's case: the author's option.
+    ChoiceFromAsOf,
     /// Sensitivity cue under each input that moves markets.
     Sensitivity,
     /// Sensitivity cue under each input that acts on the funding plumbing.
@@ -293,6 +295,8 @@ pub fn tr(key: Key, lang: Lang) -> &'static str {
         (Series, Lang::Zh) => "资产",
         (FromAsOf, Lang::En) => "{delta} vs {date}",
         (FromAsOf, Lang::Zh) => "较{date} {delta}",
+        (ChoiceFromAsOf, Lang::En) => "{date}: {delta}",
+        (ChoiceFromAsOf, Lang::Zh) => "{date}：{delta}",
         (Sensitivity, Lang::En) => "Alone, this input moves the {asset} year-end median between {lo} and {hi}.",
         (Sensitivity, Lang::Zh) => "单独调整此项，{asset}年末中位数在 {lo} 至 {hi} 之间。",
         (SensitivitySpread, Lang::En) => "Alone, this input moves the peak SOFR − IORB median between {lo} and {hi} bp.",
@@ -303,8 +307,8 @@ pub fn tr(key: Key, lang: Lang) -> &'static str {
         (SensitivitySpreadNone, Lang::Zh) => "在当前情形下，单独调整此项不会改变 SOFR − IORB 峰值中位数（{lo} 个基点）。",
         (TableSeries, Lang::En) => "Series",
         (TableSeries, Lang::Zh) => "资产",
-        (TableCaption, Lang::En) => "Projected levels on {date}: percentiles of the simulated paths",
-        (TableCaption, Lang::Zh) => "{date}预测水平：模拟路径的分位数",
+        (TableCaption, Lang::En) => "Projected levels on {date}: percentiles of the simulated paths, rounded",
+        (TableCaption, Lang::Zh) => "{date}预测水平：模拟路径的分位数（已取整）",
         (TablePeakSpread, Lang::En) => "Peak SOFR − IORB, bp ({date})",
         (TablePeakSpread, Lang::Zh) => "SOFR − IORB 峰值，基点（{date}）",
         (TablePeakSrf, Lang::En) => "Peak SRF use, $bn ({date})",

@@ -104,7 +104,7 @@ describe('pin and compare', () => {
     const moved = await state(page);
     assert.ok(moved.value.surprise < asOf.value.surprise, JSON.stringify(moved.value));
     assert.match(moved.hash, new RegExp(`pin\\.surprise:${asOf.value.surprise}(,|&|$)`), `the pin keeps the pinned value: ${moved.hash}`);
-    assert.match(moved.summary, /Median [+−]\S+ vs pinned [\d,]+\. Changed: Nvidia's next-day move\.$/, moved.summary);
+    assert.match(moved.summary, /Median [+−]\S+ vs pinned [\d,]+\. Changed: “Nvidia's next-day move”\.$/, moved.summary);
     assert.ok(moved.summary.split(/\s+/).length <= 30, moved.summary);
     await keepPixels(page, 'withPin');
     const withPinHash = await canvasHash(page);

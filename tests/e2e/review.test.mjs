@@ -105,12 +105,44 @@ describe('review', () => {
     assert.doesNotMatch(article.replace(/\s+/g, ' '), /miss also widens the range of paths without moving its middle/, `a miss of 10% moves the median from ${asOf.p50} to ${miss.p50}`);
   });
 
+  test('the article calls the 5–95% range a share of simulated paths (not chances), and gives the signed spread without "above" or 高', async () => {
+    const page = await env.newPage({ width: 360, height: 800 });
+    const en = (await (await page.request.get(`${env.url}index.html`)).text()).replace(/\s+/g, ' ');
+    const zh = (await (await page.request.get(`${env.url}zh.html`)).text()).replace(/\s+/g, ' ');
+    assert.doesNotMatch(en, /chances in ten/, 'the widget says "9 in 10 paths": a model\'s paths, not odds');
+    assert.match(en, /nine in ten of its simulated paths ending between <span data-bind="lead-lo">/);
+    assert.doesNotMatch(zh, /把握/, '九成把握 reads as confidence; the widget says 九成路径');
+    assert.match(zh, /九成模拟路径落在<span data-bind="lead-lo">/);
+    // The bound spread carries its own sign (+32, or −5 with ample reserves): "+32 bp above" says it twice.
+    assert.doesNotMatch(en, /data-bind="spread">[^<]*<\/span> bp above/);
+    assert.doesNotMatch(zh, /高<span data-bind="spread">/);
+    assert.match(en, /SOFR minus the interest on reserves/);
+    assert.match(zh, /SOFR减准备金利率/);
+    // The peak's day stays with its month, printed and live.
+    assert.match(en, /data-bind="spread-day">31&nbsp;Dec</);
+    await page.goto(`${env.url}index.html`);
+    await page.evaluate(() => document.querySelector('tape-cast').scrollIntoView());
+    await page.waitForFunction(() => document.querySelector('tape-cast')?.hasAttribute('data-ready'), null, { timeout: 20_000 });
+    await page.evaluate(() => new Promise((resolve) => {
+      const w = document.querySelector('tape-cast');
+      w.addEventListener('scenariochange', () => resolve(), { once: true });
+      w.value = { shortfall: 300 };
+    }));
+    assert.match(await page.evaluate(() => document.querySelector('[data-bind="spread-day"]').textContent), /^\d+\u00a0[A-Z][a-z]{2}$/);
+    // A line break in Chinese source shows as a space between Chinese characters: none inside a paragraph.
+    for (const file of ['zh.html', 'story.zh.html']) {
+      const text = await (await page.request.get(`${env.url}${file}`)).text();
+      const broken = [...text.matchAll(/<p[^>]*>([\s\S]*?)<\/p>/g)].filter((m) => m[1].includes('\n')).map((m) => m[1].slice(0, 40));
+      assert.deepEqual(broken, [], `${file}: paragraphs with a line break in them`);
+    }
+  });
+
   test('a bad permalink is explained in the reader\'s words, the author\'s on the console', async () => {
     for (const [file, expected, author] of [
-      ['index.html', [/^Nvidia's next-day move: "abc" isn't a number — keeping 0/, /^December cut odds can't exceed 100% — using 100%$/,
+      ['index.html', [/^Nvidia's next-day move: "abc" isn't a number — keeping 0%$/, /^December cut odds can't exceed 100% — using 100%$/,
         /^Reserve shortfall can't go below 0 — using 0$/, /^Fed reserve purchases: "weekly" isn't one of the choices — keeping From January$/],
         [/cut-odds: 140 is above the maximum 100 \(used 100\)/, /rmp-start: "weekly" is not one of none, december, january/]],
-      ['zh.html', [/^英伟达次日涨跌："abc"不是数字，保留0/, /^12月降息概率不能高于100%，已按100%计算$/,
+      ['zh.html', [/^英伟达次日涨跌："abc"不是数字，保留0%$/, /^12月降息概率不能高于100%，已按100%计算$/,
         /^准备金缺口不能低于0，已按0计算$/, /^美联储准备金管理购债："weekly"不是可选项，保留“1月起”$/],
         [/cut-odds：140 高于最大值 100/, /rmp-start："weekly" 不是可选项（可选：none, december, january）/]],
     ]) {
@@ -122,6 +154,9 @@ describe('review', () => {
       const notes = await page.evaluate(() => [...document.querySelector('tape-cast').shadowRoot.querySelectorAll('.notes p')].map((p) => p.textContent));
       assert.equal(notes.length, expected.length, `${file}: ${JSON.stringify(notes)}`);
       expected.forEach((re, i) => assert.match(notes[i], re, file));
+      // The value a note says it kept is the one the number box shows (not the caption's `+0.0`).
+      const box = await page.evaluate(() => /** @type {HTMLInputElement} */ (document.querySelector('tape-cast').shadowRoot.querySelector('[data-number="surprise"]')).value);
+      assert.ok(notes[0].endsWith(`${box}%`), `${file}: the note keeps what the box shows (${box}): ${notes[0]}`);
       assert.ok(notes.every((n) => !/cut-odds|rmp-start|shortfall:|surprise:/.test(n)), `${file}: no attribute names for the reader: ${JSON.stringify(notes)}`);
       // The author still finds which part of the link, what value and what was expected.
       for (const re of author) assert.ok(warnings.some((w) => re.test(w)), `${file}: ${warnings.join('\n')}`);

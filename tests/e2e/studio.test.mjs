@@ -443,6 +443,27 @@ describe('the scenario studio', () => {
     }
   });
 
+  test('a large upload (over the form\'s 256 KiB, two pieces) is read in steps by the shell\'s own feed.js: its problem listed, a good one opened', async () => {
+    // One definition of the loop that hands a file to the wasm: the studio loads the shell's.
+    const shell = await readFile(new URL('../../www/src/feed.js', import.meta.url), 'utf8');
+    assert.equal(await readFile(new URL('studio/feed.js', DIST), 'utf8'), shell, 'the studio ships the shell\'s feed.js');
+    const main = await readFile(new URL('studio/main.js', DIST), 'utf8');
+    assert.doesNotMatch(main, /\.push\(text\.slice/, 'the studio has no piece loop of its own');
+    const page = await studio(env);
+    const pad = ' '.repeat(600 << 10);
+    await page.setInputFiles('#start-file', { name: 'list.json', mimeType: 'application/json', buffer: Buffer.from(`[1, 2, 3]${pad}`) });
+    await pollUntil(() => page.locator('#started').textContent(), (t) => t.startsWith('list.json'), { what: 'the refusal' });
+    assert.match(await page.locator('#refused').textContent(), /^scenario file: missing field `id`$/);
+    const example = await readFile(new URL('scenarios/megacap-fed-week.json', DIST), 'utf8');
+    const n = await checks(page);
+    await page.setInputFiles('#start-file', { name: 'padded.json', mimeType: 'application/json', buffer: Buffer.from(`${example}${pad}`) });
+    await settled(page, n);
+    assert.equal(await page.locator('#started').textContent(), 'Started from padded.json.');
+    assert.equal(await page.evaluate(() => document.body.dataset.problems), '0');
+    assert.deepEqual(page.problems.pageErrors, []);
+    assert.deepEqual(page.problems.failedRequests, []);
+  });
+
   test('the reader\'s download carries nothing of the studio', async () => {
     const module = await readFile(new URL('tapecast.js', DIST), 'utf8');
     const types = await readFile(new URL('pkg/tapecast.d.ts', DIST), 'utf8');

@@ -234,6 +234,37 @@ describe('the <tape-cast> widget', () => {
     assert.equal(await value(page, 'surprise'), '3');
   });
 
+  test('the purchases choice shows a Δ chip naming the author\'s option when moved, under the select, in space kept for it (en, zh, 360 and 1280 px)', async () => {
+    for (const [file, chip] of [['index.html', '17 Nov: From January'], ['zh.html', '11月17日：1月起'], ['story.html', '17 Nov: From January']]) {
+      for (const width of [360, 1280]) {
+        const page = await env.newPage({ width, height: 900 });
+        await page.goto(`${env.url}${file}`);
+        await ready(page);
+        const look = () => page.evaluate(() => {
+          const root = document.querySelector('tape-cast').shadowRoot;
+          const select = root.querySelector('select[data-input="rmp-start"]');
+          const control = select.closest('.control');
+          const delta = control.querySelector('.delta');
+          const box = (e) => e.getBoundingClientRect();
+          const d = box(delta);
+          const apart = (e) => { const b = box(e); return d.right <= b.left || d.left >= b.right || d.bottom <= b.top || d.top >= b.bottom; };
+          const next = control.nextElementSibling;
+          return { text: delta.textContent, height: box(control).height,
+            clear: [control.querySelector('label'), select, control.querySelector('.about'), ...(next ? [next] : [])].every(apart),
+            inside: d.left >= box(control).left - 0.5 && d.right <= box(control).right + 0.5 };
+        });
+        const before = await look();
+        assert.equal(before.text, '', `${file} ${width}px: no chip at the author's option`);
+        await page.evaluate(() => { const s = document.querySelector('tape-cast').shadowRoot.querySelector('select[data-input="rmp-start"]'); s.value = 'december'; s.dispatchEvent(new Event('change')); });
+        const moved = await pollUntil(look, (r) => r.text !== '', { what: 'the chip' });
+        assert.equal(moved.text, chip, `${file} ${width}px`);
+        assert.ok(moved.clear && moved.inside, `${file} ${width}px: the chip overlaps the label, select, help toggle or next control, or leaves its control: ${JSON.stringify(moved)}`);
+        assert.equal(moved.height, before.height, `${file} ${width}px: showing the chip moves nothing`);
+        await page.context().close();
+      }
+    }
+  });
+
   test('two widgets on one page keep separate state and share one wasm download', async () => {
     const page = await env.newPage({ width: 1000, height: 900 });
     const wasm = [];
@@ -320,7 +351,7 @@ describe('the <tape-cast> widget', () => {
     await addWidget(page, { shortfall: '99999999', surprise: 'lots', preset: 'moon', asset: 'doge', loading: 'eager' });
     const notes = await inner(page, '.notes', 1);
     assert.match(notes, /准备金缺口不能高于500，已按500计算/);
-    assert.match(notes, /英伟达次日涨跌："lots"不是数字，保留0\.0%/);
+    assert.match(notes, /英伟达次日涨跌："lots"不是数字，保留0%/);
     assert.match(notes, /preset："moon" 不是本情景的预设/);
     assert.match(notes, /asset："doge" 不是本情景的数据序列/);
     assert.doesNotMatch(notes, /is not|above the|kept the/, 'no English left in a Chinese widget');

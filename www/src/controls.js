@@ -102,8 +102,8 @@ export class Controls {
   }
 
   /**
-   * One input: its label, Δ chip, number box (or select) and help toggle on one line, the range
-   * under them, and under the range the as-of ▲ and the scenario's labelled marks.
+   * One input: its label, number box (or select) and help toggle on one line, the range under
+   * them, and under the range (or the select) the Δ chip, the as-of ▲ and the scenario's marks.
    * @param {InputSpec} c
    * @param {string} id the element id
    * @param {string[]} brackets around the unit, in the widget's language
@@ -114,7 +114,11 @@ export class Controls {
     const head = el('div', { className: 'head' });
     const labelText = c.unit ? `${c.label}${open}${c.unit}${close}` : c.label;
     const label = el('label', { for: c.kind === 'choice' ? id : `${id}-n`, title: labelText }, labelText);
+    // The Δ chip sits at the end of a track under the range (or the select), in space kept for
+    // it: showing it moves nothing.
     const delta = el('span', { className: 'delta' });
+    const track = el('div', { className: 'track', 'aria-hidden': 'true' });
+    track.append(delta);
     const help = el('div', { className: 'help', id: `${id}-help`, hidden: true });
     const cue = el('p', { className: 'cue', id: `${id}-cue` });
     help.append(el('p', {}, c.help), cue);
@@ -127,9 +131,8 @@ export class Controls {
       const select = el('select', { id, 'data-input': c.id, 'aria-describedby': help.id });
       for (const o of c.options) select.append(el('option', { value: o.id }, o.label));
       select.addEventListener('change', () => { this.actions.set(c.id, select.value); this.actions.changed(); });
-      head.classList.add('choice');
-      head.append(label, delta, select, toggle);
-      box.append(head, help);
+      head.append(label, select, toggle);
+      box.append(head, track, help);
       this.inputs.set(c.id, { select, cue, delta });
       return box;
     }
@@ -137,9 +140,6 @@ export class Controls {
     const number = el('input', { type: 'number', id: `${id}-n`, ...common, 'data-number': c.id });
     const range = el('input', { type: 'range', id, ...common, 'data-input': c.id, 'aria-label': c.label, 'aria-describedby': `${help.id}` });
     head.append(label, number, toggle);
-    // The Δ chip sits at the track's end, in space kept for it: showing it moves nothing.
-    const track = el('div', { className: 'track', 'aria-hidden': 'true' });
-    track.append(delta);
     const asOf = el('span', { className: 'asof' }, '▲');
     asOf.style.setProperty('--f', String((c.as_of - c.min) / (c.max - c.min)));
     track.append(asOf);

@@ -3,6 +3,7 @@
 // here (the wasm never sees a web request), refused unread over the size limit, and handed to the
 // wasm (`AuthorFile`), which reads and checks it a step per task.
 
+import { feed } from './feed.js';
 import { messageOf } from './notes.js';
 import { AuthorFile, max_scenario_chars, too_large, Widget } from './wasm.js';
 
@@ -42,23 +43,11 @@ export async function authoredScenario(/** @type {Element} */ host, /** @type {s
   }
 }
 
-const PIECE = 1 << 19;
-
-const nextTask = () => new Promise((resolve) => setTimeout(resolve));
-
 /** A widget for the author's file `text`; throws its notes when it cannot be used.
  * @returns {Promise<Widget>} */
 export async function authoredWidget(/** @type {string} */ text, /** @type {string} */ lang) {
   const file = new AuthorFile();
-  for (let at = 0, end; at < text.length; at = end) {
-    end = Math.min(text.length, at + PIECE);
-    // A surrogate pair stays in one piece.
-    if (end < text.length && (text.charCodeAt(end - 1) & 0xfc00) === 0xd800) end++;
-    file.push(text.slice(at, end), end - at);
-    await nextTask();
-  }
-  while (!file.read()) await nextTask();
-  await nextTask();
+  await feed(file, text);
   const notes = file.check(lang);
   if (!notes.length) return new Widget(lang, file);
   setTimeout(() => file.free());

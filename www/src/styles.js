@@ -49,7 +49,6 @@ button:focus-visible, input:focus-visible, select:focus-visible { outline: 2px s
 .controls { display: grid; grid-template-columns: repeat(auto-fit, minmax(240px, 1fr)); gap: 10px 20px; align-content: start; font-size: .85em; }
 .control { --thumb: 22px; scroll-margin-top: calc(var(--fan) + 56px); scroll-margin-bottom: 16px; }
 .head { display: grid; grid-template-columns: minmax(0, 1fr) auto auto; align-items: center; gap: 6px; min-height: 2em; }
-.head.choice { grid-template-columns: minmax(0, 1fr) auto auto auto; }
 .head label { font-weight: 600; line-height: 1.25; }
 .head input[type=number] { width: 4.8em; font-variant-numeric: tabular-nums; text-align: right; }
 .head select { max-width: 11em; }
@@ -69,6 +68,8 @@ input[type=range]::-moz-range-thumb { box-sizing: border-box; width: var(--thumb
 /* The chip is opaque and above the ticks and ▲ it meets (their labels, a row below, stay clear);
    the track is its own stacking context, so the chip stays under the sticky chart. */
 .track .delta { right: 0; left: auto; font-size: 1em; line-height: 1.05; z-index: 1; background: var(--c-background); }
+/* A choice's chip row (right under its head) leaves a finger's touch to the help toggle above it. */
+.head + .track { pointer-events: none; }
 .track .asof, .track .tick { left: calc(var(--thumb) / 2 + var(--f) * (100% - var(--thumb))); transform: translateX(-50%); }
 .track .tick { width: 1px; height: .6em; background: currentColor; opacity: .6; }
 .track .mark { top: 1.2em; opacity: .85; }

@@ -5,6 +5,7 @@
 // real widget; then publish. Nothing here is part of a reader's tapecast.js.
 
 import init, { AuthorFile, max_scenario_chars, more_problems, studio_builtin_json, studio_check, studio_snapshot, studio_words, too_large } from './pkg/studio.js';
+import { feed } from './feed.js';
 import { Form } from './form.js';
 import { parseHelp } from './help.js';
 import { Preview } from './preview.js';
@@ -193,20 +194,11 @@ function start(/** @type {Obj} */ scenario, /** @type {string} */ from) {
  * value: a larger one is listed, not opened). */
 const FORM_CHARS = 256 << 10;
 
-const nextTask = () => new Promise((resolve) => setTimeout(resolve));
-
-/** The notes of a large file's check, handed to the wasm and read a step per task as a widget
- * reads one (www/src/scenario.js), so that the page never blocks for long. */
+/** The notes of a large file's check, read a step per task as a widget reads one, so that the
+ * page never blocks for long. */
 async function largeFileNotes(/** @type {string} */ text) {
   const file = new AuthorFile();
-  for (let at = 0, end; at < text.length; at = end) {
-    end = Math.min(text.length, at + FORM_CHARS);
-    if (end < text.length && (text.charCodeAt(end - 1) & 0xfc00) === 0xd800) end++; // a surrogate pair
-    file.push(text.slice(at, end), end - at);
-    await nextTask();
-  }
-  while (!file.read()) await nextTask();
-  await nextTask();
+  await feed(file, text);
   const notes = file.check('en');
   setTimeout(() => file.free());
   return notes;
