@@ -130,14 +130,24 @@ describe('the <tape-cast> widget', () => {
     await page.keyboard.type('250');
     await page.keyboard.press('Enter');
     await pollUntil(() => value(page, 'cut-odds'), (v) => v === '100', { what: 'clamped to 100' });
-    const notes = await inner(page, '.notes');
-    // The reader reads the input's own words; the box shows the value used; the author's sentence
-    // is on the console; Reset clears the note.
-    assert.equal(notes, "December cut odds can't exceed 100% — using 100%");
+    // The reader reads the input's own words right under the box they typed in (not at the
+    // widget's foot), the box says so to a screen reader; the box shows the value used; the
+    // author's sentence is on the console; Reset clears the note.
+    const fix = () => page.evaluate(() => {
+      const root = document.querySelector('tape-cast').shadowRoot;
+      const box = root.querySelector('[data-number="cut-odds"]');
+      const note = root.getElementById(box.getAttribute('aria-describedby'));
+      const [b, n] = [box.getBoundingClientRect(), note?.getBoundingClientRect()];
+      return { text: note?.textContent, below: n ? n.top - b.bottom : NaN, visible: !!n && n.height > 0 };
+    });
+    const shown = await pollUntil(fix, (f) => f.visible, { what: 'the note beside the box' });
+    assert.equal(shown.text, "December cut odds can't exceed 100% — using 100%");
+    assert.ok(shown.below >= 0 && shown.below < 24, `the note sits right under the box (${shown.below} px)`);
+    assert.equal(await inner(page, '.notes'), '', 'and not again at the foot of the widget');
     assert.equal(await number(page, 'cut-odds'), '100');
     assert.ok(warnings.some((w) => /cut-odds: 250 is above the maximum 100 \(used 100\)/.test(w)), warnings.join('\n'));
     await page.evaluate(() => [...document.querySelector('tape-cast').shadowRoot.querySelectorAll('button')].find((b) => b.textContent === 'Reset').click());
-    await pollUntil(() => inner(page, '.notes'), (t) => t === '', { what: 'Reset clears the notes' });
+    await pollUntil(fix, (f) => f.text === '' && !f.visible, { what: 'Reset clears the note' });
     assert.deepEqual(page.problems.pageErrors, []);
   });
 

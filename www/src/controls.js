@@ -15,6 +15,8 @@ import { el } from './dom.js';
  * What the controls ask of their widget.
  * @typedef {object} Actions
  * @property {(name: string, value: string) => void} set sets a state attribute's value (notes are shown)
+ * @property {(name: string, value: string) => string[]} typed sets a value the reader typed; returns its
+ *   problems, which the control shows beside the box
  * @property {() => void} changed a deliberate change: redraw and remember the state
  * @property {() => void} dragged a slider moves: redraw the main chart now, the rest on a pause
  * @property {() => void} redraw the view changed, not the inputs (another series)
@@ -23,8 +25,11 @@ import { el } from './dom.js';
  */
 
 /**
+ * A number control's `fix` says what became of a value the reader typed (clamped, rounded, not a
+ * number), right under the box; it goes when the value next changes (`fixedAt`: the value it
+ * speaks of, null until the widget has taken the typed value).
  * @typedef {{ range: HTMLInputElement, number: HTMLInputElement, delta: HTMLElement, cue: HTMLElement,
- *   track: HTMLElement, unit: string, sync: boolean }} NumberControl
+ *   track: HTMLElement, fix: HTMLElement, fixedAt: string | null, unit: string, sync: boolean }} NumberControl
  * @typedef {{ select: HTMLSelectElement, delta: HTMLElement, cue: HTMLElement }} ChoiceControl
  */
 
@@ -102,8 +107,9 @@ export class Controls {
   }
 
   /**
-   * One input: its label, number box (or select) and help toggle on one line, the range under
-   * them, and under the range (or the select) the Δ chip, the as-of ▲ and the scenario's marks.
+   * One input: its label, number box (or select) and help toggle on one line, what became of a
+   * typed value under them, then the range, and under the range (or the select) the Δ chip, the
+   * as-of ▲ and the scenario's marks.
    * @param {InputSpec} c
    * @param {string} id the element id
    * @param {string[]} brackets around the unit, in the widget's language
@@ -137,7 +143,8 @@ export class Controls {
       return box;
     }
     const common = { min: c.min, max: c.max, step: c.step };
-    const number = el('input', { type: 'number', id: `${id}-n`, ...common, 'data-number': c.id });
+    const fix = el('p', { className: 'fix', id: `${id}-fix`, role: 'status' });
+    const number = el('input', { type: 'number', id: `${id}-n`, ...common, 'data-number': c.id, 'aria-describedby': fix.id });
     const range = el('input', { type: 'range', id, ...common, 'data-input': c.id, 'aria-label': c.label, 'aria-describedby': `${help.id}` });
     head.append(label, number, toggle);
     const asOf = el('span', { className: 'asof' }, '▲');
@@ -152,10 +159,16 @@ export class Controls {
       track.append(tick, text);
     }
     if (c.marks.length) track.classList.add('marked');
-    const control = { range, number, delta, cue, track, unit: c.unit, sync: false };
+    /** @type {NumberControl} */
+    const control = { range, number, delta, cue, track, fix, fixedAt: null, unit: c.unit, sync: false };
     this.touchGuard(range, () => { this.actions.set(c.id, range.value); this.actions.dragged(); }, () => this.actions.changed());
-    number.addEventListener('change', () => { this.actions.set(c.id, number.value); control.sync = true; this.actions.changed(); });
-    box.append(head, range, track, help);
+    number.addEventListener('change', () => {
+      setText(fix, this.actions.typed(c.id, number.value).join(' '));
+      control.fixedAt = null;
+      control.sync = true;
+      this.actions.changed();
+    });
+    box.append(head, fix, range, track, help);
     this.inputs.set(c.id, control);
     return box;
   }
@@ -201,6 +214,10 @@ export class Controls {
       setText(c.delta, widget.delta(id));
       if ('select' in c) { if (c.select.value !== value) c.select.value = value; continue; }
       if (c.range.value !== value) c.range.value = value;
+      if (c.fix.textContent) {
+        if (c.fixedAt === null) c.fixedAt = value;
+        else if (c.fixedAt !== value) c.fix.textContent = '';
+      }
       if ((focused !== c.number || c.sync) && c.number.value !== value) c.number.value = value;
       c.sync = false;
       const text = `${widget.display(id)} ${c.unit}`.trim();

@@ -62,6 +62,7 @@ export class TapeCast extends HTMLElement {
     this.charts = new Charts();
     this.controls = new Controls({
       set: (name, value) => this.apply(name, value),
+      typed: (name, value) => this.notes.aside(this.widget?.set(name, value) ?? []),
       changed: () => this.changed(),
       dragged: () => { this.cueRun.cancel(); this.scheduler.drag(); }, // no cue work between drag frames
       redraw: () => this.schedule(),
