@@ -63,16 +63,16 @@ input[type=range]::-webkit-slider-thumb { -webkit-appearance: none; width: var(-
 input[type=range]::-moz-range-track { height: 4px; border-radius: 2px; background: var(--c-border); }
 input[type=range]::-moz-range-thumb { box-sizing: border-box; width: var(--thumb); height: var(--thumb); border-radius: 50%; background: var(--c-accent); border: 2px solid var(--c-background); }
 .track { position: relative; z-index: 0; height: 1.1em; font-size: .8em; line-height: 1.1; }
-.track.marked { height: 2.3em; }
+.track.marked { height: 2.35em; }
 .track span { position: absolute; top: 0; white-space: nowrap; }
 /* The chip is opaque and above the ticks and ▲ it meets (their labels, a row below, stay clear);
    the track is its own stacking context, so the chip stays under the sticky chart. */
-.track .delta { right: 0; left: auto; font-size: 1em; line-height: 1.05; z-index: 1; background: var(--c-background); }
+.track .delta { right: 0; left: auto; font-size: 1em; line-height: 1; z-index: 1; background: var(--c-background); }
 /* A choice's chip row (right under its head) leaves a finger's touch to the help toggle above it. */
 .head + .track { pointer-events: none; }
 .track .asof, .track .tick { left: calc(var(--thumb) / 2 + var(--f) * (100% - var(--thumb))); transform: translateX(-50%); }
 .track .tick { width: 1px; height: .6em; background: currentColor; opacity: .6; }
-.track .mark { top: 1.2em; opacity: .85; }
+.track .mark { top: 1.25em; opacity: .85; }
 .help { margin: 2px 0 4px; font-size: .95em; line-height: 1.35; }
 .help p { margin: 0 0 2px; }
 .cue { font-style: italic; }
@@ -110,8 +110,9 @@ th:first-child, td:first-child { text-align: left; }
 .scroll { overflow-x: auto; }
 .table-notes p { margin: 2px 0 0; font-size: .75rem; }
 @container (max-width: 480px) { .narrow-drop { display: none; } th[scope=row] { min-width: 7em; } }
-.notes:empty { display: none; }
-.notes { margin: 8px 0 0; padding: 6px 8px; border-left: 3px solid var(--c-warning); font-size: .85em; }
+.notes:empty, .fix:empty { display: none; }
+.notes, .fix { margin: 8px 0 0; padding: 6px 8px; border-left: 3px solid var(--c-warning); font-size: .85em; }
+.fix { margin: 4px 0; }
 .notes p { margin: 0; }
 .source { margin: 8px 0 0; font-size: .75em; }
 .announce { position: absolute; width: 1px; height: 1px; margin: -1px; padding: 0; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; border: 0; }
