@@ -149,13 +149,17 @@ pub(super) fn project(
 
     // Day by day over all paths: each path's running sums and recursions advance in the same
     // order as a path-by-path walk, so every value is the same, but each day is one contiguous
-    // run of arithmetic. Per path: the day's market shock, stress, their running sums,
-    // the easing and the muted easing; per mean-reverting asset, its state. The stored draws are
-    // unfolded into every path (drawn and mirrored) a day at a time, and only when used.
+    // run of arithmetic. Per path: the day's stress, the running sums of the market shocks and
+    // of the stress, the easing and the muted easing; per mean-reverting asset, its state. The
+    // stored draws are unfolded into every path (drawn and mirrored) a day at a time, and only
+    // when used. In the browser build each loop over the paths is a small function of its own:
+    // Chromium re-compiles a hot wasm function whole in its optimising tier, so the hot loops
+    // tier up alone and quickly, and this driver stays small. (Natively they are inlined: kept
+    // apart there, an update ran 2% slower.)
     let zeros = || vec![0.0; paths];
-    let (mut fresh, mut cum_market, mut cum_stress) = (zeros(), zeros(), zeros());
+    let (mut fresh, mut noise, mut cum_market, mut cum_stress) = (zeros(), zeros(), zeros(), zeros());
     let (mut easing, mut easing_muted, mut values) = (zeros(), zeros(), zeros());
-    let (mut market_shock, mut noise, mut ai, mut rates, mut other) = (zeros(), zeros(), zeros(), zeros(), zeros());
+    let (mut market, mut ai, mut rates, mut other) = (zeros(), zeros(), zeros(), zeros());
     let mut state: Vec<Vec<f64>> = (0..s.assets.len()).map(|a| if draws.reverting(a).is_some() { zeros() } else { Vec::new() }).collect();
     // Per asset, the variance of its shocks so far (in units of a day's variance): without the
     // volatility terms, and with them on the market factor's share.
@@ -173,39 +177,29 @@ pub(super) fn project(
             var_plain[a] = decay * var_plain[a] + day_var;
             var_scaled[a] = decay * var_scaled[a] + day_var * (c.market_share * scale * scale + 1.0 - c.market_share);
         }
-        // The day's stress on every path: the kept row itself, or computed (and kept).
+        // The day's stress on every path: the kept row itself, or computed (into the kept row).
         let row = t * paths..(t + 1) * paths;
         let stress: &[f64] = match kept.as_deref_mut() {
             Some(k) if reuse => &k.rows[row],
             k => {
                 draws.row(&draws.noise, t, &mut noise);
-                plumbing.stress_each(reserves[t], &noise, draws.noise_reach[t], tl.kind[t + 1], &mut fresh);
-                if let Some(k) = k {
-                    k.rows[row].copy_from_slice(&fresh);
-                }
-                &fresh
+                let out = match k {
+                    Some(k) => &mut k.rows[row],
+                    None => &mut fresh[..],
+                };
+                plumbing.stress_each(reserves[t], &noise, draws.noise_reach[t], tl.kind[t + 1], out);
+                out
             }
         };
-        draws.row(&draws.market, t, &mut market_shock);
-        for p in 0..paths {
-            cum_market[p] += market_shock[p];
-            cum_stress[p] += stress[p];
-        }
+        draws.row(&draws.market, t, &mut market);
+        accumulate(&market, stress, &mut cum_market, &mut cum_stress);
         if t < before_meeting {
             let g = repricing * ((t + 1) as f64 / pre_meeting_days).min(1.0);
             easing.fill(g);
         } else {
             easing.copy_from_slice(&after);
         }
-        // The mute follows the path's funding stress averaged over the days so far: a lasting
-        // squeeze blunts easing, a one-day balance-sheet date (the year-end turn, which is also
-        // the horizon) does not bend the level that day. (Branch-free: × 1 is exact.)
-        let per_day = 1.0 / (t + 1) as f64;
-        for p in 0..paths {
-            let e = easing[p];
-            let mute = 1.0 - chain.rate_mute * (cum_stress[p] * per_day);
-            easing_muted[p] = e * if e > 0.0 { mute } else { 1.0 };
-        }
+        mute(&easing, &cum_stress, chain.rate_mute, 1.0 / (t + 1) as f64, &mut easing_muted);
         let mut factors_read = false;
         for (a, c) in consts.iter().enumerate() {
             let eased = if c.muted { &easing_muted } else { &easing };
@@ -213,23 +207,14 @@ pub(super) fn project(
             if let Some(reverting) = draws.reverting(a) {
                 // Mean-reverting assets: the channels enter a recursion that decays them; the
                 // level itself is only needed on the days drawn.
-                // (Constants in locals and equal-length slices: the loops then vectorise.)
                 let earned = if t + 1 == tl.earnings { c.earnings } else { 0.0 };
-                let (keep, market, funding, policy) = (c.keep, c.market, c.funding, c.policy);
-                let constant = earned + c.pull;
-                let x = &mut state[a][..paths];
-                let (shock, stress) = (&market_shock[..paths], &stress[..paths]);
-                for p in 0..paths {
-                    x[p] = keep * x[p] + market * shock[p] + funding * stress[p] + constant;
-                }
+                let x = &mut state[a];
+                revert_day(&market, stress, [c.keep, c.market, c.funding, earned + c.pull], x);
                 if !fan && !horizon_day {
                     continue;
                 }
                 draws.row(reverting, t, &mut other);
-                let (other, eased, values) = (&other[..paths], &eased[..paths], &mut values[..paths]);
-                for p in 0..paths {
-                    values[p] = x[p] + other[p] + policy * eased[p];
-                }
+                reverting_values(x, &other, eased, c.policy, &mut values);
             } else if fan || horizon_day {
                 // Random-walk assets: running sums, so only the days wanted are computed.
                 let earned = if t + 1 >= tl.earnings { c.earnings } else { 0.0 };
@@ -243,16 +228,8 @@ pub(super) fn project(
                     Some(daily) => draws.row(daily, t, &mut other),
                     None => draws.row(&draws.idio_horizon, a, &mut other),
                 }
-                let AssetConsts { market, funding, policy, vol, ai: on_ai, rates: on_rates, idio, .. } = *c;
-                let (cum_market, cum_stress, eased) = (&cum_market[..paths], &cum_stress[..paths], &eased[..paths]);
-                let (ai, rates, other, values) = (&ai[..paths], &rates[..paths], &other[..paths], &mut values[..paths]);
-                for p in 0..paths {
-                    values[p] = market * cum_market[p]
-                        + funding * cum_stress[p]
-                        + earned
-                        + vol * (on_ai * ai[p] + on_rates * rates[p] + idio * other[p])
-                        + policy * eased[p];
-                }
+                let sums = Sums { market: &cum_market, stress: &cum_stress, eased };
+                walk_values(c, earned, sums, [&ai, &rates, &other], &mut values);
             } else {
                 continue;
             }
@@ -273,6 +250,80 @@ pub(super) fn project(
         .collect();
     let (spread, srf) = plumbing_fans(plumbing, tl, draws, inputs, &reserves);
     Projection { assets, spread, srf }
+}
+
+// The per-path loops of a day, on rows of every path ([`Draws::row`]). (Equal-length slices:
+// the loops then vectorise.) Each is a function of its own in the browser build (see above).
+
+/// The running sums: `cum_market += shock`, `cum_stress += stress`.
+#[cfg_attr(target_arch = "wasm32", inline(never))]
+fn accumulate(shock: &[f64], stress: &[f64], cum_market: &mut [f64], cum_stress: &mut [f64]) {
+    let n = cum_market.len();
+    let (shock, stress, cum_stress) = (&shock[..n], &stress[..n], &mut cum_stress[..n]);
+    for p in 0..n {
+        cum_market[p] += shock[p];
+        cum_stress[p] += stress[p];
+    }
+}
+
+/// The easing as price-quoted assets feel it: a cut (a positive easing) blunted by the path's
+/// funding stress averaged over the days so far (`per_day`: one over their number). A lasting
+/// squeeze blunts easing; a one-day balance-sheet date (the year-end turn, which is also the
+/// horizon) does not bend the level that day. (Branch-free: × 1 is exact.)
+#[cfg_attr(target_arch = "wasm32", inline(never))]
+fn mute(easing: &[f64], cum_stress: &[f64], rate_mute: f64, per_day: f64, out: &mut [f64]) {
+    let n = out.len();
+    let (easing, cum_stress) = (&easing[..n], &cum_stress[..n]);
+    for p in 0..n {
+        let e = easing[p];
+        let mute = 1.0 - rate_mute * (cum_stress[p] * per_day);
+        out[p] = e * if e > 0.0 { mute } else { 1.0 };
+    }
+}
+
+/// One day of a mean-reverting asset's recursion: `x = keep·x + market·shock + funding·stress +
+/// constant`, with `[keep, market, funding, constant]`.
+#[cfg_attr(target_arch = "wasm32", inline(never))]
+fn revert_day(shock: &[f64], stress: &[f64], [keep, market, funding, constant]: [f64; 4], x: &mut [f64]) {
+    let n = x.len();
+    let (shock, stress) = (&shock[..n], &stress[..n]);
+    for p in 0..n {
+        x[p] = keep * x[p] + market * shock[p] + funding * stress[p] + constant;
+    }
+}
+
+/// A mean-reverting asset's level on a drawn day: its state, its non-market part and the easing.
+#[cfg_attr(target_arch = "wasm32", inline(never))]
+fn reverting_values(x: &[f64], other: &[f64], eased: &[f64], policy: f64, values: &mut [f64]) {
+    let n = values.len();
+    let (x, other, eased) = (&x[..n], &other[..n], &eased[..n]);
+    for p in 0..n {
+        values[p] = x[p] + other[p] + policy * eased[p];
+    }
+}
+
+/// A random-walk asset's running sums and its easing, per path.
+struct Sums<'a> {
+    market: &'a [f64],
+    stress: &'a [f64],
+    eased: &'a [f64],
+}
+
+/// A random-walk asset's level on a drawn day: the running sums, the earnings term, the AI,
+/// rates and idiosyncratic draws (`[ai, rates, idio]`) and the easing.
+#[cfg_attr(target_arch = "wasm32", inline(never))]
+fn walk_values(c: &AssetConsts, earned: f64, sums: Sums, [ai, rates, idio]: [&[f64]; 3], values: &mut [f64]) {
+    let AssetConsts { market, funding, policy, vol, ai: on_ai, rates: on_rates, idio: on_idio, .. } = *c;
+    let n = values.len();
+    let (cum_market, cum_stress, eased) = (&sums.market[..n], &sums.stress[..n], &sums.eased[..n]);
+    let (ai, rates, other) = (&ai[..n], &rates[..n], &idio[..n]);
+    for p in 0..n {
+        values[p] = market * cum_market[p]
+            + funding * cum_stress[p]
+            + earned
+            + vol * (on_ai * ai[p] + on_rates * rates[p] + on_idio * other[p])
+            + policy * eased[p];
+    }
 }
 
 /// SOFR − IORB and SRF use per day. Both increase with the shortfall, so their percentiles are

@@ -139,14 +139,16 @@ impl Selector {
             ranks[2 * i + 1] = (k + 1).min(n - 1);
             fracs[i] = h - k as f64;
         }
-        // One cumulative scan, in rank order, finds the bucket of each rank and its rank inside it.
-        let mut order = [0usize, 1, 2, 3, 4, 5, 6, 7, 8, 9];
-        order.sort_unstable_by_key(|&r| ranks[r]);
+        // One cumulative scan finds the bucket of each rank and its rank inside it. The ranks come
+        // in increasing order but for a few values (two give 0, 1, 0, 1 …): a rank below the
+        // current bucket starts the scan again from the first.
         let mut bucket_of = [0usize; 10];
         let mut inner = [0usize; 10];
         let (mut b, mut before) = (0usize, 0usize);
-        for r in order {
-            let rank = ranks[r];
+        for (r, &rank) in ranks.iter().enumerate() {
+            if rank < before {
+                (b, before) = (0, 0);
+            }
             while before + counts[b] as usize <= rank {
                 before += counts[b] as usize;
                 b += 1;
