@@ -148,6 +148,23 @@ describe('the <tape-cast> widget', () => {
     assert.ok(warnings.some((w) => /cut-odds: 250 is above the maximum 100 \(used 100\)/.test(w)), warnings.join('\n'));
     await page.evaluate(() => [...document.querySelector('tape-cast').shadowRoot.querySelectorAll('button')].find((b) => b.textContent === 'Reset').click());
     await pollUntil(fix, (f) => f.text === '' && !f.visible, { what: 'Reset clears the note' });
+    // A typed value the widget kept where it was (an emptied box keeps 40): Reset moves nothing
+    // and still takes the note away.
+    const commit = (text) => page.evaluate((t) => {
+      const box = document.querySelector('tape-cast').shadowRoot.querySelector('[data-number="cut-odds"]');
+      box.value = t;
+      box.dispatchEvent(new Event('change'));
+    }, text);
+    await commit('');
+    assert.match((await pollUntil(fix, (f) => f.visible, { what: 'the empty box explained' })).text, /keeping 40%/);
+    await page.evaluate(() => [...document.querySelector('tape-cast').shadowRoot.querySelectorAll('button')].find((b) => b.textContent === 'Reset').click());
+    await pollUntil(fix, (f) => f.text === '' && !f.visible, { what: 'Reset clears a note whose value did not move' });
+    // On a touch screen the box's change (its blur) and a tap on a preset come with no frame
+    // between: the note speaks of the typed value, so the preset's value takes it away.
+    await commit('250');
+    await page.evaluate(() => [...document.querySelector('tape-cast').shadowRoot.querySelectorAll('.presets button')][0].click());
+    await pollUntil(() => number(page, 'cut-odds'), (v) => v === '40', { what: 'the preset set the odds' });
+    await pollUntil(fix, (f) => f.text === '' && !f.visible, { what: 'no note about 100 beside a box showing 40' });
     assert.deepEqual(page.problems.pageErrors, []);
   });
 

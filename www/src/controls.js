@@ -15,8 +15,8 @@ import { el } from './dom.js';
  * What the controls ask of their widget.
  * @typedef {object} Actions
  * @property {(name: string, value: string) => void} set sets a state attribute's value (notes are shown)
- * @property {(name: string, value: string) => string[]} typed sets a value the reader typed; returns its
- *   problems, which the control shows beside the box
+ * @property {(name: string, value: string) => { notes: string[], value: string }} typed sets a value the
+ *   reader typed; returns its problems (shown beside the box) and the value the widget took
  * @property {() => void} changed a deliberate change: redraw and remember the state
  * @property {() => void} dragged a slider moves: redraw the main chart now, the rest on a pause
  * @property {() => void} redraw the view changed, not the inputs (another series)
@@ -26,8 +26,8 @@ import { el } from './dom.js';
 
 /**
  * A number control's `fix` says what became of a value the reader typed (clamped, rounded, not a
- * number), right under the box; it goes when the value next changes (`fixedAt`: the value it
- * speaks of, null until the widget has taken the typed value).
+ * number), right under the box; it goes when the value next changes or the reader resets
+ * (`fixedAt`: the value it speaks of, null when there is no note).
  * @typedef {{ range: HTMLInputElement, number: HTMLInputElement, delta: HTMLElement, cue: HTMLElement,
  *   track: HTMLElement, fix: HTMLElement, fixedAt: string | null, unit: string, sync: boolean }} NumberControl
  * @typedef {{ select: HTMLSelectElement, delta: HTMLElement, cue: HTMLElement }} ChoiceControl
@@ -163,8 +163,10 @@ export class Controls {
     const control = { range, number, delta, cue, track, fix, fixedAt: null, unit: c.unit, sync: false };
     this.touchGuard(range, () => { this.actions.set(c.id, range.value); this.actions.dragged(); }, () => this.actions.changed());
     number.addEventListener('change', () => {
-      setText(fix, this.actions.typed(c.id, number.value).join(' '));
-      control.fixedAt = null;
+      const { notes, value } = this.actions.typed(c.id, number.value);
+      fix.textContent = ''; // emptied first, so that the same note typed again is announced again
+      fix.textContent = notes.join(' ');
+      control.fixedAt = notes.length ? value : null;
       control.sync = true;
       this.actions.changed();
     });
@@ -214,10 +216,7 @@ export class Controls {
       setText(c.delta, widget.delta(id));
       if ('select' in c) { if (c.select.value !== value) c.select.value = value; continue; }
       if (c.range.value !== value) c.range.value = value;
-      if (c.fix.textContent) {
-        if (c.fixedAt === null) c.fixedAt = value;
-        else if (c.fixedAt !== value) c.fix.textContent = '';
-      }
+      if (c.fixedAt !== null && c.fixedAt !== value) this.clearFix(c);
       if ((focused !== c.number || c.sync) && c.number.value !== value) c.number.value = value;
       c.sync = false;
       const text = `${widget.display(id)} ${c.unit}`.trim();
@@ -227,6 +226,17 @@ export class Controls {
     if (this.assetSelect.value !== asset) this.assetSelect.value = asset;
     const pin = widget.pinned() ? this.pinText.unpin : this.pinText.pin;
     if (this.pinButton.textContent !== pin) this.pinButton.textContent = pin;
+  }
+
+  /** Takes away what a typed value's note said (its value moved on, or the reader reset). */
+  clearFix(/** @type {NumberControl} */ c) {
+    c.fix.textContent = '';
+    c.fixedAt = null;
+  }
+
+  /** Takes away every typed value's note (Reset). */
+  clearFixes() {
+    for (const c of this.inputs.values()) if ('fix' in c) this.clearFix(c);
   }
 
   /** Lays the mark labels under each range so that none overlaps another or leaves the track. */

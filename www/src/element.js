@@ -62,11 +62,11 @@ export class TapeCast extends HTMLElement {
     this.charts = new Charts();
     this.controls = new Controls({
       set: (name, value) => this.apply(name, value),
-      typed: (name, value) => this.notes.aside(this.widget?.set(name, value) ?? []),
+      typed: (name, value) => ({ notes: this.widget?.set(name, value) ?? [], value: this.widget?.get(name) ?? '' }),
       changed: () => this.changed(),
       dragged: () => { this.cueRun.cancel(); this.scheduler.drag(); }, // no cue work between drag frames
       redraw: () => this.schedule(),
-      reset: () => { this.widget?.reset(); this.applyAttributes(); this.notes.clear(); this.changed(); },
+      reset: () => { this.widget?.reset(); this.applyAttributes(); this.notes.clear(); this.controls.clearFixes(); this.changed(); },
       pin: () => this.togglePin(),
     });
     this.scheduler = new FrameScheduler((full) => this.render(full));

@@ -36,12 +36,6 @@ export class Notes {
     }
   }
 
-  /** Problems shown elsewhere (beside the box the reader typed in): on the console only. */
-  aside(/** @type {string[]} */ texts) {
-    for (const text of texts) warn(`<tape-cast>: ${text}`);
-    return texts;
-  }
-
   /** Forgets every note (the reader went back to the author's case). */
   clear() {
     this.list = [];
