@@ -161,8 +161,14 @@ describe('the <tape-cast> widget', () => {
     await pollUntil(fix, (f) => f.text === '' && !f.visible, { what: 'Reset clears a note whose value did not move' });
     // On a touch screen the box's change (its blur) and a tap on a preset come with no frame
     // between: the note speaks of the typed value, so the preset's value takes it away.
-    await commit('250');
-    await page.evaluate(() => [...document.querySelector('tape-cast').shadowRoot.querySelectorAll('.presets button')][0].click());
+    await page.evaluate(() => {
+      const root = document.querySelector('tape-cast').shadowRoot;
+      const box = root.querySelector('[data-number="cut-odds"]');
+      box.value = '250';
+      box.dispatchEvent(new Event('change'));
+      box.blur();
+      root.querySelector('.presets button').click();
+    });
     await pollUntil(() => number(page, 'cut-odds'), (v) => v === '40', { what: 'the preset set the odds' });
     await pollUntil(fix, (f) => f.text === '' && !f.visible, { what: 'no note about 100 beside a box showing 40' });
     assert.deepEqual(page.problems.pageErrors, []);
