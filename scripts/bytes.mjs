@@ -23,7 +23,7 @@ export const READER_FILES = ['tapecast.js', 'pkg/tapecast.js', 'pkg/tapecast_bg.
  * −7.1 KB): 147.8 KiB; talc instead of dlmalloc as the wasm's allocator (−2.7 KB): 145.1 KiB;
  * the wasm's imports named a, b, … in the wasm and the glue (scripts/short-imports.mjs, −1.6 KB):
  * 143.5 KiB; the wasm's functions ordered by name before the names are stripped (scripts/build,
- * −1.4 KB): 142.5 KiB; rounded up to the next KiB. Session 7 merged: phone bars' stacked names
+ * −1.4 KB): 142.5 KiB (ceiling 143 KiB). Session 7 merged: phone bars' stacked names
  * and the fan's horizon day (−12 B), wasm-opt's dead-argument and duplicate passes (−0.2 KB), a
  * note beside a typed box and the purchases' Δ chip (+0.2 KB), percentiles by one scan (−0.2 KB)
  * with the browser build's separate path loops (+0.2 KB): 142.36 KiB, ceiling 142.5 KiB. Lower it

@@ -133,7 +133,7 @@ pub fn summary_against(engine: &Engine, p: &Projection, inputs: &Inputs, pinned:
     let names = match changed.as_slice() {
         [] => return out + tr(Key::SummarySame, lang),
         [a] => format!("{open}{a}{close}"),
-        [a, b] if lang == Lang::En => format!("“{a}” and “{b}”"),
+        [a, b] if lang == Lang::En => format!("{open}{a}{close} and {open}{b}{close}"),
         [a, b] => format!("{a}{sep}{b}"),
         [a, b, ..] => fill(tr(Key::AndMore, lang), &[("names", &format!("{open}{a}{close}{sep}{open}{b}{close}")), ("n", &(changed.len() - 2).to_string()), ("total", &changed.len().to_string())]),
     };

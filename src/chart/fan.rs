@@ -32,7 +32,8 @@ pub struct FanSpec {
     pub date_labels: bool,
     /// Event markers: day index and text.
     pub events: Vec<(usize, String)>,
-    /// Day index of the horizon ("year-end"), its value labelled with its date from `x_ticks`.
+    /// Day index whose median is labelled in the right margin with its date from `x_ticks`: the
+    /// horizon ("year-end") on the fan, the peak day on the plumbing panel.
     pub horizon: usize,
     /// Decimals for the horizon value label (axis ticks choose their own).
     pub decimals: u32,
@@ -173,7 +174,7 @@ pub fn fan<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, spec: &FanSpec, st
         let lx = left + plot_w + style.px(6.0);
         area.draw(&Text::new(value, (lx, hy), font(12.0, &p.text, Pos::new(HPos::Left, VPos::Center))))?;
         let (dy, v) = if hy - top > style.px(20.0) { (-7.0, VPos::Bottom) } else { (7.0, VPos::Top) };
-        for (_, date) in spec.x_ticks.iter().filter(|(d, _)| *d == spec.horizon) {
+        if let Some((_, date)) = spec.x_ticks.iter().find(|(d, _)| *d == spec.horizon) {
             area.draw(&Text::new(date.clone(), (lx, hy + style.px(dy)), font(10.0, &p.muted, Pos::new(HPos::Left, v))))?;
         }
     }
