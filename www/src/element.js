@@ -73,7 +73,12 @@ export class TapeCast extends HTMLElement {
     this.cueRun = new IdleRun();
     /** @type {IntersectionObserver | null} */
     this.lazy = null;
-    this.resize = new ResizeObserver(() => this.schedule());
+    // A redraw when the widget's box changed size since the last full redraw: not for the
+    // observer's first report of the size the first paint was drawn at (a second full redraw,
+    // a second `scenariochange` for the host page).
+    /** The widget box's size at the last full redraw. */
+    this.drawnSize = '';
+    this.resize = new ResizeObserver(() => { if (this.boxSize() !== this.drawnSize) this.schedule(); });
     this.attributeWatch = new MutationObserver((records) => {
       for (const r of records) {
         const value = r.attributeName && this.getAttribute(r.attributeName);
@@ -204,8 +209,10 @@ export class TapeCast extends HTMLElement {
     // `scenariochange`) follows a task after that paint.
     this.render(true, false);
     await afterFrame();
-    if (this.widget && this.view) this.publish(this.widget, this.view.summary.textContent ?? '');
+    // Ready first, in the same task: a host's `scenariochange` listener finds the widget ready
+    // (the iframe page fits its fixed height then).
     this.setAttribute('data-ready', '');
+    if (this.widget && this.view) this.publish(this.widget, this.view.summary.textContent ?? '');
   }
 
   /** The author's case: the state attributes in the wasm's order (preset, inputs, series). */
@@ -393,7 +400,13 @@ export class TapeCast extends HTMLElement {
     view.summary.textContent = summary;
     view.extrapolation.textContent = w.extrapolation();
     if (!view.table.hidden) fillTable(w, view.table);
+    this.drawnSize = this.boxSize();
     if (publish) this.publish(w, summary);
+  }
+
+  /** The widget box's size, as the resize observer sees it change. */
+  boxSize() {
+    return `${this.frameEl.clientWidth}×${this.frameEl.clientHeight}`;
   }
 
   /** What a full redraw says beyond what it draws: the charts' accessible descriptions,

@@ -1,0 +1,46 @@
+// tests/e2e/load.test.mjs — a page load redraws the widget once: one `scenariochange` for the
+// host page and the fan drawn in one frame (the resize observer's first report, of the size the
+// first paint was drawn at, used to redraw everything and publish again); a later change of the
+// widget's width still redraws the charts at the new width.
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { pollUntil, setup } from './harness.mjs';
+
+/** Counts `scenariochange` events and the frames in which the fan canvas was drawn. */
+function count() {
+  const seen = { changes: 0, fanFrames: new Set() };
+  window.loadCount = seen;
+  let frame = 0;
+  const tick = () => { frame++; requestAnimationFrame(tick); };
+  requestAnimationFrame(tick);
+  document.addEventListener('scenariochange', () => { seen.changes++; }, true);
+  const getContext = HTMLCanvasElement.prototype.getContext;
+  HTMLCanvasElement.prototype.getContext = function (...args) {
+    if (this.getAttribute('part') === 'fan') seen.fanFrames.add(frame);
+    return getContext.apply(this, args);
+  };
+}
+
+describe('page load', () => {
+  let env;
+  before(async () => { env = await setup(); });
+  after(async () => { await env?.teardown(); });
+
+  for (const width of [360, 1280]) {
+    test(`${width} px: one redraw on load (one scenariochange, the fan drawn in one frame); a new width redraws`, async () => {
+      const page = await env.newPage({ dpr: 2, width, height: 800 });
+      await page.addInitScript(count);
+      await page.goto(`${env.url}index.html`);
+      await page.waitForFunction(() => document.querySelector('tape-cast')?.hasAttribute('data-ready'));
+      // Long enough for the observer's first report and a redraw it would schedule.
+      await page.waitForTimeout(1000);
+      const seen = await page.evaluate(() => ({ changes: window.loadCount.changes, fanFrames: window.loadCount.fanFrames.size }));
+      assert.deepEqual(seen, { changes: 1, fanFrames: 1 });
+      const fanWidth = () => page.evaluate(() => document.querySelector('tape-cast').shadowRoot.querySelector('canvas[part="fan"]').width);
+      const before = await fanWidth();
+      await page.setViewportSize({ width: Math.min(width - 40, 600), height: 800 }); // narrower than the article column
+      await pollUntil(fanWidth, (w) => w !== before, { what: 'the fan redrawn at the new width' });
+      assert.equal(await page.evaluate(() => window.loadCount.fanFrames.size), 2);
+    });
+  }
+});
