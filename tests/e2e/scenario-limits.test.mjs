@@ -35,7 +35,7 @@ describe('author files cannot hurt a page', () => {
     const page = await env.newPage();
     await page.goto(`${env.url}embed-example.html`);
     await page.waitForFunction(() => document.querySelector('tape-cast')?.hasAttribute('data-ready'));
-    const { max_scenario_chars: max } = await page.evaluate(() => import('./pkg/tapecast.js').then((m) => m.default().then(() => ({ max_scenario_chars: m.max_scenario_chars() }))));
+    const { max_scenario_chars: max } = await page.evaluate(() => import('./pkg/author/tapecast.js').then((m) => m.default().then(() => ({ max_scenario_chars: m.max_scenario_chars() }))));
     limit = max;
   });
   after(async () => { await env?.teardown(); });

@@ -11,13 +11,13 @@ import { downloadCsv, downloadPng, fillTable } from './exports.js';
 import { messageOf, Notes } from './notes.js';
 import { glide, watchLinks } from './links.js';
 import { copyLink, permalink, rememberState, restoreState } from './permalink.js';
-import { authoredScenario, authoredWidget } from './scenario.js';
+import { authoredScenario, authoredWidget, scenarioSource } from './scenario.js';
 import { afterFrame, FrameScheduler, IdleRun } from './scheduler.js';
 import { paletteStyles, styles } from './styles.js';
 import { watchSteps } from './steps.js';
 import { shellText } from './text.js';
 import { colorProbe, hostColors, isDark } from './theme.js';
-import { load, panels, state_attributes, Widget } from './wasm.js';
+import { load, loadAny, loadAuthor, shared, Widget } from './wasm.js';
 
 /** @typedef {import('./wasm.js').Layout} Layout */
 /** @typedef {import('./wasm.js').Theme} Theme */
@@ -37,8 +37,8 @@ export class TapeCast extends HTMLElement {
   /** Every state attribute a widget reads (a preset, the inputs, the series), once the wasm has
    * loaded: for pages that pass attributes through, such as the iframe page. */
   static async stateAttributes() {
-    await load();
-    return state_attributes();
+    await loadAny();
+    return shared().state_attributes();
   }
 
   constructor() {
@@ -178,10 +178,14 @@ export class TapeCast extends HTMLElement {
   }
 
   async start() {
-    await load();
+    // A widget with its own scenario file loads the author's wasm (and builds everything from that
+    // one module); the built-in story's widget, the lean one.
+    const author = scenarioSource(this) ? await loadAuthor() : undefined;
+    if (!author) await load();
+    const Built = author?.Widget ?? Widget;
     const root = this.shadowRoot;
     if (root) root.adoptedStyleSheets = [paletteStyles(), ...root.adoptedStyleSheets];
-    const { text, problems } = await authoredScenario(this, this.language());
+    const { text, problems } = author ? await authoredScenario(author, this, this.language()) : { text: undefined, problems: [] };
     this.notes.lang = this.language();
     // With an author's file, reading it, checking it, the fallback to the built-in story, building
     // and the first drawing are separate tasks, so that none blocks the page for long.
@@ -189,11 +193,11 @@ export class TapeCast extends HTMLElement {
     const breath = () => (authored ? new Promise((resolve) => setTimeout(resolve)) : undefined);
     await breath();
     try {
-      this.widget = text === undefined ? new Widget(this.language()) : await authoredWidget(text, this.language());
+      this.widget = author && text !== undefined ? await authoredWidget(author, text, this.language()) : new Built(this.language());
     } catch (thrown) {
       problems.push(...(Array.isArray(thrown) ? thrown.map(String) : [messageOf(thrown)]));
       await breath();
-      this.widget = new Widget(this.language());
+      this.widget = new Built(this.language());
     }
     await breath();
     // Every problem of the author's file, then the built-in story so the box is never empty.
@@ -274,7 +278,7 @@ export class TapeCast extends HTMLElement {
     this.titleEl = title;
     this.retitle(layout.title);
     // The `panels` attribute chooses the other charts; the main one always shows.
-    const shown = /** @type {{ charts: string[], notes: string[] }} */ (panels(this.getAttribute('panels') ?? ''));
+    const shown = /** @type {{ charts: string[], notes: string[] }} */ (shared().panels(this.getAttribute('panels') ?? ''));
     this.notes.add(...shown.notes.filter((n) => !this.notes.list.includes(n)));
     const charts = this.charts.build(layout.charts.filter((c) => shown.charts.includes(c.kind)), this.controls.seriesPicker(layout));
     const summary = el('p', { className: 'summary' });

@@ -4,7 +4,7 @@
 // never leaves a blank box, and no number of problems makes a tall one.
 
 import { el } from './dom.js';
-import { more_problems, warn } from './wasm.js';
+import { shared } from './wasm.js';
 
 /** At most this many notes are shown (an author's file lists 20 problems and "… and N more",
  * plus a line or two around them); the rest are counted on one last line. */
@@ -25,13 +25,13 @@ export class Notes {
     const before = this.hidden;
     for (const text of texts) {
       if (this.list.length >= MAX_NOTES) { this.hidden++; continue; }
-      warn(`<tape-cast>: ${text}`);
+      shared().warn(`<tape-cast>: ${text}`);
       this.list.push(text);
       this.box.append(el('p', {}, text));
     }
     if (this.hidden > before) {
-      this.moreLine.textContent = more_problems(this.hidden, this.lang);
-      warn(`<tape-cast>: ${this.moreLine.textContent}`);
+      this.moreLine.textContent = shared().more_problems(this.hidden, this.lang);
+      shared().warn(`<tape-cast>: ${this.moreLine.textContent}`);
       this.box.append(this.moreLine);
     }
   }

@@ -5,7 +5,7 @@
 // names no colour of its own. Before the wasm has loaded those are unset, and the loading text
 // and fallback slot take the page's own colours.
 
-import { palette_css } from './wasm.js';
+import { shared } from './wasm.js';
 
 const CSS = `
 :host { display: block; margin: 1.5em 0; font: inherit; clear: both; }
@@ -144,4 +144,4 @@ function sheetOf(/** @type {string} */ css) {
 export const styles = () => (sheet ??= sheetOf(CSS));
 
 /** The palette's default colours (`--tc-d-…`), once the wasm has loaded. */
-export const paletteStyles = () => (palette ??= sheetOf(palette_css()));
+export const paletteStyles = () => (palette ??= sheetOf(shared().palette_css()));
