@@ -17,8 +17,8 @@ const REPO = fileURLToPath(new URL('../', import.meta.url));
 const SRC = `${REPO}www/src/`;
 const ENTRY = 'element.js';
 const KEPT_IMPORT = './pkg/tapecast.js';
-/** `release` rewrites this line to pin the wasm's hash; it must stay exactly so, once. */
-const INTEGRITY_LINE = "const WASM_INTEGRITY = '';";
+/** `release` rewrites these lines to pin the two reader wasms' hashes; each must stay exactly so, once. */
+const INTEGRITY_LINES = ["const WASM_INTEGRITY = '';", "const AUTHOR_WASM_INTEGRITY = '';"];
 /** What the shell never uses (text is text; strict CSP): the build fails on any of them. */
 const FORBIDDEN = [/\.innerHTML\b/, /\.outerHTML\b/, /insertAdjacentHTML/, /document\.write/, /\beval\s*\(/, /new Function\b/, /\.setAttribute\(\s*['"]style['"]/];
 
@@ -101,8 +101,10 @@ export async function join() {
     + `// (${order.join(', ')}): edit those, not this file.\n`;
   const imports = order.flatMap((n) => files.get(n).imports);
   const out = `${head}\n${imports.join('\n')}\n\n${order.map((n) => files.get(n).text).join('\n\n')}\n`;
-  const pinned = out.split('\n').filter((l) => l === INTEGRITY_LINE).length;
-  if (pinned !== 1) fail(`the joined file has ${pinned} lines "${INTEGRITY_LINE}" (scripts/release needs exactly one)`);
+  for (const line of INTEGRITY_LINES) {
+    const pinned = out.split('\n').filter((l) => l === line).length;
+    if (pinned !== 1) fail(`the joined file has ${pinned} lines "${line}" (scripts/release needs exactly one)`);
+  }
   for (const re of FORBIDDEN) if (re.test(out)) fail(`the joined file uses ${re.source}`);
   return { out, order };
 }

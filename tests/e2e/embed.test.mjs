@@ -41,8 +41,9 @@ describe('the release folder', () => {
   test('SRI hashes in the snippets and integrity.json match the files; no absolute URLs inside', async () => {
     const dir = await releaseDir();
     const sn = JSON.parse(await readFile(`${dir}snippets.json`, 'utf8'));
-    const tags = [...`${sn.module.head}\n${sn.iframe.listener}`.matchAll(/(?:src|href)="([^"]+)" [^>]*integrity="([^"]+)"/g)];
-    assert.equal(tags.length, 3, 'modulepreload, module script and listener carry integrity');
+    const tags = [...`${sn.module.head}\n${sn.module.author}\n${sn.iframe.listener}`.matchAll(/(?:src|href)="([^"]+)" [^>]*integrity="([^"]+)"/g)];
+    assert.equal(tags.length, 4, 'modulepreload, module script, the author\'s modulepreload and listener carry integrity');
+    assert.match(sn.module.author, /^<link rel="modulepreload" href="[^"]*pkg\/author\/tapecast\.js" /);
     for (const [, url, integrity] of tags) {
       assert.ok(url.startsWith(sn.base), url);
       assert.equal(integrity, sha384(await readFile(dir + url.slice(sn.base.length))), `integrity of ${url}`);
@@ -57,7 +58,7 @@ describe('the release folder', () => {
       assert.doesNotMatch(text, /(?:import|from)\s*\(?\s*['"](?:\/|https?:)/, `${f}: only relative imports`);
     }
     // Stable names, and every embed path has its snippet for every state.
-    for (const f of ['tapecast.js', 'pkg/tapecast.js', 'pkg/tapecast_bg.wasm', 'embed.html', 'embed.js', 'iframe-resize.js',
+    for (const f of ['tapecast.js', 'pkg/tapecast.js', 'pkg/tapecast_bg.wasm', 'pkg/author/tapecast.js', 'pkg/author/tapecast_bg.wasm', 'embed.html', 'embed.js', 'iframe-resize.js',
       'README.md', 'SNIPPETS.md', 'SCENARIOS.md', 'package.json', 'tapecast.d.ts', 'snapshots/en/as-of.svg', 'snapshots/en/as-of.html']) {
       assert.ok(files.includes(f), `release has ${f}`);
     }
@@ -87,6 +88,7 @@ describe('the release folder', () => {
     assert.equal(pkg.name, 'tapecast');
     assert.equal(pkg.type, 'module');
     assert.ok(inPack.has('tapecast.d.ts') && inPack.has('pkg/tapecast_bg.wasm') && inPack.has('README.md'));
+    assert.ok(inPack.has('pkg/author/tapecast.js') && inPack.has('pkg/author/tapecast_bg.wasm'), 'the author\'s wasm is packed');
     for (const target of Object.values(pkg.exports).flatMap((v) => (typeof v === 'string' ? [v] : Object.values(v)))) {
       if (target.includes('*')) assert.ok([...inPack].some((f) => f.startsWith(target.slice(2, target.indexOf('*')))), target);
       else assert.ok(inPack.has(target.slice(2)), `export ${target} is packed`);
@@ -127,6 +129,34 @@ describe('copied alone to a new static server under a sub-path, used from anothe
     assert.equal(state.slot, false, 'the fallback figure is replaced by the chart');
     await shot(page, 'release-module');
     assert.deepEqual(problems(page), clean);
+  });
+
+  test('1b. module script with an author\'s inline scenario: the author\'s glue and wasm, both pinned (altered bytes are refused), and not the lean wasm', async () => {
+    const page = await env.newPage({ width: 900, height: 900 });
+    const wasm = [];
+    page.on('request', (r) => { if (r.url().endsWith('.wasm')) wasm.push(r.url().slice(base.length)); });
+    await page.goto(`${env.url}author.html`);
+    await ready(page);
+    const title = await page.evaluate(() => document.querySelector('tape-cast').shadowRoot.querySelector('.title').textContent);
+    assert.match(title, /hypothetical week/);
+    assert.deepEqual(wasm, ['pkg/author/tapecast_bg.wasm'], 'only the author\'s wasm');
+    assert.deepEqual(problems(page), clean);
+    // One byte changed in either file, and the browser refuses it: the widget says so.
+    for (const file of ['pkg/author/tapecast_bg.wasm', 'pkg/author/tapecast.js']) {
+      const altered = await env.newPage({ width: 900, height: 900 });
+      await altered.route(`${base}${file}`, async (r) => {
+        const body = Buffer.from(await (await r.fetch()).body());
+        body[body.length - 2] ^= 1;
+        await r.fulfill({ status: 200, body, headers: { 'content-type': file.endsWith('.wasm') ? 'application/wasm' : 'text/javascript', 'access-control-allow-origin': '*' } });
+      });
+      await altered.goto(`${env.url}author.html`);
+      await altered.locator('tape-cast').evaluate((w) => new Promise((resolve) => {
+        const seen = () => w.shadowRoot?.querySelector('.failed') && resolve(undefined);
+        seen();
+        new MutationObserver(seen).observe(w.shadowRoot ?? w, { childList: true, subtree: true });
+      }));
+      assert.ok(altered.problems.consoleErrors.some((e) => /integrity/i.test(e)), `${file}: an integrity error (${altered.problems.consoleErrors.join(' | ')})`);
+    }
   });
 
   for (const width of [360, 1200]) {

@@ -62,6 +62,7 @@ ${body}
 /** Writes a blog (a separate directory, served from another origin) made only of snippets. */
 export async function writeBlog(sn) {
   const root = await mkdtemp(join(tmpdir(), 'tapecast-blog-'));
+  const ownScenario = await readFile(`${await releaseDir()}scenarios/megacap-fed-week.json`, 'utf8');
   const filler = Array.from({ length: 40 }, (_, i) => `<p>Paragraph ${i + 1} of a long article. ${'Lorem ipsum dolor sit amet. '.repeat(12)}</p>`).join('\n');
   const pages = {
     'blog.css': 'body { margin: 0; font: 16px/1.5 Georgia, serif; } main { margin: 0; padding: 0; } h1 { margin: 0 0 8px; font-size: 20px; }\nimg { max-width: 100%; height: auto; }\niframe { display: block; width: 100%; border: 0; }\n',
@@ -69,6 +70,8 @@ export async function writeBlog(sn) {
     'iframe.html': PAGE('iframe embed', '', `${sn.iframe.states['en/as-of']}\n${sn.iframe.listener}`),
     'iframe-nolistener.html': PAGE('iframe embed without the listener', '', sn.iframe.states['en/as-of']),
     'image.html': PAGE('No scripts', '', sn.image.states['en/fed-blinks']),
+    // An author's own scenario, inline: the module snippet plus the author's modulepreload line.
+    'author.html': PAGE('Own scenario', `${sn.module.head}\n${sn.module.author}`, `<tape-cast><script type="application/json">${ownScenario}</script></tape-cast>`),
     'lazy.html': PAGE('A long article', sn.module.head, `${filler}\n${sn.module.states['en/as-of']}`),
     // An article with the widget near the top and text after it: the swap from the fallback to
     // the live widget must not move that text (cumulative layout shift).
