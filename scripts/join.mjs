@@ -1,24 +1,31 @@
 // scripts/join.mjs — joins the shell's sources (www/src/*.js: small ES modules, one concern each)
-// into the one shipped module, dist/tapecast.js. Each file comes once, after the files it imports;
-// the imports between them and their `export` keywords are dropped (the joined file is one scope),
-// as are the JSDoc type tags (for the checker, not the reader's download), and the wasm package's
-// import is kept, at the top. Comments are for the sources' readers, not the page's: the joined
+// into the two shipped modules: dist/tapecast.js (from element.js: every page loads it) and
+// dist/author.js (from author.js: the reading of an author's own scenario file, which tapecast.js
+// imports only on a page with one). Each file comes once per module, after the files it imports;
+// the imports between them and their `export` keywords are dropped (a joined file is one scope;
+// only author.js's own exports stay, for tapecast.js to import), as are the JSDoc type tags (for
+// the checker, not the reader's download), and the wasm packages' imports are kept, at the top. Comments are for the sources' readers, not the page's: the joined
 // file keeps none but its own header, and the code must come out unchanged (checked). No
 // bundler: the sources keep to a few plain forms, and
 // anything else stops the build. Then the output is parsed (`node --check`: two files declaring
 // the same name fail here) and checked for the things the shell never does.
 //
-// Usage: node scripts/join.mjs [OUT]   (default dist/tapecast.js)
+// Usage: node scripts/join.mjs [DIR]   (default dist/: writes DIR/tapecast.js and DIR/author.js)
 import { spawnSync } from 'node:child_process';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 
 const REPO = fileURLToPath(new URL('../', import.meta.url));
 const SRC = `${REPO}www/src/`;
-const ENTRY = 'element.js';
-const KEPT_IMPORT = './pkg/tapecast.js';
-/** `release` rewrites these lines to pin the two reader wasms' hashes; each must stay exactly so, once. */
-const INTEGRITY_LINES = ["const WASM_INTEGRITY = '';", "const AUTHOR_WASM_INTEGRITY = '';"];
+/** The joined modules: the entry file each starts from, and the line `release` rewrites to pin
+ * its wasm's hash (it must stay exactly so, once). The author's module keeps its entry's exports. */
+export const MODULES = [
+  { out: 'tapecast.js', entry: 'element.js', integrity: "const WASM_INTEGRITY = '';", what: 'the <tape-cast> custom element' },
+  { out: 'author.js', entry: 'author.js', integrity: "const AUTHOR_WASM_INTEGRITY = '';", exports: true,
+    what: 'what <tape-cast> adds for an author\'s own scenario file' },
+];
+/** The wasm packages' glue, whose imports stay (at the top of the joined module). */
+const KEPT_IMPORT = /^import .* from '\.\/pkg\/(author\/)?tapecast\.js';$/;
 /** What the shell never uses (text is text; strict CSP): the build fails on any of them. */
 const FORBIDDEN = [/\.innerHTML\b/, /\.outerHTML\b/, /insertAdjacentHTML/, /document\.write/, /\beval\s*\(/, /new Function\b/, /\.setAttribute\(\s*['"]style['"]/];
 
@@ -54,20 +61,22 @@ function withoutComments(lines) {
 /** The code without comments and whitespace (naive, but the same on both sides of a comparison). */
 const codeOnly = (text) => text.replace(/\/\*[\s\S]*?\*\//g, '').replace(/^\s*\/\/.*$/gm, '').replace(/\s+/g, '');
 
-/** One source file with its local imports removed and its `export` keywords dropped. */
-function strip(name, text) {
+/** One source file with its local imports removed and its `export` keywords dropped (kept, with
+ * `keepExports`, for the entry of a module others import). */
+function strip(name, text, keepExports = false) {
   const deps = [];
   const imports = [];
   const lines = [];
   for (const line of text.split('\n')) {
     if (line === '// @ts-check') continue;
     const local = line.match(/^import .* from '\.\/([\w-]+\.js)';$/);
-    if (local && `./${local[1]}` !== KEPT_IMPORT) { deps.push(local[1]); continue; }
+    if (local) { deps.push(local[1]); continue; }
     if (/^import\b/.test(line)) {
-      if (!line.endsWith(`from '${KEPT_IMPORT}';`)) fail(`${name}: an import the join does not know: ${line}`);
+      if (!KEPT_IMPORT.test(line)) fail(`${name}: an import the join does not know: ${line}`);
       imports.push(line);
       continue;
     }
+    if (keepExports && /^export\b/.test(line)) { lines.push(line); continue; }
     if (/^export \{[^}]*\};$/.test(line)) continue; // a re-export: the names are in the one scope already
     const declaration = line.match(/^export ((?:async )?function\*? |const |let |class )/);
     if (declaration) { lines.push(line.slice('export '.length)); continue; }
@@ -79,10 +88,8 @@ function strip(name, text) {
   return { deps, imports, text: joined };
 }
 
-export async function join() {
-  const names = (await readdir(SRC)).filter((n) => n.endsWith('.js')).sort();
-  const files = new Map();
-  for (const n of names) files.set(n, strip(n, await readFile(SRC + n, 'utf8')));
+/** Joins one module (one of MODULES) from the sources in `files`; returns its text and files. */
+function joinModule(files, { out: target, entry, integrity, exports = false, what }) {
   // Depth-first from the entry: every file after the files it imports.
   const order = [];
   const visiting = new Set();
@@ -94,29 +101,44 @@ export async function join() {
     for (const d of files.get(n).deps) visit(d, n);
     order.push(n);
   };
-  visit(ENTRY, ENTRY);
-  const unused = names.filter((n) => !order.includes(n));
-  if (unused.length) fail(`www/src/: not imported by anything: ${unused.join(', ')}`);
-  const head = '// tapecast.js — the <tape-cast> custom element, joined by scripts/join.mjs from www/src/\n'
+  visit(entry, entry);
+  const text = (n) => (exports && n === entry ? files.get(n).entryText : files.get(n).text);
+  const head = `// ${target} — ${what}, joined by scripts/join.mjs from www/src/\n`
     + `// (${order.join(', ')}): edit those, not this file.\n`;
-  const imports = order.flatMap((n) => files.get(n).imports);
-  const out = `${head}\n${imports.join('\n')}\n\n${order.map((n) => files.get(n).text).join('\n\n')}\n`;
-  for (const line of INTEGRITY_LINES) {
-    const pinned = out.split('\n').filter((l) => l === line).length;
-    if (pinned !== 1) fail(`the joined file has ${pinned} lines "${line}" (scripts/release needs exactly one)`);
-  }
-  for (const re of FORBIDDEN) if (re.test(out)) fail(`the joined file uses ${re.source}`);
+  const imports = [...new Set(order.flatMap((n) => files.get(n).imports))];
+  const out = `${head}\n${imports.join('\n')}\n\n${order.map(text).join('\n\n')}\n`;
+  const pinned = out.split('\n').filter((l) => l === integrity).length;
+  if (pinned !== 1) fail(`${target} has ${pinned} lines "${integrity}" (scripts/release needs exactly one)`);
+  for (const re of FORBIDDEN) if (re.test(out)) fail(`${target} uses ${re.source}`);
   return { out, order };
 }
 
+/** Every module of MODULES, joined: `[{ name, out, order }]`. */
+export async function join() {
+  const names = (await readdir(SRC)).filter((n) => n.endsWith('.js')).sort();
+  const files = new Map();
+  for (const n of names) {
+    const source = await readFile(SRC + n, 'utf8');
+    const entry = MODULES.find((m) => m.entry === n && m.exports);
+    files.set(n, { ...strip(n, source), entryText: entry ? strip(n, source, true).text : '' });
+  }
+  const joined = MODULES.map((m) => ({ name: m.out, ...joinModule(files, m) }));
+  const used = new Set(joined.flatMap((j) => j.order));
+  const unused = names.filter((n) => !used.has(n));
+  if (unused.length) fail(`www/src/: not imported by anything: ${unused.join(', ')}`);
+  return joined;
+}
+
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  const target = process.argv[2] ?? `${REPO}dist/tapecast.js`;
+  const dir = (process.argv[2] ?? `${REPO}dist`).replace(/\/?$/, '/');
   try {
-    const { out, order } = await join();
-    await writeFile(target, out);
-    const check = spawnSync(process.execPath, ['--check', target], { encoding: 'utf8' });
-    if (check.status !== 0) fail(`the joined file does not parse:\n${check.stderr}`);
-    console.log(`join: ${order.length} files -> ${target} (${out.split('\n').length} lines)`);
+    for (const { name, out, order } of await join()) {
+      const target = `${dir}${name}`;
+      await writeFile(target, out);
+      const check = spawnSync(process.execPath, ['--check', target], { encoding: 'utf8' });
+      if (check.status !== 0) fail(`${target} does not parse:\n${check.stderr}`);
+      console.log(`join: ${order.length} files -> ${target} (${out.split('\n').length} lines)`);
+    }
   } catch (e) {
     console.error(`join: ${e.message}`);
     process.exit(1);

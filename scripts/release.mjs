@@ -42,9 +42,11 @@ export function snippets({ manifest, figures, hashes, base, version }) {
     `<link rel="modulepreload" href="${base}pkg/tapecast.js" integrity="${hashes['pkg/tapecast.js']}" crossorigin="anonymous">`,
     `<script type="module" src="${base}tapecast.js" integrity="${hashes['tapecast.js']}" crossorigin="anonymous"></script>`,
   ].join('\n');
-  // A page with an author's own scenario (inline or `src`) also imports the author's wasm glue
-  // (pkg/author/): preloaded with its hash, the import uses the checked copy.
-  const author = `<link rel="modulepreload" href="${base}pkg/author/tapecast.js" integrity="${hashes['pkg/author/tapecast.js']}" crossorigin="anonymous">`;
+  // A page with an author's own scenario (inline or `src`) also imports author.js and, from it,
+  // the author's wasm glue (pkg/author/): preloaded with their hashes, the imports use the
+  // checked copies.
+  const author = ['author.js', 'pkg/author/tapecast.js']
+    .map((f) => `<link rel="modulepreload" href="${base}${f}" integrity="${hashes[f]}" crossorigin="anonymous">`).join('\n');
   const listener = `<script src="${base}iframe-resize.js" data-origin="${origin}" integrity="${hashes['iframe-resize.js']}" crossorigin="anonymous" defer></script>`;
   const out = { version, base, origin, module: { head, author, states: {} }, iframe: { listener, states: {} }, image: { states: {} } };
   for (const s of manifest.states) {
@@ -71,7 +73,7 @@ function markdown(sn, manifest) {
       ? `Every URL below starts with \`${PLACEHOLDER_BASE}\`: replace it with the address where you put this folder (ending in \`/\`), or run \`scripts/release --base URL\` to get them filled in. The \`data-origin\` of the listener is that address's origin (scheme, host and port).`
       : `Every URL below points to \`${sn.base}\`.`,
     '',
-    'The `integrity` hashes pin the exact files of this release: if the files change, browsers refuse them. `tapecast.js` carries the hashes of both WebAssembly modules (the built-in story\'s, `pkg/`, and the one for your own scenarios, `pkg/author/`) and fetches each with `integrity`, so the modules are pinned too (their hashes are also in `integrity.json`).',
+    'The `integrity` hashes pin the exact files of this release: if the files change, browsers refuse them. `tapecast.js` carries the hash of the WebAssembly module and fetches it with `integrity`, so the module is pinned too, and so does `author.js` for the one that runs your own scenarios (`pkg/author/`); their hashes are also in `integrity.json`.',
     '',
     '## 1. Module script (Hugo, Jekyll, Ghost, WordPress custom HTML, any page you control)',
     '',
@@ -85,7 +87,7 @@ function markdown(sn, manifest) {
     '',
     'Other states: set `preset` to one of the ids below and use that state\'s figure from `snapshots/<lang>/<id>.html` (the `module.states` entries of `snippets.json` are ready to paste).',
     '',
-    'A widget with your own scenario (an inline `<script type="application/json">` child or `src`) runs on a second WebAssembly module, `pkg/author/`, which pages with only the built-in story never download. On such a page add this line too, beside the two above, so that its code is pinned as well (`tapecast.js` pins its wasm):',
+    'A widget with your own scenario (an inline `<script type="application/json">` child or `src`) runs on a second WebAssembly module, `pkg/author/`, imported with `author.js`; pages with only the built-in story download neither. On such a page add these two lines too, beside the two above, so that their code is pinned as well (`author.js` pins its wasm):',
     '',
     block(sn.module.author),
     '',

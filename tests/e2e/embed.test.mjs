@@ -42,8 +42,8 @@ describe('the release folder', () => {
     const dir = await releaseDir();
     const sn = JSON.parse(await readFile(`${dir}snippets.json`, 'utf8'));
     const tags = [...`${sn.module.head}\n${sn.module.author}\n${sn.iframe.listener}`.matchAll(/(?:src|href)="([^"]+)" [^>]*integrity="([^"]+)"/g)];
-    assert.equal(tags.length, 4, 'modulepreload, module script, the author\'s modulepreload and listener carry integrity');
-    assert.match(sn.module.author, /^<link rel="modulepreload" href="[^"]*pkg\/author\/tapecast\.js" /);
+    assert.equal(tags.length, 5, 'modulepreload, module script, the author\'s two modulepreloads and listener carry integrity');
+    assert.match(sn.module.author, /^<link rel="modulepreload" href="[^"]*\/author\.js" [^\n]*\n<link rel="modulepreload" href="[^"]*pkg\/author\/tapecast\.js" /);
     for (const [, url, integrity] of tags) {
       assert.ok(url.startsWith(sn.base), url);
       assert.equal(integrity, sha384(await readFile(dir + url.slice(sn.base.length))), `integrity of ${url}`);
@@ -58,7 +58,7 @@ describe('the release folder', () => {
       assert.doesNotMatch(text, /(?:import|from)\s*\(?\s*['"](?:\/|https?:)/, `${f}: only relative imports`);
     }
     // Stable names, and every embed path has its snippet for every state.
-    for (const f of ['tapecast.js', 'pkg/tapecast.js', 'pkg/tapecast_bg.wasm', 'pkg/author/tapecast.js', 'pkg/author/tapecast_bg.wasm', 'embed.html', 'embed.js', 'iframe-resize.js',
+    for (const f of ['tapecast.js', 'pkg/tapecast.js', 'pkg/tapecast_bg.wasm', 'author.js', 'pkg/author/tapecast.js', 'pkg/author/tapecast_bg.wasm', 'embed.html', 'embed.js', 'iframe-resize.js',
       'README.md', 'SNIPPETS.md', 'SCENARIOS.md', 'package.json', 'tapecast.d.ts', 'snapshots/en/as-of.svg', 'snapshots/en/as-of.html']) {
       assert.ok(files.includes(f), `release has ${f}`);
     }
@@ -88,7 +88,7 @@ describe('the release folder', () => {
     assert.equal(pkg.name, 'tapecast');
     assert.equal(pkg.type, 'module');
     assert.ok(inPack.has('tapecast.d.ts') && inPack.has('pkg/tapecast_bg.wasm') && inPack.has('README.md'));
-    assert.ok(inPack.has('pkg/author/tapecast.js') && inPack.has('pkg/author/tapecast_bg.wasm'), 'the author\'s wasm is packed');
+    assert.ok(['author.js', 'pkg/author/tapecast.js', 'pkg/author/tapecast_bg.wasm'].every((f) => inPack.has(f)), 'the author\'s module and wasm are packed');
     for (const target of Object.values(pkg.exports).flatMap((v) => (typeof v === 'string' ? [v] : Object.values(v)))) {
       if (target.includes('*')) assert.ok([...inPack].some((f) => f.startsWith(target.slice(2, target.indexOf('*')))), target);
       else assert.ok(inPack.has(target.slice(2)), `export ${target} is packed`);
@@ -131,7 +131,7 @@ describe('copied alone to a new static server under a sub-path, used from anothe
     assert.deepEqual(problems(page), clean);
   });
 
-  test('1b. module script with an author\'s inline scenario: the author\'s glue and wasm, both pinned (altered bytes are refused), and not the lean wasm', async () => {
+  test('1b. module script with an author\'s inline scenario: author.js, the author\'s glue and wasm, all pinned (altered bytes are refused), and not the lean wasm', async () => {
     const page = await env.newPage({ width: 900, height: 900 });
     const wasm = [];
     page.on('request', (r) => { if (r.url().endsWith('.wasm')) wasm.push(r.url().slice(base.length)); });
@@ -141,8 +141,8 @@ describe('copied alone to a new static server under a sub-path, used from anothe
     assert.match(title, /hypothetical week/);
     assert.deepEqual(wasm, ['pkg/author/tapecast_bg.wasm'], 'only the author\'s wasm');
     assert.deepEqual(problems(page), clean);
-    // One byte changed in either file, and the browser refuses it: the widget says so.
-    for (const file of ['pkg/author/tapecast_bg.wasm', 'pkg/author/tapecast.js']) {
+    // One byte changed in any of the three, and the browser refuses it: the widget says so.
+    for (const file of ['pkg/author/tapecast_bg.wasm', 'pkg/author/tapecast.js', 'author.js']) {
       const altered = await env.newPage({ width: 900, height: 900 });
       await altered.route(`${base}${file}`, async (r) => {
         const body = Buffer.from(await (await r.fetch()).body());

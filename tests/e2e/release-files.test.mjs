@@ -41,22 +41,22 @@ test('every state has its share card as a PNG at the size link previews and feed
   }
 });
 
-test('tapecast.js in the release pins both wasms (the built-in story\'s and the author\'s) by their sha384, as integrity.json lists them', async () => {
+test('tapecast.js pins the reader\'s wasm and author.js the author\'s by their sha384, as integrity.json lists them', async () => {
   const name = (await readdir(RELEASES)).find((n) => /^tapecast-[\d.]+$/.test(n));
   const dir = join(RELEASES, name);
-  const js = await readFile(join(dir, 'tapecast.js'), 'utf8');
   const listed = JSON.stringify(JSON.parse(await readFile(join(dir, 'integrity.json'), 'utf8')));
   const hashes = [];
-  for (const file of ['pkg/tapecast_bg.wasm', 'pkg/author/tapecast_bg.wasm']) {
+  for (const [module, file] of [['tapecast.js', 'pkg/tapecast_bg.wasm'], ['author.js', 'pkg/author/tapecast_bg.wasm']]) {
+    const js = await readFile(join(dir, module), 'utf8');
     const sri = `sha384-${createHash('sha384').update(await readFile(join(dir, file))).digest('base64')}`;
     hashes.push(sri);
-    // Minified after the hash was written in: the file's name and its hash, the two arguments of
-    // the helper that fetches it with `{integrity:…}`.
-    assert.ok(js.includes(`"./${file}","${sri}")`), `tapecast.js fetches ${file} with its hash`);
+    // Minified after the hash was written in: the hash, the file's name and a fetch with `{integrity:…}`.
+    assert.ok(js.includes(`"${sri}"`), `${module} carries the hash of ${file}`);
+    assert.ok(js.includes(`"./${file}"`), `${module} fetches ${file}`);
+    assert.match(js, /fetch\(new URL\([^)]*,import\.meta\.url\),\{integrity:\w+\}\)/, `${module} fetches it with the hash as its integrity`);
     assert.ok(listed.includes(sri), `integrity.json lists the same hash for ${file}`);
   }
   assert.notEqual(hashes[0], hashes[1], 'two different wasms');
-  assert.match(js, /fetch\(new URL\(\w+,import\.meta\.url\),\{integrity:\w+\}\)/, 'the helper passes the hash as the fetch\'s integrity');
 });
 
 /** The URLs in `html`'s href and src attributes, decoded once as HTML attribute text. */

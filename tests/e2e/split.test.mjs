@@ -1,7 +1,8 @@
 // tests/e2e/split.test.mjs — the two reader wasms (www/src/wasm.js): a page with only built-in
-// widgets loads the lean one (dist/pkg/) and requests nothing under pkg/author/; a page whose
-// widgets have their own scenario file (inline or `src`) loads the author's (dist/pkg/author/) and
-// never fetches the lean .wasm; a page with one of each runs both, each widget with its own story.
+// widgets loads the lean one (dist/pkg/) and requests neither author.js nor anything under
+// pkg/author/; a page whose widgets have their own scenario file (inline or `src`) loads author.js
+// and the author's wasm (dist/pkg/author/) and never fetches the lean .wasm; a page with one of
+// each runs both, each widget with its own story.
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { after, before, describe, test } from 'node:test';
@@ -34,6 +35,7 @@ function recordRequests(page, origin) {
 }
 
 const LEAN_WASM = '/pkg/tapecast_bg.wasm';
+const AUTHOR_MODULE = '/author.js';
 const AUTHOR_GLUE = '/pkg/author/tapecast.js';
 const AUTHOR_WASM = '/pkg/author/tapecast_bg.wasm';
 const count = (paths, p) => paths.filter((x) => x === p).length;
@@ -52,24 +54,25 @@ describe('two reader wasms: the built-in story\'s and the author\'s', () => {
     return { page, paths };
   }
 
-  test('a page with only built-in widgets loads the lean wasm once and requests nothing under pkg/author/', async () => {
+  test('a page with only built-in widgets loads the lean wasm once and requests neither author.js nor anything under pkg/author/', async () => {
     const { page, paths } = await open('split-builtin.html', pageWith('<tape-cast id="a"></tape-cast>\n<tape-cast id="b" preset="fed-blinks"></tape-cast>'));
     await ready(page, 2);
     const shown = await widgets(page);
     assert.ok(shown.every((w) => w.title && !AUTHOR_TITLE.test(w.title) && w.notes.length === 0), JSON.stringify(shown));
     assert.equal(count(paths, LEAN_WASM), 1, `the lean wasm once: ${paths.join(' ')}`);
-    assert.deepEqual(paths.filter((p) => p.startsWith('/pkg/author/')), [], 'nothing of the author\'s wasm');
+    assert.deepEqual(paths.filter((p) => p.startsWith('/pkg/author/') || p === AUTHOR_MODULE), [], 'nothing of the author\'s module or wasm');
     assert.deepEqual(page.problems.pageErrors, []);
     assert.deepEqual(page.problems.failedRequests, []);
   });
 
-  test('a widget with an inline scenario loads the author\'s wasm, not the lean .wasm, and shows its scenario', async () => {
+  test('a widget with an inline scenario loads author.js and the author\'s wasm, not the lean .wasm, and shows its scenario', async () => {
     const { page, paths } = await open('split-inline.html', pageWith(inlineWidget('own')));
     await ready(page, 1);
     const [own] = await widgets(page);
     assert.match(own.title, AUTHOR_TITLE);
     assert.ok(own.series.includes('megaco'), own.series.join());
     assert.deepEqual(own.notes, []);
+    assert.equal(count(paths, AUTHOR_MODULE), 1, paths.join(' '));
     assert.equal(count(paths, AUTHOR_GLUE), 1, paths.join(' '));
     assert.equal(count(paths, AUTHOR_WASM), 1, paths.join(' '));
     assert.equal(count(paths, LEAN_WASM), 0, `no lean .wasm: ${paths.join(' ')}`);

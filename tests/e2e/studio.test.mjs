@@ -155,8 +155,8 @@ describe('the scenario studio', () => {
       const notes = await reader.evaluate(() => [...document.querySelector('tape-cast').shadowRoot.querySelectorAll('.notes p')].map((p) => p.textContent));
       assert.deepEqual(notes, []);
       assert.deepEqual(requests.filter((u) => !u.startsWith('data:')).sort(), [
-        `${blog.url}post.html`, `${env.url}pkg/author/tapecast.js`, `${env.url}pkg/author/tapecast_bg.wasm`, `${env.url}pkg/tapecast.js`, `${env.url}tapecast.js`,
-      ].sort(), 'the page, the module (with the lean wasm\'s glue it imports), the author\'s glue and wasm: no scenario file, no lean wasm, nothing else');
+        `${blog.url}post.html`, `${env.url}author.js`, `${env.url}pkg/author/tapecast.js`, `${env.url}pkg/author/tapecast_bg.wasm`, `${env.url}pkg/tapecast.js`, `${env.url}tapecast.js`,
+      ].sort(), 'the page, the module (with the lean wasm\'s glue it imports), author.js with the author\'s glue and wasm: no scenario file, no lean wasm, nothing else');
       await shot(reader, 'studio-snippet-elsewhere');
     } finally {
       await blog.close();

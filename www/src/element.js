@@ -8,18 +8,21 @@ import { Charts } from './charts.js';
 import { Controls } from './controls.js';
 import { el } from './dom.js';
 import { downloadCsv, downloadPng, fillTable } from './exports.js';
-import { messageOf, Notes } from './notes.js';
+import { messageOf } from './message.js';
+import { Notes } from './notes.js';
 import { glide, watchLinks } from './links.js';
 import { copyLink, permalink, rememberState, restoreState } from './permalink.js';
-import { authoredScenario, authoredWidget, scenarioSource } from './scenario.js';
 import { afterFrame, FrameScheduler, IdleRun } from './scheduler.js';
 import { paletteStyles, styles } from './styles.js';
 import { watchSteps } from './steps.js';
 import { shellText } from './text.js';
 import { colorProbe, hostColors, isDark } from './theme.js';
-import { load, loadAny, loadAuthor, shared, Widget } from './wasm.js';
+import { scenarioSource } from './source.js';
+import { load, loadAuthor, shared } from './wasm.js';
 
 /** @typedef {import('./wasm.js').Layout} Layout */
+/** @typedef {import('./wasm.js').Widget} Widget */
+/** @typedef {import('./wasm.js').Author} Author */
 /** @typedef {import('./wasm.js').Theme} Theme */
 
 let count = 0;
@@ -37,7 +40,7 @@ export class TapeCast extends HTMLElement {
   /** Every state attribute a widget reads (a preset, the inputs, the series), once the wasm has
    * loaded: for pages that pass attributes through, such as the iframe page. */
   static async stateAttributes() {
-    await loadAny();
+    await load();
     return shared().state_attributes();
   }
 
@@ -178,14 +181,13 @@ export class TapeCast extends HTMLElement {
   }
 
   async start() {
-    // A widget with its own scenario file loads the author's wasm (and builds everything from that
-    // one module); the built-in story's widget, the lean one.
+    // A widget with its own scenario file runs on the author's wasm (everything built from that one
+    // module, the fallback to the built-in story too); the built-in story's widget, on the lean one.
     const author = scenarioSource(this) ? await loadAuthor() : undefined;
-    if (!author) await load();
-    const Built = author?.Widget ?? Widget;
+    const { Widget } = author?.wasm ?? await load();
     const root = this.shadowRoot;
     if (root) root.adoptedStyleSheets = [paletteStyles(), ...root.adoptedStyleSheets];
-    const { text, problems } = author ? await authoredScenario(author, this, this.language()) : { text: undefined, problems: [] };
+    const { text, problems } = author ? await author.authoredScenario(this, this.language()) : /** @type {{ text?: string, problems: string[] }} */ ({ problems: [] });
     this.notes.lang = this.language();
     // With an author's file, reading it, checking it, the fallback to the built-in story, building
     // and the first drawing are separate tasks, so that none blocks the page for long.
@@ -193,11 +195,11 @@ export class TapeCast extends HTMLElement {
     const breath = () => (authored ? new Promise((resolve) => setTimeout(resolve)) : undefined);
     await breath();
     try {
-      this.widget = author && text !== undefined ? await authoredWidget(author, text, this.language()) : new Built(this.language());
+      this.widget = text === undefined ? new Widget(this.language()) : await /** @type {Author} */ (author).authoredWidget(text, this.language());
     } catch (thrown) {
       problems.push(...(Array.isArray(thrown) ? thrown.map(String) : [messageOf(thrown)]));
       await breath();
-      this.widget = new Built(this.language());
+      this.widget = new Widget(this.language());
     }
     await breath();
     // Every problem of the author's file, then the built-in story so the box is never empty.

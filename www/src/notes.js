@@ -43,6 +43,3 @@ export class Notes {
     this.box.replaceChildren();
   }
 }
-
-/** What a thrown value says. */
-export const messageOf = (/** @type {unknown} */ error) => (error instanceof Error ? error.message : String(error));

@@ -2,62 +2,50 @@
 // wasm.js — the boundary as the shell sees it: the two reader wasms, each fetched and instantiated
 // at most once per page (pinned by the release's hashes), and the shapes of the plain objects
 // their exports return. The built-in story's wasm (`load`, ./pkg/) has no reader of scenario
-// files; the author's (`loadAuthor`, ./pkg/author/: the same exports, plus `AuthorFile` and a
-// `Widget` that takes one) is imported only by a page with an author's file. A page with only
-// built-in widgets requests nothing under pkg/author/; one whose widgets all have files never
-// fetches the first wasm (only its glue, which this module imports statically: 3.6 KB).
+// files; a widget with its own file runs on the author's (`loadAuthor`: author.js, a module of its
+// own, with pkg/author/). A page with only built-in widgets requests neither; one whose widgets all
+// have files never fetches the first wasm (only its glue, which this module imports statically:
+// 3.6 KB gzip).
 
-import init, { more_problems, palette_css, panels, state_attributes, warn, Widget } from './pkg/tapecast.js';
+import init, * as lean from './pkg/tapecast.js';
+import { pinned } from './pinned.js';
 
-/** @typedef {typeof import('./pkg/author/tapecast.js')} AuthorWasm */
+/** @typedef {import('./pkg/tapecast.js').Widget} Widget */
+/** @typedef {typeof import('./author.js')} Author */
 
-// A release writes the wasms' sha384 here (scripts/release), so that the browser refuses any
-// other bytes: with this file pinned by its own `integrity` attribute, the whole chain is pinned
-// (the author's glue by the snippet's `modulepreload` of it).
+// A release writes the wasm's sha384 here (scripts/release), so that the browser refuses any
+// other bytes: with this file pinned by its own `integrity` attribute, the whole chain is pinned.
 /** @type {string} */
 const WASM_INTEGRITY = '';
-/** @type {string} */
-const AUTHOR_WASM_INTEGRITY = '';
 
-/** The options `init` takes to fetch `path` (relative to this module) with its pinned hash. */
-const pinned = (/** @type {string} */ path, /** @type {string} */ integrity) => (integrity
-  ? { module_or_path: fetch(new URL(path, import.meta.url), { integrity }) }
-  : undefined);
-
-const lean = { more_problems, palette_css, panels, state_attributes, warn };
 /** The exports both wasms have alike (plain functions, no objects of either's memory).
- * @typedef {typeof lean} Shared */
+ * @typedef {Pick<typeof lean, 'more_problems' | 'palette_css' | 'panels' | 'state_attributes' | 'warn'>} Shared */
 
-/** @type {Shared | undefined} */
-let first; // the plain functions of the first wasm the page instantiated
-
-/** @type {Promise<void> | undefined} */
+/** @type {Promise<typeof lean> | undefined} */
 let ready; // one fetch and one instance of the built-in story's wasm per page, shared by every widget
-/** @type {Promise<AuthorWasm> | undefined} */
-let authorReady; // and of the author's wasm
+/** @type {Promise<Author> | undefined} */
+let authorReady; // and of the author's module and wasm
+/** @type {Shared | undefined} */
+let authorWasm; // the author's wasm, once instantiated
 
-/** Fetches and instantiates the built-in story's wasm once; its widgets all await the same promise. */
-export const load = () => (ready ??= init(pinned('./pkg/tapecast_bg.wasm', WASM_INTEGRITY)).then(() => { first ??= lean; }));
+/** Fetches and instantiates the built-in story's wasm once (its widgets all await the same
+ * promise); resolves to its module. */
+export const load = () => (ready ??= init(WASM_INTEGRITY ? pinned('./pkg/tapecast_bg.wasm', WASM_INTEGRITY) : undefined).then(() => lean));
 
-/** Imports and instantiates the author's wasm once: the module whose `AuthorFile` and `Widget`
- * go together (an object of one wasm handed to the other would point into the wrong memory). */
-export const loadAuthor = () => (authorReady ??= import('./pkg/author/tapecast.js').then(async (m) => {
-  await m.default(pinned('./pkg/author/tapecast_bg.wasm', AUTHOR_WASM_INTEGRITY));
-  first ??= m;
+/** Imports the author's module (author.js) once and waits for its wasm: the module whose
+ * `AuthorFile` and `Widget` go together (an object of one wasm handed to the other would point
+ * into the wrong memory). */
+export const loadAuthor = () => (authorReady ??= import('./author.js').then(async (m) => {
+  await m.ready;
+  authorWasm = m.wasm;
   return m;
 }));
 
-/** Whichever wasm the page has, else the built-in story's (for the state attributes' names). */
-export const loadAny = () => authorReady ?? load();
+/** The plain functions (`more_problems`, `palette_css`, `panels`, `state_attributes`, `warn`), the
+ * same in both wasms: the author's once instantiated, else the built-in story's (so, called only
+ * once a wasm has loaded, always one the page instantiated). */
+export const shared = () => authorWasm ?? lean;
 
-/** The plain functions (`more_problems`, `palette_css`, `panels`, `state_attributes`, `warn`) of
- * the wasm the page loaded: the same in both. */
-export function shared() {
-  if (!first) throw new Error('<tape-cast>: the wasm is not loaded yet');
-  return first;
-}
-
-export { Widget };
 // The plain objects below are what the exports typed `any` in the generated .d.ts return. One error
 // convention: an export that can find a problem returns an array of sentences in the widget's
 // language (empty when all was well); the constructor throws that array.
