@@ -1,11 +1,17 @@
-// scripts/bytes.mjs — what a reader downloads for one widget (the element's module with its CSS,
-// the wasm-bindgen glue, the wasm) and the gzip -9 ceiling it must stay under
-// (tests/e2e/bytes.test.mjs checks dist/ against it).
+// scripts/bytes.mjs — what a reader downloads for one widget of the built-in story (the element's
+// module with its CSS, the wasm-bindgen glue, the wasm) and for one with an author's own scenario
+// file, and the gzip -9 ceilings they must stay under (tests/e2e/bytes.test.mjs checks dist/
+// against them).
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 
-/** The files one widget needs, relative to dist/ (the CSS is inside tapecast.js). */
+/** The files one widget of the built-in story needs, relative to dist/ (the CSS is inside tapecast.js). */
 export const READER_FILES = ['tapecast.js', 'pkg/tapecast.js', 'pkg/tapecast_bg.wasm'];
+
+/** The files a page whose widgets all have an author's own scenario file downloads: the element's
+ * module, the lean wasm's glue (which it imports statically; not that wasm), the author's module
+ * (author.js) and the author's wasm with its glue. */
+export const AUTHOR_FILES = ['tapecast.js', 'pkg/tapecast.js', 'author.js', 'pkg/author/tapecast.js', 'pkg/author/tapecast_bg.wasm'];
 
 /** Their gzip -9 total may not grow past this (bytes): a ratchet, not the goal (issue 17 asks for
  * ≤ 120 KiB). 171.8 KiB when issue 17's first byte work was merged with the pin and the prose
@@ -30,9 +36,14 @@ export const READER_FILES = ['tapecast.js', 'pkg/tapecast.js', 'pkg/tapecast_bg.
  * when the download shrinks; never raise it to pass. */
 export const READER_GZIP_CEILING = 142.5 * 1024;
 
-/** `{ file, raw, gzip }` for each reader file under `dist` (a folder path ending in `/`). */
-export function readerBytes(dist) {
-  return READER_FILES.map((file) => {
+/** The author's page's gzip -9 total may not grow past this (bytes): a ratchet, set to what it
+ * measured when the two reader wasms were split (before the built-in story's wasm left the author's
+ * code out: both wasms then the same code). Lower it when the download shrinks; never raise it to pass. */
+export const AUTHOR_GZIP_CEILING = 149_908;
+
+/** `{ file, raw, gzip }` for each of `files` (default: the reader's) under `dist` (a folder path ending in `/`). */
+export function readerBytes(dist, files = READER_FILES) {
+  return files.map((file) => {
     const body = readFileSync(`${dist}${file}`);
     const gzip = execFileSync('gzip', ['-9', '-c'], { input: body, maxBuffer: 1 << 26 }).length;
     return { file, raw: body.length, gzip };
