@@ -8,6 +8,7 @@
 //! Plain structs only (no internally tagged enums, no `flatten`). Natively a file is read by
 //! serde_json and the derives; in the browser by [`json`] into a [`Value`] and then [`FromValue`].
 
+pub mod builtin;
 mod conventions;
 mod input_defs;
 pub mod json;
