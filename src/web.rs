@@ -507,8 +507,8 @@ impl Widget {
 
     /// Projects what is missing: the live state, and the pinned one once per pin and series.
     fn project_both(&mut self) {
-        let (engine, inputs, asset, kept) = (&self.engine, &self.inputs, self.asset, &mut self.kept);
-        self.projection.get_or_insert_with(|| engine.project_keeping(inputs, &[asset], kept));
+        self.projection();
+        let (engine, asset) = (&self.engine, self.asset);
         if let Some(pin) = &mut self.pin {
             pin.projection.get_or_insert_with(|| engine.project(&pin.inputs, &[asset]));
         }
