@@ -797,12 +797,6 @@ pub fn more_problems(n: usize, lang: &str) -> String {
     crate::scenario::more_problems(n, Lang::parse(lang))
 }
 
-/// The model version (permalinks carry it).
-#[wasm_bindgen]
-pub fn model_version() -> u32 {
-    crate::scenario::MODEL_VERSION
-}
-
 // Benchmark hooks (scripts/bench): the model timed apart from drawing, and its numbers for the
 // plain-JavaScript twin's check.
 #[wasm_bindgen]
