@@ -286,6 +286,7 @@ pub fn bars_description(spec: &BarsSpec, lang: Lang) -> String {
             }
         } else {
             let moves: Vec<String> = rows().map(said).collect();
+            let moves: Vec<&str> = moves.iter().map(String::as_str).collect(); // one `join` in the wasm: of `&str`s
             out.push_str(&fill(tr(Key::DescribeRates, lang), &[("moves", &moves.join(sep))]));
         }
     }
@@ -463,7 +464,7 @@ fn resolution(b: &Band) -> f64 {
     if !(spread.is_finite() && spread > 0.0) {
         return 0.01;
     }
-    num::clamp(libm::pow(10.0, libm::floor(libm::log10(spread / 50.0))), 0.01, 1e6)
+    num::clamp(num::pow10(libm::floor(libm::log10(spread / 50.0))), 0.01, 1e6)
 }
 
 /// `x` rounded to `step`, with the decimals the step has.
@@ -609,7 +610,8 @@ pub fn inputs_line(engine: &Engine, inputs: &Inputs, lang: Lang) -> String {
     // A wrapped line ends with the separator, never starts with it (a card's inputs line): in
     // English it is held to the value before it; in Chinese it is "；", which never starts a line.
     let sep = if lang == Lang::Zh { "；" } else { "\u{a0}· " };
-    INPUTS.iter().map(|d| part(d.id)).collect::<Vec<_>>().join(sep)
+    let parts: Vec<String> = INPUTS.iter().map(|d| part(d.id)).collect();
+    parts.iter().map(String::as_str).collect::<Vec<_>>().join(sep) // one `join` in the wasm: of `&str`s
 }
 
 /// The caption under an exported image: title, inputs, versions and date, source.

@@ -8,7 +8,9 @@
 use crate::chart::{self, hex, parse_color, HostColors, Palette, Style};
 use crate::inputs::{self, display_number, InputProblem, Inputs, ProblemKind};
 use crate::model::{Engine, Projection, StressRows};
-use crate::scenario::{json, problem_list, FromValue, InputId, Scenario, Spec, INPUTS, MAX_SCENARIO_CHARS, READER_SCENARIO_JSON, READ_STEP_BYTES};
+use crate::scenario::{InputId, Scenario, Spec, INPUTS};
+#[cfg(feature = "author")]
+use crate::scenario::{json, problem_list, FromValue, MAX_SCENARIO_CHARS, READ_STEP_BYTES};
 use crate::text::{fill, num, quoted, tr, Key, Lang};
 use crate::view::{self, ChartKind};
 use plotters::prelude::IntoDrawingArea;
@@ -113,7 +115,8 @@ fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
     value.serialize(&serde_wasm_bindgen::Serializer::json_compatible()).map_err(|e| JsValue::from_str(&e.to_string()))
 }
 
-/// Notes as a thrown value: a JS array of sentences.
+/// Notes as a thrown value: a JS array of sentences (an author's file's problems).
+#[cfg(feature = "author")]
 fn thrown(notes: Notes) -> JsValue {
     to_js(&notes).unwrap_or_else(|_| JsValue::from_str(&notes.join("\n")))
 }
@@ -162,17 +165,6 @@ impl Pin {
     }
 }
 
-fn default_scenario() -> Result<Scenario, String> {
-    scenario_from_text(READER_SCENARIO_JSON)
-}
-
-/// A scenario file's JSON text read as a plain tree (`scenario::json`), then field by field
-/// (`FromValue`): serde's derived deserialisers would cost tens of KB of wasm.
-fn scenario_from_text(text: &str) -> Result<Scenario, String> {
-    let tree = json::parse(text).map_err(|e| format!("not valid JSON ({e})"))?;
-    Scenario::from_value(tree).map_err(|e| e.to_string())
-}
-
 /// An author's scenario from its JSON text (the studio's): the size limit, the parse, the
 /// fields' types. A problem comes with the path of the field it is about (empty for the file).
 #[cfg(feature = "studio")]
@@ -190,6 +182,7 @@ fn authored_text(text: &str, lang: Lang) -> Result<Scenario, (String, String)> {
 /// until it says it is done), then checked (`check`, the notes a widget lists). A file with no
 /// problem becomes a widget (`new Widget(options, file)`); otherwise `free()` it (in a task of
 /// its own).
+#[cfg(feature = "author")]
 #[wasm_bindgen]
 pub struct AuthorFile {
     reader: Option<json::Reader>,
@@ -199,6 +192,7 @@ pub struct AuthorFile {
     scenario: Option<Result<Scenario, String>>,
 }
 
+#[cfg(feature = "author")]
 #[wasm_bindgen]
 impl AuthorFile {
     /// An empty file.
@@ -254,6 +248,7 @@ impl AuthorFile {
     }
 }
 
+#[cfg(feature = "author")]
 impl Default for AuthorFile {
     fn default() -> Self {
         AuthorFile::new()
@@ -263,26 +258,33 @@ impl Default for AuthorFile {
 
 #[wasm_bindgen]
 impl Widget {
-    /// A widget in language `lang` (`en`, `zh`…): of the built-in story, or of an author's `file`
+    /// A widget of the built-in story in language `lang` (`en`, `zh`…), or of an author's `file`
     /// read and checked over several tasks ([`AuthorFile`]; throws its notes if it has problems).
+    #[cfg(feature = "author")]
     #[wasm_bindgen(constructor)]
     pub fn new(lang: &str, file: Option<AuthorFile>) -> Result<Widget, JsValue> {
         let lang = Lang::parse(lang);
-        let scenario = match file {
-            None => default_scenario().map_err(|e| vec![e]),
-            Some(mut f) => match f.check(lang.tag()) {
-                notes if !notes.is_empty() => Err(notes),
-                _ => f.scenario.unwrap_or_else(|| Err(String::new())).map_err(|e| vec![e]),
-            },
+        let Some(mut f) = file else { return Ok(Widget::with(Engine::built_in(), lang)) };
+        let scenario = match f.check(lang.tag()) {
+            notes if !notes.is_empty() => Err(notes),
+            _ => f.scenario.take().unwrap_or_else(|| Err(String::new())).map_err(|e| vec![e]),
         };
-        Widget::with(scenario.map_err(thrown)?, lang)
+        // Checked already: Engine::new finds nothing more.
+        let engine = Engine::new(scenario.map_err(thrown)?).map_err(|problems| thrown(vec![format!("scenario file: {} problems", problems.len())]))?;
+        Ok(Widget::with(engine, lang))
     }
 
-    fn with(scenario: Scenario, lang: Lang) -> Result<Widget, JsValue> {
-        // Checked already: Engine::new finds nothing more.
-        let engine = Engine::new(scenario).map_err(|problems| thrown(vec![format!("scenario file: {} problems", problems.len())]))?;
+    /// A widget of the built-in story in language `lang` (`en`, `zh`…): the reader's wasm for
+    /// the built-in story reads no author's file.
+    #[cfg(not(feature = "author"))]
+    #[wasm_bindgen(constructor)]
+    pub fn new(lang: &str) -> Widget {
+        Widget::with(Engine::built_in(), Lang::parse(lang))
+    }
+
+    fn with(engine: Engine, lang: Lang) -> Widget {
         let inputs = Inputs::as_of(engine.scenario());
-        Ok(Widget { engine, inputs, lang, asset: 0, palette: Palette::LIGHT, projection: None, pin: None, kept: StressRows::default() })
+        Widget { engine, inputs, lang, asset: 0, palette: Palette::LIGHT, projection: None, pin: None, kept: StressRows::default() }
     }
 
     /// The layout: title, controls, presets, series, charts, state attributes and interface
@@ -505,8 +507,8 @@ impl Widget {
 
     /// Projects what is missing: the live state, and the pinned one once per pin and series.
     fn project_both(&mut self) {
-        let (engine, inputs, asset, kept) = (&self.engine, &self.inputs, self.asset, &mut self.kept);
-        self.projection.get_or_insert_with(|| engine.project_keeping(inputs, &[asset], kept));
+        self.projection();
+        let (engine, asset) = (&self.engine, self.asset);
         if let Some(pin) = &mut self.pin {
             pin.projection.get_or_insert_with(|| engine.project(&pin.inputs, &[asset]));
         }
@@ -776,12 +778,14 @@ pub fn warn(message: &str) {
 }
 
 /// The largest author scenario file read, in characters; the shell refuses a larger one unread.
+#[cfg(feature = "author")]
 #[wasm_bindgen]
 pub fn max_scenario_chars() -> usize {
     MAX_SCENARIO_CHARS
 }
 
 /// The one message for a scenario file of `chars` characters over the limit, or `undefined`.
+#[cfg(feature = "author")]
 #[wasm_bindgen]
 pub fn too_large(chars: usize, lang: &str) -> Option<String> {
     crate::scenario::too_large(chars, Lang::parse(lang))
@@ -791,12 +795,6 @@ pub fn too_large(chars: usize, lang: &str) -> Option<String> {
 #[wasm_bindgen]
 pub fn more_problems(n: usize, lang: &str) -> String {
     crate::scenario::more_problems(n, Lang::parse(lang))
-}
-
-/// The model version (permalinks carry it).
-#[wasm_bindgen]
-pub fn model_version() -> u32 {
-    crate::scenario::MODEL_VERSION
 }
 
 // Benchmark hooks (scripts/bench): the model timed apart from drawing, and its numbers for the

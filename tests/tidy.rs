@@ -64,8 +64,12 @@ fn code_only(text: &str) -> String {
     text.lines().map(|l| l.split_once("//").map_or(l, |(code, _)| code)).collect::<Vec<_>>().join("\n")
 }
 
-/// The text before the first `#[cfg(test)]`: a file's non-test code (tests sit at the end).
+/// The text before the first `#[cfg(test)]`: a file's non-test code (tests sit at the end). A
+/// file compiled only for tests as a whole (`#![cfg(test)]`) has none.
 fn non_test(text: &str) -> &str {
+    if text.lines().any(|l| l == "#![cfg(test)]") {
+        return "";
+    }
     text.find("#[cfg(test)]").map_or(text, |at| &text[..at])
 }
 
@@ -349,6 +353,8 @@ fn each_rule_catches_a_deliberate_violation() {
     assert_eq!(panic_violations("src/model/x.rs", "fn f(x: Option<u8>) -> u8 { x.unwrap() }").len(), 1);
     assert_eq!(panic_violations("src/inputs/x.rs", "fn f() { panic!(\"no\") }").len(), 1);
     assert!(panic_violations("src/model/x.rs", "fn f(x: Option<u8>) -> u8 { x.unwrap_or(0) }\n#[cfg(test)]\nmod tests { fn t() { None::<u8>.unwrap(); } }").is_empty());
+    assert!(panic_violations("src/model/x.rs", "//! Test helpers.\n#![cfg(test)]\nfn t() { None::<u8>.unwrap(); }").is_empty());
+    assert!(!panic_violations("src/model/x.rs", "//! Not #![cfg(test)] as a whole.\nfn t() { None::<u8>.unwrap(); }").is_empty());
     assert!(panic_violations("src/web.rs", "x.unwrap()").is_empty(), "the rule covers the pure layers");
     // 5. Opening doc comments.
     assert_eq!(doc_comment_violations("src/x.rs", "use std::fmt;\n").len(), 1);

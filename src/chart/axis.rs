@@ -6,7 +6,7 @@ pub fn nice_ticks(lo: f64, hi: f64, target: usize) -> (Vec<f64>, u32) {
         return (vec![lo], 0);
     }
     let raw = (hi - lo) / target.max(1) as f64;
-    let mag = libm::pow(10.0, libm::floor(libm::log10(raw)));
+    let mag = crate::text::num::pow10(libm::floor(libm::log10(raw)));
     // The finest round step that gives at most half as many ticks again as asked for.
     let most = target.max(1) as f64 * 1.5;
     let step = [1.0, 2.0, 5.0, 10.0].iter().map(|m| m * mag).find(|s| (hi - lo) / s <= most).unwrap_or(10.0 * mag);

@@ -155,7 +155,8 @@ fn luminance(c: RGBColor) -> f64 {
         if s <= 0.03928 {
             s / 12.92
         } else {
-            libm::pow((s + 0.055) / 1.055, 2.4)
+            // exp(2.4 ln x), not `pow`: ~1 KB gzip of wasm for this one use.
+            libm::exp(2.4 * libm::log((s + 0.055) / 1.055))
         }
     };
     0.2126 * lin(c.0) + 0.7152 * lin(c.1) + 0.0722 * lin(c.2)

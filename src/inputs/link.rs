@@ -109,21 +109,21 @@ pub fn fragment_part(fragment: &str, key: &str) -> Option<String> {
 pub fn with_fragment_part(fragment: &str, key: &str, payload: &str) -> String {
     let body = fragment.strip_prefix('#').unwrap_or(fragment);
     let mine = format!("{}={}", percent_encode(key), percent_encode(payload));
-    let mut parts: Vec<String> = Vec::new();
+    let mut parts: Vec<&str> = Vec::new();
     let mut placed = false;
     for kv in body.split('&').filter(|kv| !kv.is_empty()) {
         let k = kv.split_once('=').map_or(kv, |(k, _)| k);
         if percent_decode(k) == key {
             if !placed {
-                parts.push(mine.clone());
+                parts.push(&mine);
                 placed = true;
             }
         } else {
-            parts.push(kv.to_string());
+            parts.push(kv);
         }
     }
     if !placed {
-        parts.push(mine);
+        parts.push(&mine);
     }
     format!("#{}", parts.join("&"))
 }
@@ -156,7 +156,9 @@ fn percent_decode(s: &str) -> String {
         out.push(bytes[i]);
         i += 1;
     }
-    String::from_utf8_lossy(&out).into_owned()
+    // Bytes that decode to no UTF-8 text come back as written ("%FF"), so a note quotes what
+    // the link says (and the reader's wasm links no lossy decoder).
+    String::from_utf8(out).unwrap_or_else(|_| s.to_string())
 }
 
 #[cfg(test)]
@@ -164,6 +166,13 @@ mod tests {
     use super::*;
     use crate::scenario::{default_scenario, Spec};
     use proptest::prelude::*;
+
+    #[test]
+    fn percent_decoding_keeps_a_link_that_is_not_utf8_as_written() {
+        assert_eq!(percent_decode("%E4%B8%AD%20x"), "中 x");
+        assert_eq!(percent_decode("5%FF1"), "5%FF1");
+        assert_eq!(percent_decode("%4"), "%4");
+    }
 
     #[test]
     fn a_pin_rides_after_the_live_inputs_and_old_links_still_load() {

@@ -63,10 +63,22 @@ impl Engine {
         if !problems.is_empty() {
             return Err(problems);
         }
+        Ok(Engine::prepared(scenario))
+    }
+
+    /// The built-in story ([`crate::scenario::builtin`]), prepared without checking it again:
+    /// its tests validate it, so it is the one scenario that skips `validate` (and the reader's
+    /// wasm for it carries none of `validate`).
+    pub fn built_in() -> Engine {
+        Engine::prepared(crate::scenario::builtin::scenario())
+    }
+
+    /// A valid scenario's calendar, funding block and draws.
+    fn prepared(scenario: Scenario) -> Engine {
         let timeline = Timeline::new(&scenario);
         let plumbing = Plumbing::new(&scenario.funding, max_shortfall(&scenario, &timeline));
         let draws = draws::Draws::new(&scenario, &timeline);
-        Ok(Engine { scenario, timeline, plumbing, draws })
+        Engine { scenario, timeline, plumbing, draws }
     }
 
     /// The scenario.

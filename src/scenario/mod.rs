@@ -8,6 +8,7 @@
 //! Plain structs only (no internally tagged enums, no `flatten`). Natively a file is read by
 //! serde_json and the derives; in the browser by [`json`] into a [`Value`] and then [`FromValue`].
 
+pub mod builtin;
 mod conventions;
 mod input_defs;
 pub mod json;
@@ -28,12 +29,8 @@ use std::collections::BTreeMap;
 /// The default story as written, with every parameter's source (native tools, tests, the studio).
 pub const DEFAULT_SCENARIO_JSON: &str = include_str!("default.json");
 
-/// The same story as the reader's wasm embeds it (build.rs): no whitespace, and the parameters'
-/// `source` citations, which no reader-facing text shows, empty (7 → 3.7 KB gzip). The story's
-/// credit line (the top-level `source`) is kept; every number and label is the same.
-pub const READER_SCENARIO_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/default.reader.json"));
-
-/// The default story, parsed (native builds; the wasm build reads it through [`json::parse`]).
+/// The default story, parsed (native builds; the wasm gets it through [`builtin`], without its
+/// citations).
 #[cfg(not(target_arch = "wasm32"))]
 pub fn default_scenario() -> Scenario {
     from_json(DEFAULT_SCENARIO_JSON).unwrap_or_else(|e| unreachable!("the built-in scenario parses: {e}"))
@@ -478,39 +475,5 @@ impl Scenario {
     /// The index of the asset with this id.
     pub fn asset_index(&self, id: &str) -> Option<usize> {
         self.assets.iter().position(|a| a.id == id)
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::{from_json, DEFAULT_SCENARIO_JSON, READER_SCENARIO_JSON};
-
-    /// `v` with every string-valued `source` below the top level emptied.
-    fn without_sources(v: &mut serde_json::Value, top: bool) {
-        match v {
-            serde_json::Value::Object(map) => {
-                for (key, value) in map.iter_mut() {
-                    if key == "source" && !top && value.is_string() {
-                        *value = serde_json::Value::from("");
-                    } else {
-                        without_sources(value, false);
-                    }
-                }
-            }
-            serde_json::Value::Array(items) => items.iter_mut().for_each(|x| without_sources(x, false)),
-            _ => {}
-        }
-    }
-
-    #[test]
-    fn the_readers_copy_is_the_story_without_whitespace_and_citations() {
-        let parse = |t: &str| serde_json::from_str::<serde_json::Value>(t).unwrap_or_default();
-        let mut expected = parse(DEFAULT_SCENARIO_JSON);
-        without_sources(&mut expected, true);
-        assert_eq!(parse(READER_SCENARIO_JSON), expected);
-        assert!(!READER_SCENARIO_JSON.contains("\n  ") && READER_SCENARIO_JSON.len() * 10 < DEFAULT_SCENARIO_JSON.len() * 6);
-        assert!(READER_SCENARIO_JSON.contains("\"source\":{\"en\":"), "the credit line stays");
-        let (reader, full) = (from_json(READER_SCENARIO_JSON), from_json(DEFAULT_SCENARIO_JSON));
-        assert_eq!(reader.map(|s| (s.source, s.title, s.assets.len())), full.map(|s| (s.source, s.title, s.assets.len())));
     }
 }

@@ -348,6 +348,12 @@ macro_rules! scenario_structs {
                     $name { $( $field: <$ty as $crate::scenario::value::FromValue>::placeholder(), )* }
                 }
             }
+
+            impl $crate::scenario::builtin::Decode for $name {
+                fn decode(r: &mut $crate::scenario::builtin::Stream) -> Self {
+                    $name { $( $field: <$ty as $crate::scenario::builtin::Decode>::decode(r), )* }
+                }
+            }
         )*
     };
 }
@@ -405,6 +411,13 @@ macro_rules! word_enums {
                 }
                 fn placeholder() -> Self {
                     Self::ALL[0]
+                }
+            }
+
+            impl $crate::scenario::builtin::Decode for $name {
+                fn decode(r: &mut $crate::scenario::builtin::Stream) -> Self {
+                    let word = r.str();
+                    Self::WORDS.iter().position(|w| *w == word).map_or(Self::ALL[0], |i| Self::ALL[i])
                 }
             }
         )*

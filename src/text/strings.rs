@@ -371,9 +371,11 @@ pub fn fill(template: &str, pairs: &[(&str, &str)]) -> String {
         let placeholder = format!("{{{name}}}");
         let mut next = String::with_capacity(out.len() + value.len());
         let mut rest = out.as_str();
+        // `get`, not `&rest[..at]` (every cut is at an ASCII `{` or after one): a str slice
+        // links its panic message's char escaping.
         while let Some(at) = rest.find('{') {
-            next.push_str(&rest[..at]);
-            rest = &rest[at..];
+            next.push_str(rest.get(..at).unwrap_or_default());
+            rest = rest.get(at..).unwrap_or_default();
             let skip = if rest.starts_with(placeholder.as_str()) {
                 next.push_str(value);
                 placeholder.len()
@@ -381,7 +383,7 @@ pub fn fill(template: &str, pairs: &[(&str, &str)]) -> String {
                 next.push('{');
                 1
             };
-            rest = &rest[skip..];
+            rest = rest.get(skip..).unwrap_or_default();
         }
         next.push_str(rest);
         out = next;
