@@ -5,6 +5,7 @@
 // each runs both, each widget with its own story.
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
+import { test as plainTest } from 'node:test';
 import { after, before, describe, test } from 'node:test';
 import { canvasHash, pollUntil, setup, shot } from './harness.mjs';
 
@@ -39,6 +40,18 @@ const AUTHOR_MODULE = '/author.js';
 const AUTHOR_GLUE = '/pkg/author/tapecast.js';
 const AUTHOR_WASM = '/pkg/author/tapecast_bg.wasm';
 const count = (paths, p) => paths.filter((x) => x === p).length;
+
+/** The export names of a built wasm under dist/. */
+const wasmExports = async (path) => WebAssembly.Module.exports(new WebAssembly.Module(await readFile(new URL(`../../dist/${path}`, import.meta.url)))).map((e) => e.name);
+
+plainTest('the built-in story\'s wasm has no reader of scenario files; the author\'s has it, and is otherwise the same exports', async () => {
+  const lean = await wasmExports('pkg/tapecast_bg.wasm');
+  const author = await wasmExports('pkg/author/tapecast_bg.wasm');
+  const reading = ['authorfile_new', 'authorfile_push', 'authorfile_read', 'authorfile_check', 'max_scenario_chars', 'too_large'];
+  assert.deepEqual(reading.filter((e) => lean.includes(e)), [], 'the lean wasm exports none of them');
+  assert.deepEqual(reading.filter((e) => !author.includes(e)), [], 'the author\'s exports them all');
+  assert.deepEqual(lean.filter((e) => !author.includes(e)), [], 'every export of the lean wasm is in the author\'s');
+});
 
 describe('two reader wasms: the built-in story\'s and the author\'s', () => {
   let env;
