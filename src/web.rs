@@ -31,52 +31,52 @@ type Notes = Vec<String>;
 
 /// A labelled value on an input's track.
 #[derive(Serialize)]
-struct MarkOut {
+struct MarkOut<'a> {
     value: f64,
-    label: String,
+    label: &'a str,
     /// The value as the control shows it.
     text: String,
 }
 
 /// One option of a choice.
 #[derive(Serialize)]
-struct OptionOut {
-    id: String,
-    label: String,
+struct OptionOut<'a> {
+    id: &'a str,
+    label: &'a str,
 }
 
 /// One input as the shell needs it to build a control; derived from the input's row.
 #[derive(Serialize)]
-struct Control {
+struct Control<'a> {
     id: &'static str,
     /// `number` (a slider and a number box) or `choice` (a select).
     kind: &'static str,
-    label: String,
-    unit: String,
-    help: String,
+    label: &'a str,
+    unit: &'a str,
+    help: &'a str,
     min: f64,
     max: f64,
     step: f64,
     as_of: f64,
     /// The as-of value as the control shows it.
     as_of_text: String,
-    marks: Vec<MarkOut>,
-    options: Vec<OptionOut>,
+    marks: Vec<MarkOut<'a>>,
+    options: Vec<OptionOut<'a>>,
 }
 
 /// A preset button.
 #[derive(Serialize)]
-struct PresetOut {
-    id: String,
-    label: String,
-    description: String,
+struct PresetOut<'a> {
+    id: &'a str,
+    label: &'a str,
+    description: &'a str,
 }
 
 /// A series the fan can show.
 #[derive(Serialize)]
-struct AssetOut {
-    id: String,
-    label: String,
+struct AssetOut<'a> {
+    id: &'a str,
+    label: &'a str,
 }
 
 /// A chart the shell lays out.
@@ -92,18 +92,35 @@ struct ChartOut {
 
 /// What the shell needs to lay out a widget.
 #[derive(Serialize)]
-struct Layout {
-    title: String,
-    source: String,
+struct Layout<'a> {
+    title: &'a str,
+    source: &'a str,
     lang: &'static str,
-    inputs: Vec<Control>,
-    presets: Vec<PresetOut>,
-    assets: Vec<AssetOut>,
+    inputs: Vec<Control<'a>>,
+    presets: Vec<PresetOut<'a>>,
+    assets: Vec<AssetOut<'a>>,
     charts: Vec<ChartOut>,
     /// The attributes that set the widget's state, in the order to apply them.
     attributes: Vec<&'static str>,
     /// Interface strings, keyed by name.
-    text: std::collections::BTreeMap<&'static str, &'static str>,
+    text: Texts,
+}
+
+/// The interface strings the shell shows, keyed by name, in a language (serialised as a map).
+struct Texts(Lang);
+
+impl Serialize for Texts {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        const KEYS: [(&str, Key); 18] = [
+            ("reset", Key::Reset), ("copyLink", Key::CopyLink), ("linkCopied", Key::LinkCopied),
+            ("pin", Key::Pin), ("unpin", Key::Unpin), ("pinned", Key::PinnedNow), ("pinCleared", Key::PinCleared),
+            ("showTable", Key::ShowTable), ("hideTable", Key::HideTable), ("downloadPng", Key::DownloadPng),
+            ("downloadCsv", Key::DownloadCsv), ("presets", Key::Presets), ("series", Key::Series),
+            ("builtIn", Key::BuiltIn), ("more", Key::More), ("less", Key::Less), ("about", Key::About),
+            ("backToStory", Key::BackToStory),
+        ];
+        s.collect_map(KEYS.iter().map(|&(name, key)| (name, tr(key, self.0))))
+    }
 }
 
 /// The attribute that applies a preset, before any single input.
@@ -298,52 +315,44 @@ impl Widget {
                 Spec::Number(n) => Control {
                     id: name,
                     kind: "number",
-                    label: n.label.get(l).into(),
-                    unit: n.unit.get(l).into(),
-                    help: n.help.get(l).into(),
+                    label: n.label.get(l),
+                    unit: n.unit.get(l),
+                    help: n.help.get(l),
                     min: n.min,
                     max: n.max,
                     step: n.step,
                     as_of: n.as_of,
                     as_of_text: display_number(id, n.as_of),
-                    marks: n.marks.iter().map(|m| MarkOut { value: m.value, label: m.label.get(l).into(), text: display_number(id, m.value) }).collect(),
+                    marks: n.marks.iter().map(|m| MarkOut { value: m.value, label: m.label.get(l), text: display_number(id, m.value) }).collect(),
                     options: Vec::new(),
                 },
                 Spec::Choice(c) => Control {
                     id: name,
                     kind: "choice",
-                    label: c.label.get(l).into(),
-                    unit: String::new(),
-                    help: c.help.get(l).into(),
+                    label: c.label.get(l),
+                    unit: "",
+                    help: c.help.get(l),
                     min: 0.0,
                     max: c.options.len().saturating_sub(1) as f64,
                     step: 1.0,
                     as_of: f64::from(c.as_of),
                     as_of_text: c.options.get(c.as_of as usize).map_or_else(String::new, |o| o.label.get(l).to_string()),
                     marks: Vec::new(),
-                    options: c.options.iter().map(|o| OptionOut { id: o.id.clone(), label: o.label.get(l).into() }).collect(),
+                    options: c.options.iter().map(|o| OptionOut { id: &o.id, label: o.label.get(l) }).collect(),
                 },
             }
         };
         let attributes = attribute_names();
-        let text = [
-            ("reset", Key::Reset), ("copyLink", Key::CopyLink), ("linkCopied", Key::LinkCopied),
-            ("pin", Key::Pin), ("unpin", Key::Unpin), ("pinned", Key::PinnedNow), ("pinCleared", Key::PinCleared),
-            ("showTable", Key::ShowTable), ("hideTable", Key::HideTable), ("downloadPng", Key::DownloadPng),
-            ("downloadCsv", Key::DownloadCsv), ("presets", Key::Presets), ("series", Key::Series),
-            ("builtIn", Key::BuiltIn), ("more", Key::More), ("less", Key::Less), ("about", Key::About),
-            ("backToStory", Key::BackToStory),
-        ];
         let layout = Layout {
-            title: s.title.get(l).into(),
-            source: s.source.get(l).into(),
+            title: s.title.get(l),
+            source: s.source.get(l),
             lang: l.tag(),
             inputs: INPUTS.iter().map(|d| control(d.id)).collect(),
-            presets: s.presets.iter().map(|p| PresetOut { id: p.id.clone(), label: p.label.get(l).into(), description: p.description.get(l).into() }).collect(),
-            assets: s.assets.iter().map(|a| AssetOut { id: a.id.clone(), label: a.label.get(l).into() }).collect(),
+            presets: s.presets.iter().map(|p| PresetOut { id: &p.id, label: p.label.get(l), description: p.description.get(l) }).collect(),
+            assets: s.assets.iter().map(|a| AssetOut { id: &a.id, label: a.label.get(l) }).collect(),
             charts: ChartKind::ALL.iter().map(|&k| ChartOut { kind: k.name(), name: k.accessible_name(l), main: k.main(), rows: k == ChartKind::Bars }).collect(),
             attributes,
-            text: text.into_iter().map(|(name, key)| (name, tr(key, l))).collect(),
+            text: Texts(l),
         };
         to_js(&layout)
     }
