@@ -39,8 +39,9 @@ export const READER_GZIP_CEILING = 142.5 * 1024;
 /** The author's page's gzip -9 total may not grow past this (bytes): a ratchet. 149,908 when the
  * two reader wasms were split (both then the same code); 145,970 with main's built-in story read
  * without parsing and the reader's wasm built without `author` (−7 KB gzip in both wasms' shared
- * code). Lower it when the download shrinks; never raise it to pass. */
-export const AUTHOR_GZIP_CEILING = 145_970;
+ * code); 144,207 with `layout()`'s strings borrowed (−1.8 KB). Lower it when the download shrinks;
+ * never raise it to pass. */
+export const AUTHOR_GZIP_CEILING = 144_207;
 
 /** `{ file, raw, gzip }` for each of `files` (default: the reader's) under `dist` (a folder path ending in `/`). */
 export function readerBytes(dist, files = READER_FILES) {
