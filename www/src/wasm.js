@@ -5,7 +5,7 @@
 // files; a widget with its own file runs on the author's (`loadAuthor`: author.js, a module of its
 // own, with pkg/author/). A page with only built-in widgets requests neither; one whose widgets all
 // have files never fetches the first wasm (only its glue, which this module imports statically:
-// 3.6 KB gzip).
+// 3.3 KB gzip).
 
 import init, * as lean from './pkg/tapecast.js';
 import { pinned } from './pinned.js';
