@@ -423,12 +423,18 @@ describe('the <tape-cast> widget', () => {
         return [...doc.querySelectorAll('[data-bind]')].map((n) => [n.dataset.bind, n.textContent]);
       }, file);
       assert.ok(printed.length >= 5, `${file}: the prose binds its numbers`);
-      // A fresh scenariochange at the as-of inputs, so the prose below is surely the model's.
-      await page.evaluate(() => new Promise((resolve) => {
+      // Away and back to the as-of inputs, a scenariochange each (the same state sends none), so
+      // the prose below is surely the model's.
+      await page.evaluate(async () => {
         const w = document.querySelector('tape-cast');
-        w.addEventListener('scenariochange', () => resolve(), { once: true });
-        w.value = w.value;
-      }));
+        const asOf = w.value;
+        for (const value of [{ ...asOf, surprise: asOf.surprise + 1 }, asOf]) {
+          await new Promise((resolve) => {
+            w.addEventListener('scenariochange', () => resolve(), { once: true });
+            w.value = value;
+          });
+        }
+      });
       const live = await page.evaluate(() => [...document.querySelectorAll('[data-bind]')].map((n) => [n.dataset.bind, n.textContent]));
       assert.deepEqual(printed, live, `${file}: update the printed numbers to the model's as-of projection`);
     }
