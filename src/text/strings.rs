@@ -161,6 +161,10 @@ pub enum Key {
     ReaderBelow,
     /// For the reader: not a number; the value kept (`{kept}`).
     ReaderNotNumber,
+    /// For the reader: a number input left empty; the value kept (`{label}`, `{kept}`).
+    ReaderEmpty,
+    /// For the reader: a number box the browser could not read (its text is not known).
+    ReaderUnreadable,
     /// For the reader: not one of a choice's options; the option kept (`{kept}`).
     ReaderNotOption,
     /// See [`Key::ProblemNotInput`].
@@ -341,6 +345,10 @@ pub fn tr(key: Key, lang: Lang) -> &'static str {
         (ReaderBelow, Lang::Zh) => "{label}不能低于{limit}，已按{limit}计算",
         (ReaderNotNumber, Lang::En) => "{label}: {value} isn't a number — keeping {kept}",
         (ReaderNotNumber, Lang::Zh) => "{label}：{value}不是数字，保留{kept}",
+        (ReaderEmpty, Lang::En) => "{label} is empty — keeping {kept}",
+        (ReaderEmpty, Lang::Zh) => "{label}为空，保留{kept}",
+        (ReaderUnreadable, Lang::En) => "{label}: not a number — keeping {kept}",
+        (ReaderUnreadable, Lang::Zh) => "{label}：不是数字，保留{kept}",
         (ReaderNotOption, Lang::En) => "{label}: {value} isn't one of the choices — keeping {kept}",
         (ReaderNotOption, Lang::Zh) => "{label}：{value}不是可选项，保留“{kept}”",
         (ProblemNotOption, Lang::En) => "{field}: {value} is not one of {detail}",
