@@ -326,12 +326,12 @@ mod tests {
         assert_eq!(p.sentence(Lang::Zh), "cut-odds：140 高于最大值 100（已按 100 计算）");
         let p = i.set_text(&s, "surprise", "{detail}").unwrap();
         assert_eq!(p.sentence(Lang::En), "surprise: \"{detail}\" is not a number (kept the previous value)");
-        assert_eq!(p.sentence(Lang::Zh), "surprise：\"{detail}\" 不是数字（保留原值）");
+        assert_eq!(p.sentence(Lang::Zh), "surprise：“{detail}”不是数字（保留原值）");
         let read = from_link(&s, Inputs::as_of(&s), "nov-2025.s1.m0,surprise,cut-odds:-5");
         let zh: Vec<String> = read.problems.iter().map(|p| p.sentence(Lang::Zh)).collect();
         assert_eq!(zh.len(), 3, "{zh:?}");
-        assert!(zh[0].starts_with("链接：\"nov-2025.s1.m0\" 由其他版本生成"), "{}", zh[0]);
-        assert_eq!(zh[1], "链接：\"surprise\" 不符合“字段:值”的格式");
+        assert!(zh[0].starts_with("链接：“nov-2025.s1.m0”由其他版本生成"), "{}", zh[0]);
+        assert_eq!(zh[1], "链接：“surprise”不符合“字段:值”的格式");
         assert_eq!(zh[2], "cut-odds：-5 低于最小值 0（已按 0 计算）");
         // Every kind has a sentence in both languages with no placeholder left over.
         for p in &read.problems {

@@ -397,11 +397,12 @@ describe('the <tape-cast> widget', () => {
     await addWidget(page, { shortfall: '99999999', surprise: 'lots', 'cut-odds': '', preset: 'moon', asset: 'doge', loading: 'eager' });
     const notes = await inner(page, '.notes', 1);
     assert.match(notes, /准备金缺口不能高于500，已按500计算/);
-    assert.match(notes, /英伟达次日涨跌："lots"不是数字，保留0%/);
+    assert.match(notes, /英伟达次日涨跌：“lots”不是数字，保留0%/);
     assert.match(notes, /12月降息概率为空，保留40%/);
-    assert.match(notes, /preset："moon" 不是本情景的预设/);
-    assert.match(notes, /asset："doge" 不是本情景的数据序列/);
+    assert.match(notes, /preset：“moon”不是本情景的预设/);
+    assert.match(notes, /asset：“doge”不是本情景的数据序列/);
     assert.doesNotMatch(notes, /is not|above the|kept the/, 'no English left in a Chinese widget');
+    assert.doesNotMatch(notes, /"/, 'Chinese quotes in Chinese notes');
     assert.deepEqual(page.problems.consoleErrors, []);
   });
 
