@@ -39,6 +39,9 @@ fn inputs_are_validated_with_readable_messages() {
     assert_eq!(w.set("cut-odds", "170"), ["December cut odds can't exceed 100% — using 100%"]);
     let nan = w.set("surprise", "NaN");
     assert_eq!(nan, ["Nvidia's next-day move: \"NaN\" isn't a number — keeping 0%"]);
+    // An emptied number box, and one whose text the browser does not give (the shell sends U+FFFD).
+    assert_eq!(w.set("surprise", ""), ["Nvidia's next-day move is empty — keeping 0%"]);
+    assert_eq!(w.set("surprise", "\u{FFFD}"), ["Nvidia's next-day move: not a number — keeping 0%"]);
     assert!(w.set("no-such-input", "1")[0].contains("is not an input"));
     assert_eq!(w.set("preset", "<img src=x>"), ["preset: \"<img src=x>\" is not a preset of this scenario (kept the current inputs)"]);
     assert!(w.set("preset", "2019-replay").is_empty());

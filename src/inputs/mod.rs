@@ -11,8 +11,12 @@ mod link;
 pub use link::{fragment_part, from_link, to_link, with_fragment_part, FromLink, LinkVersion};
 
 use crate::scenario::{InputId, InputSpec, PresetValue, Scenario, Spec, INPUTS};
-use crate::text::{fill, num, quoted, tr, Key, Lang};
+use crate::text::{fill, num, quoted, tr, Key, Lang, Text};
 use serde::{Deserialize, Serialize};
+
+/// What the shell sets a number input to when its box holds text that the browser will not give
+/// (`validity.badInput`: `12abc`, `1e`, `--`): U+FFFD, the replacement character, for text not known.
+pub const UNREADABLE: &str = "\u{FFFD}";
 
 /// Validated inputs: always finite and inside the scenario's ranges.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
@@ -36,7 +40,7 @@ pub struct Inputs {
 pub struct InputProblem {
     /// The field: an input's name, or `input` / `link`.
     pub field: String,
-    /// The value found, as text.
+    /// The value found, as text (for [`ProblemKind::Unread`], where none was found: the value kept).
     pub value: String,
     /// What was wrong.
     pub kind: ProblemKind,
@@ -51,6 +55,10 @@ pub enum ProblemKind {
     NotNumber,
     /// Not a finite number; the previous value was kept.
     NotFinite,
+    /// Nothing to read for a number: an empty value (`empty`), or a box the browser could not
+    /// read ([`UNREADABLE`]). Said in the reader's words: the input's `label` and the value kept
+    /// (as its box shows it, in `value`).
+    Unread { empty: bool, label: Text },
     /// Below the minimum, which was used.
     Below(f64),
     /// Above the maximum, which was used.
@@ -72,6 +80,10 @@ impl InputProblem {
     pub fn sentence(&self, lang: Lang) -> String {
         use ProblemKind::*;
         let (key, detail) = match &self.kind {
+            Unread { empty, label } => {
+                let key = if *empty { Key::ReaderEmpty } else { Key::ReaderUnreadable };
+                return fill(tr(key, lang), &[("label", label.get(lang)), ("kept", &self.value)]);
+            }
             NotInput(list) => (Key::ProblemNotInput, list.clone()),
             NotNumber => (Key::ProblemNotNumber, String::new()),
             NotFinite => (Key::ProblemNotFinite, String::new()),
@@ -202,8 +214,16 @@ impl Inputs {
                     Some(problem(name, quoted(text), ProblemKind::NotOption(ids.join(", "))))
                 }
             },
-            Spec::Number(_) => match parse_number(text) {
+            Spec::Number(n) => match parse_number(text) {
                 Some(x) => self.set_number_of(s, id, x),
+                // Quoting nothing (`""`) reads like a bug: an empty or unreadable box says so.
+                None if text.is_empty() || text == UNREADABLE => {
+                    let mut kept = self.text(s, id);
+                    if n.unit.en.starts_with('%') {
+                        kept.push('%');
+                    }
+                    Some(problem(name, kept, ProblemKind::Unread { empty: text.is_empty(), label: n.label.clone() }))
+                }
                 None => Some(problem(name, quoted(text), ProblemKind::NotNumber)),
             },
         }
@@ -306,12 +326,12 @@ mod tests {
         assert_eq!(p.sentence(Lang::Zh), "cut-odds：140 高于最大值 100（已按 100 计算）");
         let p = i.set_text(&s, "surprise", "{detail}").unwrap();
         assert_eq!(p.sentence(Lang::En), "surprise: \"{detail}\" is not a number (kept the previous value)");
-        assert_eq!(p.sentence(Lang::Zh), "surprise：\"{detail}\" 不是数字（保留原值）");
+        assert_eq!(p.sentence(Lang::Zh), "surprise：“{detail}”不是数字（保留原值）");
         let read = from_link(&s, Inputs::as_of(&s), "nov-2025.s1.m0,surprise,cut-odds:-5");
         let zh: Vec<String> = read.problems.iter().map(|p| p.sentence(Lang::Zh)).collect();
         assert_eq!(zh.len(), 3, "{zh:?}");
-        assert!(zh[0].starts_with("链接：\"nov-2025.s1.m0\" 由其他版本生成"), "{}", zh[0]);
-        assert_eq!(zh[1], "链接：\"surprise\" 不符合“字段:值”的格式");
+        assert!(zh[0].starts_with("链接：“nov-2025.s1.m0”由其他版本生成"), "{}", zh[0]);
+        assert_eq!(zh[1], "链接：“surprise”不符合“字段:值”的格式");
         assert_eq!(zh[2], "cut-odds：-5 低于最小值 0（已按 0 计算）");
         // Every kind has a sentence in both languages with no placeholder left over.
         for p in &read.problems {
@@ -319,6 +339,22 @@ mod tests {
                 assert!(!p.sentence(lang).contains('{'), "{}", p.sentence(lang));
             }
         }
+    }
+
+    #[test]
+    fn an_empty_or_unreadable_box_says_so_and_quotes_nothing() {
+        let s = default_scenario();
+        let mut i = Inputs::as_of(&s);
+        let p = i.set_text(&s, "shortfall", " ").unwrap();
+        assert_eq!(i.shortfall, 150.0, "kept");
+        assert_eq!(p.sentence(Lang::En), "Reserve shortfall is empty — keeping 150");
+        assert_eq!(p.sentence(Lang::Zh), "准备金缺口为空，保留150");
+        let p = i.set_text(&s, "surprise", UNREADABLE).unwrap();
+        assert_eq!(i.surprise, 0.0, "kept");
+        assert_eq!(p.sentence(Lang::En), "Nvidia's next-day move: not a number — keeping 0%");
+        assert_eq!(p.sentence(Lang::Zh), "英伟达次日涨跌：不是数字，保留0%");
+        // Text that is there is still shown back.
+        assert_eq!(i.set_text(&s, "surprise", "12abc").unwrap().kind, ProblemKind::NotNumber);
     }
 
     #[test]

@@ -58,7 +58,8 @@ impl Text {
 }
 
 /// Shows a string value found in input safely and briefly in a message: quoted, at most 40
-/// characters, an ellipsis when cut.
+/// characters, an ellipsis when cut. Straight quotes, as English notes set them; a Chinese
+/// template writes `“{value}”` and [`fill`] drops these for its full-width marks.
 pub fn quoted(s: &str) -> String {
     let short: String = s.chars().take(40).collect();
     let more = if s.chars().count() > 40 { "…" } else { "" };

@@ -161,6 +161,10 @@ pub enum Key {
     ReaderBelow,
     /// For the reader: not a number; the value kept (`{kept}`).
     ReaderNotNumber,
+    /// For the reader: a number input left empty; the value kept (`{label}`, `{kept}`).
+    ReaderEmpty,
+    /// For the reader: a number box the browser could not read (its text is not known).
+    ReaderUnreadable,
     /// For the reader: not one of a choice's options; the option kept (`{kept}`).
     ReaderNotOption,
     /// See [`Key::ProblemNotInput`].
@@ -322,13 +326,13 @@ pub fn tr(key: Key, lang: Lang) -> &'static str {
         (PlumbingName, Lang::En) => "Repo stress and Standing Repo Facility use by day",
         (PlumbingName, Lang::Zh) => "逐日回购压力与常设回购便利使用量",
         (LinkOtherVersion, Lang::En) => "{field}: {value} was made with another version (now {detail}): its inputs are shown with the current model's numbers",
-        (LinkOtherVersion, Lang::Zh) => "{field}：{value} 由其他版本生成（当前为 {detail}）：已采用其输入，数字按当前模型重新计算",
+        (LinkOtherVersion, Lang::Zh) => "{field}：“{value}”由其他版本生成（当前为 {detail}）：已采用其输入，数字按当前模型重新计算",
         (LinkOtherScenario, Lang::En) => "{field}: {value} is for another scenario (this one is {detail}); the link's values were not used",
-        (LinkOtherScenario, Lang::Zh) => "{field}：{value} 属于另一个情景（本情景为 {detail}），未使用其中的数值",
+        (LinkOtherScenario, Lang::Zh) => "{field}：“{value}”属于另一个情景（本情景为 {detail}），未使用其中的数值",
         (ProblemNotInput, Lang::En) => "{field}: {value} is not an input (expected one of {detail})",
-        (ProblemNotInput, Lang::Zh) => "{field}：{value} 不是输入项（应为以下之一：{detail}）",
+        (ProblemNotInput, Lang::Zh) => "{field}：“{value}”不是输入项（应为以下之一：{detail}）",
         (ProblemNotNumber, Lang::En) => "{field}: {value} is not a number (kept the previous value)",
-        (ProblemNotNumber, Lang::Zh) => "{field}：{value} 不是数字（保留原值）",
+        (ProblemNotNumber, Lang::Zh) => "{field}：“{value}”不是数字（保留原值）",
         (ProblemNotFinite, Lang::En) => "{field}: {value} is not a finite number (kept the previous value)",
         (ProblemNotFinite, Lang::Zh) => "{field}：{value} 不是有限的数字（保留原值）",
         (ProblemBelow, Lang::En) => "{field}: {value} is below the minimum {detail} (used {detail})",
@@ -340,19 +344,23 @@ pub fn tr(key: Key, lang: Lang) -> &'static str {
         (ReaderBelow, Lang::En) => "{label} can't go below {limit} — using {limit}",
         (ReaderBelow, Lang::Zh) => "{label}不能低于{limit}，已按{limit}计算",
         (ReaderNotNumber, Lang::En) => "{label}: {value} isn't a number — keeping {kept}",
-        (ReaderNotNumber, Lang::Zh) => "{label}：{value}不是数字，保留{kept}",
+        (ReaderNotNumber, Lang::Zh) => "{label}：“{value}”不是数字，保留{kept}",
+        (ReaderEmpty, Lang::En) => "{label} is empty — keeping {kept}",
+        (ReaderEmpty, Lang::Zh) => "{label}为空，保留{kept}",
+        (ReaderUnreadable, Lang::En) => "{label}: not a number — keeping {kept}",
+        (ReaderUnreadable, Lang::Zh) => "{label}：不是数字，保留{kept}",
         (ReaderNotOption, Lang::En) => "{label}: {value} isn't one of the choices — keeping {kept}",
-        (ReaderNotOption, Lang::Zh) => "{label}：{value}不是可选项，保留“{kept}”",
+        (ReaderNotOption, Lang::Zh) => "{label}：“{value}”不是可选项，保留“{kept}”",
         (ProblemNotOption, Lang::En) => "{field}: {value} is not one of {detail}",
-        (ProblemNotOption, Lang::Zh) => "{field}：{value} 不是可选项（可选：{detail}）",
+        (ProblemNotOption, Lang::Zh) => "{field}：“{value}”不是可选项（可选：{detail}）",
         (ProblemNotOptionIndex, Lang::En) => "{field}: {value} is not an option index 0 to {detail}",
         (ProblemNotOptionIndex, Lang::Zh) => "{field}：{value} 不是 0 至 {detail} 之间的选项序号",
         (ProblemNotFieldValue, Lang::En) => "{field}: {value} is not of the form field:value",
-        (ProblemNotFieldValue, Lang::Zh) => "{field}：{value} 不符合“字段:值”的格式",
+        (ProblemNotFieldValue, Lang::Zh) => "{field}：“{value}”不符合“字段:值”的格式",
         (ProblemNotPreset, Lang::En) => "{value} is not a preset of this scenario (kept the current inputs)",
-        (ProblemNotPreset, Lang::Zh) => "{value} 不是本情景的预设（保留当前输入）",
+        (ProblemNotPreset, Lang::Zh) => "“{value}”不是本情景的预设（保留当前输入）",
         (ProblemNotSeries, Lang::En) => "{value} is not a series of this scenario (kept the current one)",
-        (ProblemNotSeries, Lang::Zh) => "{value} 不是本情景的数据序列（保留当前序列）",
+        (ProblemNotSeries, Lang::Zh) => "“{value}”不是本情景的数据序列（保留当前序列）",
         (BuiltIn, Lang::En) => "Showing the built-in scenario instead.",
         (BuiltIn, Lang::Zh) => "改为显示内置情景。",
         (MoreProblems, Lang::En) => "… and {n} more",
@@ -364,7 +372,9 @@ pub fn tr(key: Key, lang: Lang) -> &'static str {
 
 /// Replaces `{name}` placeholders in a template, pair after pair (as `str::replace` would for
 /// each). Found by scanning for `{` rather than with `str::replace`: a string pattern links
-/// core's two-way substring search (~1 KB gzip of wasm) for this one use.
+/// core's two-way substring search (~1 KB gzip of wasm) for this one use. A template that sets a
+/// value in its own marks, `“{value}”` (Chinese), takes a value that [`super::quoted`] set in
+/// straight ones without them: one pair of quotes, the language's.
 pub fn fill(template: &str, pairs: &[(&str, &str)]) -> String {
     let mut out = template.to_string();
     for (name, value) in pairs {
@@ -377,7 +387,10 @@ pub fn fill(template: &str, pairs: &[(&str, &str)]) -> String {
             next.push_str(rest.get(..at).unwrap_or_default());
             rest = rest.get(at..).unwrap_or_default();
             let skip = if rest.starts_with(placeholder.as_str()) {
-                next.push_str(value);
+                // “{value}”: the template's marks in place of the value's straight ones.
+                let v = value.as_bytes();
+                let requote = v.len() > 1 && v[0] == b'"' && v[v.len() - 1] == b'"' && next.as_bytes().ends_with("“".as_bytes());
+                next.push_str(if requote { value.get(1..v.len() - 1).unwrap_or(value) } else { value });
                 placeholder.len()
             } else {
                 next.push('{');
@@ -413,5 +426,15 @@ mod tests {
                 assert_eq!(fill(t, p), by_replace(t, p), "{t:?} with {p:?}");
             }
         }
+    }
+
+    #[test]
+    fn a_value_quoted_in_the_templates_marks_loses_its_straight_ones() {
+        let q = super::super::quoted("abc");
+        assert_eq!(fill("“{v}”不是数字", &[("v", &q)]), "“abc”不是数字");
+        assert_eq!(fill("{v} is not a number", &[("v", &q)]), "\"abc\" is not a number", "English keeps its marks");
+        assert_eq!(fill("“{v}”", &[("v", "40")]), "“40”", "a number is left alone");
+        assert_eq!(fill("“{v}”", &[("v", "\"")]), "“\"”", "a lone mark is the value itself");
+        assert_eq!(fill("“{v}”", &[("v", &super::super::quoted("\"x\""))]), "“\"x\"”", "marks inside the value stay");
     }
 }

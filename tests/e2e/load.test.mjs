@@ -1,7 +1,8 @@
 // tests/e2e/load.test.mjs — a page load redraws the widget once: one `scenariochange` for the
 // host page and the fan drawn in one frame (the resize observer's first report, of the size the
 // first paint was drawn at, used to redraw everything and publish again); a later change of the
-// widget's width still redraws the charts at the new width.
+// widget's width still redraws the charts at the new width, but tells the host page nothing (nor
+// does a change of colour scheme): only a new state sends `scenariochange`.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { pollUntil, setup } from './harness.mjs';
@@ -27,7 +28,7 @@ describe('page load', () => {
   after(async () => { await env?.teardown(); });
 
   for (const width of [360, 1280]) {
-    test(`${width} px: one redraw on load (one scenariochange, the fan drawn in one frame); a new width redraws`, async () => {
+    test(`${width} px: one redraw on load (one scenariochange, the fan drawn in one frame); a new width redraws without one; an input sends one`, async () => {
       const page = await env.newPage({ dpr: 2, width, height: 800 });
       await page.addInitScript(count);
       await page.goto(`${env.url}index.html`);
@@ -41,6 +42,17 @@ describe('page load', () => {
       await page.setViewportSize({ width: Math.min(width - 40, 600), height: 800 }); // narrower than the article column
       await pollUntil(fanWidth, (w) => w !== before, { what: 'the fan redrawn at the new width' });
       assert.equal(await page.evaluate(() => window.loadCount.fanFrames.size), 2);
+      // The same state at a new width, then in the dark scheme: redrawn, no news for the host page.
+      await page.emulateMedia({ colorScheme: 'dark' });
+      await pollUntil(() => page.evaluate(() => window.loadCount.fanFrames.size), (n) => n === 3, { what: 'the fan redrawn dark' });
+      await page.waitForTimeout(500); // long enough for an event the redraws would send
+      assert.equal(await page.evaluate(() => window.loadCount.changes), 1, 'a resize or a new colour scheme sends no scenariochange');
+      // A reader's change: one event.
+      await page.evaluate(() => document.querySelector('tape-cast').shadowRoot.querySelector('input[data-input="cut-odds"]').focus());
+      await page.keyboard.press('ArrowRight');
+      await pollUntil(() => page.evaluate(() => window.loadCount.changes), (n) => n > 1, { what: 'scenariochange after the input moved' });
+      await page.waitForTimeout(500);
+      assert.equal(await page.evaluate(() => window.loadCount.changes), 2, 'one scenariochange for one change');
     });
   }
 });

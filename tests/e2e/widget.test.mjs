@@ -156,9 +156,22 @@ describe('the <tape-cast> widget', () => {
       box.dispatchEvent(new Event('change'));
     }, text);
     await commit('');
-    assert.match((await pollUntil(fix, (f) => f.visible, { what: 'the empty box explained' })).text, /keeping 40%/);
+    assert.equal((await pollUntil(fix, (f) => f.visible, { what: 'the empty box explained' })).text, 'December cut odds is empty — keeping 40%');
     await page.evaluate(() => [...document.querySelector('tape-cast').shadowRoot.querySelectorAll('button')].find((b) => b.textContent === 'Reset').click());
     await pollUntil(fix, (f) => f.text === '' && !f.visible, { what: 'Reset clears a note whose value did not move' });
+    // Typed text the browser reads as no number (its value is '' then, `validity.badInput` set):
+    // not a number, with no pretence that the text was "" ; the box shows the value kept, and the
+    // note goes when the value next moves.
+    await focusOn('input[data-number="cut-odds"]');
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('1e');
+    await page.keyboard.press('Enter');
+    assert.equal((await pollUntil(fix, (f) => f.visible, { what: 'the unreadable box explained' })).text, 'December cut odds: not a number — keeping 40%');
+    await pollUntil(() => number(page, 'cut-odds'), (v) => v === '40', { what: 'the box shows the value kept' });
+    await focusOn('input[data-input="cut-odds"]');
+    await page.keyboard.press('ArrowRight');
+    await pollUntil(fix, (f) => f.text === '' && !f.visible, { what: 'the value moved: the note goes' });
+    await page.evaluate(() => [...document.querySelector('tape-cast').shadowRoot.querySelectorAll('button')].find((b) => b.textContent === 'Reset').click());
     // On a touch screen the box's change (its blur) and a tap on a preset come with no frame
     // between: the note speaks of the typed value, so the preset's value takes it away.
     await page.evaluate(() => {
@@ -381,13 +394,15 @@ describe('the <tape-cast> widget', () => {
     assert.match(await inner(page, '.notes'), /由其他版本生成/);
     // Bad attributes on a Chinese page: every note is Chinese, the value shown as typed.
     // (Eager: below the article, it would otherwise wait to be scrolled to.)
-    await addWidget(page, { shortfall: '99999999', surprise: 'lots', preset: 'moon', asset: 'doge', loading: 'eager' });
+    await addWidget(page, { shortfall: '99999999', surprise: 'lots', 'cut-odds': '', preset: 'moon', asset: 'doge', loading: 'eager' });
     const notes = await inner(page, '.notes', 1);
     assert.match(notes, /准备金缺口不能高于500，已按500计算/);
-    assert.match(notes, /英伟达次日涨跌："lots"不是数字，保留0%/);
-    assert.match(notes, /preset："moon" 不是本情景的预设/);
-    assert.match(notes, /asset："doge" 不是本情景的数据序列/);
+    assert.match(notes, /英伟达次日涨跌：“lots”不是数字，保留0%/);
+    assert.match(notes, /12月降息概率为空，保留40%/);
+    assert.match(notes, /preset：“moon”不是本情景的预设/);
+    assert.match(notes, /asset：“doge”不是本情景的数据序列/);
     assert.doesNotMatch(notes, /is not|above the|kept the/, 'no English left in a Chinese widget');
+    assert.doesNotMatch(notes, /"/, 'Chinese quotes in Chinese notes');
     assert.deepEqual(page.problems.consoleErrors, []);
   });
 
@@ -423,12 +438,18 @@ describe('the <tape-cast> widget', () => {
         return [...doc.querySelectorAll('[data-bind]')].map((n) => [n.dataset.bind, n.textContent]);
       }, file);
       assert.ok(printed.length >= 5, `${file}: the prose binds its numbers`);
-      // A fresh scenariochange at the as-of inputs, so the prose below is surely the model's.
-      await page.evaluate(() => new Promise((resolve) => {
+      // Away and back to the as-of inputs, a scenariochange each (the same state sends none), so
+      // the prose below is surely the model's.
+      await page.evaluate(async () => {
         const w = document.querySelector('tape-cast');
-        w.addEventListener('scenariochange', () => resolve(), { once: true });
-        w.value = w.value;
-      }));
+        const asOf = w.value;
+        for (const value of [{ ...asOf, surprise: asOf.surprise + 1 }, asOf]) {
+          await new Promise((resolve) => {
+            w.addEventListener('scenariochange', () => resolve(), { once: true });
+            w.value = value;
+          });
+        }
+      });
       const live = await page.evaluate(() => [...document.querySelectorAll('[data-bind]')].map((n) => [n.dataset.bind, n.textContent]));
       assert.deepEqual(printed, live, `${file}: update the printed numbers to the model's as-of projection`);
     }

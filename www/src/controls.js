@@ -33,6 +33,11 @@ import { el } from './dom.js';
  * @typedef {{ select: HTMLSelectElement, delta: HTMLElement, cue: HTMLElement }} ChoiceControl
  */
 
+/** What the widget is told a box holds when the browser will not give its text (`validity.badInput`:
+ * `12abc`, `1e`): U+FFFD, the replacement character, for text not known (`inputs::UNREADABLE`). An
+ * emptied box gives `''`; the widget's note says which. */
+const UNREADABLE = '\uFFFD';
+
 /** Pixels a touch must travel sideways, more than down, before it moves a range. */
 const SIDEWAYS = 6;
 
@@ -163,7 +168,7 @@ export class Controls {
     const control = { range, number, delta, cue, track, fix, fixedAt: null, unit: c.unit, sync: false };
     this.touchGuard(range, () => { this.actions.set(c.id, range.value); this.actions.dragged(); }, () => this.actions.changed());
     number.addEventListener('change', () => {
-      const { notes, value } = this.actions.typed(c.id, number.value);
+      const { notes, value } = this.actions.typed(c.id, number.validity.badInput ? UNREADABLE : number.value);
       fix.textContent = ''; // emptied first, so that the same note typed again is announced again
       fix.textContent = notes.join(' ');
       control.fixedAt = notes.length ? value : null;

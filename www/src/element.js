@@ -81,6 +81,8 @@ export class TapeCast extends HTMLElement {
     // a second `scenariochange` for the host page).
     /** The widget box's size at the last full redraw. */
     this.drawnSize = '';
+    /** The state (inputs, pin, series) the last `scenariochange` told the host page of. */
+    this.published = '';
     this.resize = new ResizeObserver(() => { if (this.boxSize() !== this.drawnSize) this.schedule(); });
     this.attributeWatch = new MutationObserver((records) => {
       for (const r of records) {
@@ -377,7 +379,7 @@ export class TapeCast extends HTMLElement {
 
   /**
    * Redraws. `full`: every shown chart, the summary, the table, then (unless `publish` is false)
-   * the charts' descriptions, `scenariochange` and the cues; otherwise (a drag frame) only the
+   * the charts' descriptions, `scenariochange` (when the state changed) and the cues; otherwise (a drag frame) only the
    * main chart and the controls' display, so that nothing else on the page changes in that frame:
    * the rest follows on the pause's full redraw.
    */
@@ -416,10 +418,15 @@ export class TapeCast extends HTMLElement {
   }
 
   /** What a full redraw says beyond what it draws: the charts' accessible descriptions,
-   * `scenariochange` for the host page, and the cues a moment later. */
+   * `scenariochange` for the host page when the state changed (not for a new size, theme or
+   * language), and the cues a moment later. */
   publish(/** @type {Widget} */ w, /** @type {string} */ summary) {
     this.charts.describe(w, summary);
-    this.dispatchEvent(new CustomEvent('scenariochange', { detail: w.headline(), bubbles: true }));
+    const state = `${w.link()} ${w.asset_id()}`;
+    if (state !== this.published) {
+      this.published = state;
+      this.dispatchEvent(new CustomEvent('scenariochange', { detail: w.headline(), bubbles: true }));
+    }
     this.cueRun.start(250, this.controls.ids(), (id) => { if (this.widget) this.controls.cue(this.widget, id); });
   }
 
