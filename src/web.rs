@@ -104,6 +104,8 @@ struct Layout<'a> {
     attributes: Vec<&'static str>,
     /// Interface strings, keyed by name.
     text: Texts,
+    /// What a number box the browser cannot read (`validity.badInput`: `12abc`) is set to.
+    unreadable: &'static str,
 }
 
 /// The interface strings the shell shows, keyed by name, in a language (serialised as a map).
@@ -135,7 +137,7 @@ fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
 /// Notes as a thrown value: a JS array of sentences (an author's file's problems).
 #[cfg(feature = "author")]
 fn thrown(notes: Notes) -> JsValue {
-    to_js(&notes).unwrap_or_else(|_| JsValue::from_str(&notes.join("\n")))
+    notes.iter().map(|n| JsValue::from_str(n)).collect::<js_sys::Array>().into()
 }
 
 /// The inputs as the element's `value` and `scenariochange` show them: each input's name with its
@@ -353,6 +355,7 @@ impl Widget {
             charts: ChartKind::ALL.iter().map(|&k| ChartOut { kind: k.name(), name: k.accessible_name(l), main: k.main(), rows: k == ChartKind::Bars }).collect(),
             attributes,
             text: Texts(l),
+            unreadable: inputs::UNREADABLE,
         };
         to_js(&layout)
     }
@@ -409,7 +412,14 @@ impl Widget {
             ProblemKind::Above(max) => (Key::ReaderAbove, format!("{}{percent}", num::plain(*max))),
             ProblemKind::Below(min) => (Key::ReaderBelow, format!("{}{percent}", num::plain(*min))),
             // Kept as its number box shows it (`0`, not the caption's `+0.0`): the note and the box agree.
-            ProblemKind::NotNumber | ProblemKind::NotFinite => (Key::ReaderNotNumber, format!("{}{percent}", previous.text(s, id))),
+            ProblemKind::NotNumber | ProblemKind::NotFinite | ProblemKind::Empty | ProblemKind::Unreadable => {
+                let key = match p.kind {
+                    ProblemKind::Empty => Key::ReaderEmpty,
+                    ProblemKind::Unreadable => Key::ReaderUnreadable,
+                    _ => Key::ReaderNotNumber,
+                };
+                (key, format!("{}{percent}", previous.text(s, id)))
+            }
             ProblemKind::NotOption(_) | ProblemKind::NotOptionIndex(_) => (Key::ReaderNotOption, previous.display(s, id, l)),
             _ => return p.sentence(l),
         };

@@ -11,7 +11,7 @@ mod link;
 pub use link::{fragment_part, from_link, to_link, with_fragment_part, FromLink, LinkVersion};
 
 use crate::scenario::{InputId, InputSpec, PresetValue, Scenario, Spec, INPUTS};
-use crate::text::{fill, num, quoted, tr, Key, Lang, Text};
+use crate::text::{fill, num, quoted, tr, Key, Lang};
 use serde::{Deserialize, Serialize};
 
 /// What the shell sets a number input to when its box holds text that the browser will not give
@@ -55,10 +55,12 @@ pub enum ProblemKind {
     NotNumber,
     /// Not a finite number; the previous value was kept.
     NotFinite,
-    /// Nothing to read for a number: an empty value (`empty`), or a box the browser could not
-    /// read ([`UNREADABLE`]). Said in the reader's words: the input's `label` and the value kept
-    /// (as its box shows it, in `value`).
-    Unread { empty: bool, label: Text },
+    /// An empty value for a number; the previous value was kept. A reader's note says so in
+    /// the input's words (`Widget::reader_note`), quoting nothing.
+    Empty,
+    /// A number box the browser could not read ([`UNREADABLE`]: `12abc`, `1e`); the previous
+    /// value was kept. Said as [`ProblemKind::Empty`] is.
+    Unreadable,
     /// Below the minimum, which was used.
     Below(f64),
     /// Above the maximum, which was used.
@@ -80,12 +82,8 @@ impl InputProblem {
     pub fn sentence(&self, lang: Lang) -> String {
         use ProblemKind::*;
         let (key, detail) = match &self.kind {
-            Unread { empty, label } => {
-                let key = if *empty { Key::ReaderEmpty } else { Key::ReaderUnreadable };
-                return fill(tr(key, lang), &[("label", label.get(lang)), ("kept", &self.value)]);
-            }
             NotInput(list) => (Key::ProblemNotInput, list.clone()),
-            NotNumber => (Key::ProblemNotNumber, String::new()),
+            NotNumber | Empty | Unreadable => (Key::ProblemNotNumber, String::new()),
             NotFinite => (Key::ProblemNotFinite, String::new()),
             Below(min) => (Key::ProblemBelow, num::plain(*min)),
             Above(max) => (Key::ProblemAbove, num::plain(*max)),
@@ -214,16 +212,11 @@ impl Inputs {
                     Some(problem(name, quoted(text), ProblemKind::NotOption(ids.join(", "))))
                 }
             },
-            Spec::Number(n) => match parse_number(text) {
+            Spec::Number(_) => match parse_number(text) {
                 Some(x) => self.set_number_of(s, id, x),
                 // Quoting nothing (`""`) reads like a bug: an empty or unreadable box says so.
-                None if text.is_empty() || text == UNREADABLE => {
-                    let mut kept = self.text(s, id);
-                    if n.unit.en.starts_with('%') {
-                        kept.push('%');
-                    }
-                    Some(problem(name, kept, ProblemKind::Unread { empty: text.is_empty(), label: n.label.clone() }))
-                }
+                None if text.is_empty() => Some(problem(name, quoted(text), ProblemKind::Empty)),
+                None if text == UNREADABLE => Some(problem(name, quoted(text), ProblemKind::Unreadable)),
                 None => Some(problem(name, quoted(text), ProblemKind::NotNumber)),
             },
         }
@@ -346,13 +339,10 @@ mod tests {
         let s = default_scenario();
         let mut i = Inputs::as_of(&s);
         let p = i.set_text(&s, "shortfall", " ").unwrap();
-        assert_eq!(i.shortfall, 150.0, "kept");
-        assert_eq!(p.sentence(Lang::En), "Reserve shortfall is empty — keeping 150");
-        assert_eq!(p.sentence(Lang::Zh), "准备金缺口为空，保留150");
+        assert_eq!((p.kind, i.shortfall), (ProblemKind::Empty, 150.0), "kept");
         let p = i.set_text(&s, "surprise", UNREADABLE).unwrap();
-        assert_eq!(i.surprise, 0.0, "kept");
-        assert_eq!(p.sentence(Lang::En), "Nvidia's next-day move: not a number — keeping 0%");
-        assert_eq!(p.sentence(Lang::Zh), "英伟达次日涨跌：不是数字，保留0%");
+        assert_eq!((p.kind, i.surprise), (ProblemKind::Unreadable, 0.0), "kept");
+        // The reader's words (the input's label, the value kept) are the widget's: tests/web.rs.
         // Text that is there is still shown back.
         assert_eq!(i.set_text(&s, "surprise", "12abc").unwrap().kind, ProblemKind::NotNumber);
     }

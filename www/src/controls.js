@@ -33,11 +33,6 @@ import { el } from './dom.js';
  * @typedef {{ select: HTMLSelectElement, delta: HTMLElement, cue: HTMLElement }} ChoiceControl
  */
 
-/** What the widget is told a box holds when the browser will not give its text (`validity.badInput`:
- * `12abc`, `1e`): U+FFFD, the replacement character, for text not known (`inputs::UNREADABLE`). An
- * emptied box gives `''`; the widget's note says which. */
-const UNREADABLE = '\uFFFD';
-
 /** Pixels a touch must travel sideways, more than down, before it moves a range. */
 const SIDEWAYS = 6;
 
@@ -52,6 +47,7 @@ export class Controls {
     this.pinButton = el('button', { type: 'button' });
     this.pinText = { pin: '', unpin: '' };
     this.assetSelect = el('select', { 'data-asset': '' });
+    this.unreadable = ''; // layout().unreadable, once the controls are built
   }
 
   /** The preset buttons (one line that scrolls sideways), the pin toggle and the reset button. */
@@ -94,6 +90,8 @@ export class Controls {
   inputControls(/** @type {Layout} */ layout, /** @type {string} */ key) {
     const box = el('div', { className: 'controls' });
     this.inputs.clear();
+    // What a box the browser cannot read (`12abc`: its value reads '') is sent as; '' is empty.
+    this.unreadable = layout.unreadable;
     // A full-width bracket takes no space before it; a Latin one does.
     const brackets = layout.lang.startsWith('zh') ? ['（', '）'] : [' (', ')'];
     for (const c of layout.inputs) box.append(this.control(c, `${key}-${c.id}`, brackets, layout.text.about));
@@ -168,7 +166,7 @@ export class Controls {
     const control = { range, number, delta, cue, track, fix, fixedAt: null, unit: c.unit, sync: false };
     this.touchGuard(range, () => { this.actions.set(c.id, range.value); this.actions.dragged(); }, () => this.actions.changed());
     number.addEventListener('change', () => {
-      const { notes, value } = this.actions.typed(c.id, number.validity.badInput ? UNREADABLE : number.value);
+      const { notes, value } = this.actions.typed(c.id, number.validity.badInput ? this.unreadable : number.value);
       fix.textContent = ''; // emptied first, so that the same note typed again is announced again
       fix.textContent = notes.join(' ');
       control.fixedAt = notes.length ? value : null;

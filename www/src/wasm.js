@@ -79,6 +79,7 @@ export const shared = () => authorWasm ?? lean;
  * @property {{ kind: string, name: string, main: boolean, rows: boolean }[]} charts `main`: shown in compact
  *   mode too; `rows`: as tall as its rows need (`bars_height`), not an aspect ratio
  * @property {string[]} attributes the state attributes, in the order to apply them
+ * @property {string} unreadable what a number box the browser cannot read is set to (`Widget.set`)
  * @property {LayoutText} text
  */
 
