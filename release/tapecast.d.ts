@@ -93,7 +93,7 @@ export interface TapeCastElement extends HTMLElement {
 }
 
 export interface TapeCastElementEventMap extends HTMLElementEventMap {
-  /** Fired (bubbling) after each change of the state (inputs, pin, series); while a slider is dragged, when the reader pauses or lets go. A new size, colour scheme or language alone fires none. */
+  /** Fired (bubbling) after each change of the state (inputs, pin, series); while a slider is dragged, when the reader pauses or lets go. Also once when the language changes (the detail's words do); a new size or colour scheme alone fires none. */
   scenariochange: CustomEvent<TapeCastScenarioChangeDetail>;
 }
 

@@ -2,7 +2,7 @@
 // host page and the fan drawn in one frame (the resize observer's first report, of the size the
 // first paint was drawn at, used to redraw everything and publish again); a later change of the
 // widget's width still redraws the charts at the new width, but tells the host page nothing (nor
-// does a change of colour scheme): only a new state sends `scenariochange`.
+// does a change of colour scheme): only a new state, or a new language, sends `scenariochange`.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { pollUntil, setup } from './harness.mjs';
@@ -53,6 +53,12 @@ describe('page load', () => {
       await pollUntil(() => page.evaluate(() => window.loadCount.changes), (n) => n > 1, { what: 'scenariochange after the input moved' });
       await page.waitForTimeout(500);
       assert.equal(await page.evaluate(() => window.loadCount.changes), 2, 'one scenariochange for one change');
+      // A new language: the event's words (its headline) change, so the host page hears of it once
+      // (a story's "back to the story" button takes its words from it).
+      await page.evaluate(() => document.querySelector('tape-cast').setAttribute('lang', 'zh'));
+      await pollUntil(() => page.evaluate(() => window.loadCount.changes), (n) => n > 2, { what: 'scenariochange after the language changed' });
+      await page.waitForTimeout(500);
+      assert.equal(await page.evaluate(() => window.loadCount.changes), 3, 'one scenariochange for a new language');
     });
   }
 });

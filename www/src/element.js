@@ -81,7 +81,7 @@ export class TapeCast extends HTMLElement {
     // a second `scenariochange` for the host page).
     /** The widget box's size at the last full redraw. */
     this.drawnSize = '';
-    /** The state (inputs, pin, series) the last `scenariochange` told the host page of. */
+    /** The state (inputs, pin, series) and language the last `scenariochange` told the host page of. */
     this.published = '';
     this.resize = new ResizeObserver(() => { if (this.boxSize() !== this.drawnSize) this.schedule(); });
     this.attributeWatch = new MutationObserver((records) => {
@@ -418,11 +418,11 @@ export class TapeCast extends HTMLElement {
   }
 
   /** What a full redraw says beyond what it draws: the charts' accessible descriptions,
-   * `scenariochange` for the host page when the state changed (not for a new size, theme or
-   * language), and the cues a moment later. */
+   * `scenariochange` for the host page when the state or the language (the event's words)
+   * changed, not for a new size or theme, and the cues a moment later. */
   publish(/** @type {Widget} */ w, /** @type {string} */ summary) {
     this.charts.describe(w, summary);
-    const state = `${w.link()} ${w.asset_id()}`;
+    const state = `${w.link()} ${w.asset_id()} ${w.lang_tag()}`;
     if (state !== this.published) {
       this.published = state;
       this.dispatchEvent(new CustomEvent('scenariochange', { detail: w.headline(), bubbles: true }));
