@@ -14,7 +14,6 @@
 //! `Engine::built_in` may skip the check.
 
 use super::Scenario;
-use std::collections::BTreeMap;
 
 #[path = "builtin_data.rs"]
 mod data;
@@ -106,12 +105,11 @@ impl<T: Decode> Decode for Vec<T> {
     }
 }
 
-impl<T: Decode> Decode for BTreeMap<String, T> {
-    /// One insert at a time: `collect` would sort the entries first (+3 KB of sort code).
+impl Decode for super::Directions {
     fn decode(r: &mut Stream) -> Self {
-        let mut map = BTreeMap::new();
+        let mut map = Self::default();
         for _ in 0..r.count() {
-            map.insert(String::decode(r), T::decode(r));
+            map.insert(String::decode(r), super::Direction::decode(r));
         }
         map
     }

@@ -10,6 +10,7 @@
 
 pub mod builtin;
 mod conventions;
+mod directions;
 mod input_defs;
 pub mod json;
 pub(crate) mod validate;
@@ -19,12 +20,12 @@ pub use crate::text::{Date, Text};
 pub use input_defs::{InputDef, InputId, Kind, Metric, PresetValue, Spec, Unit, INPUTS};
 pub use conventions::{MAX_CALENDAR_DAYS, MAX_PROBLEMS_SHOWN, MAX_SCENARIO_CHARS, MODEL_VERSION, READ_STEP_BYTES, TRADING_DAYS_PER_MONTH};
 pub use validate::{capped, more_problems, problem_list, too_large, validate, validate_first, Problem};
+pub use directions::Directions;
 pub use json::JsonError;
 pub use value::{FromValue, Value, ValueError};
 use value::{scenario_structs, word_enums};
 
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
 
 /// The default story as written, with every parameter's source (native tools, tests, the studio).
 pub const DEFAULT_SCENARIO_JSON: &str = include_str!("default.json");
@@ -305,7 +306,7 @@ pub struct Asset {
     /// ordered by how early they start (none, the latest, …, the earliest). A file without the
     /// block parses, and validation names every missing input.
     #[serde(default)]
-    pub directions: BTreeMap<String, Direction>,
+    pub directions: Directions,
     /// Where these numbers come from.
     pub source: String,
 }
@@ -455,7 +456,7 @@ impl Asset {
     /// The declared direction of this series' median as input `id` rises (`None` when the
     /// file does not say; validation requires every input).
     pub fn direction(&self, id: InputId) -> Direction {
-        self.directions.get(id.def().field).copied().unwrap_or(Direction::None)
+        self.directions.get(id.def().field).unwrap_or(Direction::None)
     }
 }
 

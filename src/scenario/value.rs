@@ -11,7 +11,6 @@
 //! check both readings agree.
 
 use serde::de;
-use std::collections::BTreeMap;
 use std::fmt;
 
 /// A JSON value, as [`super::json::parse`] reads it.
@@ -231,14 +230,14 @@ impl<T: FromValue> FromValue for Vec<T> {
     }
 }
 
-impl<T: FromValue> FromValue for BTreeMap<String, T> {
+impl FromValue for super::Directions {
     fn from_value(v: Value) -> Result<Self, ValueError> {
         match v {
             Value::Map(entries) => {
-                let mut out = BTreeMap::new();
+                let mut out = Self::default();
                 for (k, x) in entries {
-                    let t = T::from_value(x).map_err(|e| e.at(&k))?;
-                    out.insert(k, t);
+                    let d = super::Direction::from_value(x).map_err(|e| e.at(&k))?;
+                    out.insert(k, d);
                 }
                 Ok(out)
             }
@@ -246,10 +245,10 @@ impl<T: FromValue> FromValue for BTreeMap<String, T> {
         }
     }
     fn missing(_: &'static str) -> Result<Self, ValueError> {
-        Ok(BTreeMap::new())
+        Ok(Self::default())
     }
     fn placeholder() -> Self {
-        BTreeMap::new()
+        Self::default()
     }
 }
 
