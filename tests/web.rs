@@ -307,3 +307,65 @@ fn a_pin_is_drawn_travels_in_the_link_and_follows_the_series() {
     w.unpin();
     assert!(card(&mut w) != pinned_card, "the card outlines the pin");
 }
+
+/// Percentiles by sorting (R type 7): what the selection must give, exactly.
+fn sorted_percentiles(v: &[f64]) -> [f64; 5] {
+    let mut s = v.to_vec();
+    s.sort_by(f64::total_cmp);
+    tapecast::model::LEVELS.map(|q| {
+        let h = (s.len() - 1) as f64 * q;
+        let k = h as usize;
+        let hi = s[(k + 1).min(s.len() - 1)];
+        s[k] + (hi - s[k]) * (h - k as f64)
+    })
+}
+
+#[wasm_bindgen_test]
+fn the_simd_loops_give_the_scalar_numbers() {
+    // The browser build runs the percentile selection and the funding-stress lookups two or
+    // eight values at a time (src/model/simd.rs), the rest path by path. Lengths around the
+    // vector widths, ties, clumps, outliers and signed zeros; every value checked.
+    let mut x = 9u64;
+    let mut next = || {
+        x = x.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        (x >> 11) as f64 / (1u64 << 53) as f64
+    };
+    for n in [1usize, 2, 3, 7, 8, 9, 15, 16, 17, 31, 100, 1999, 2000, 2001] {
+        for shape in 0..5 {
+            let v: Vec<f64> = (0..n)
+                .map(|i| match shape {
+                    0 => next() * 2.0 - 1.0,
+                    1 => [0.0, -0.0, 1.5, -1.5][i % 4],
+                    2 => if i % 3 == 0 { 10.0 } else { (next() * 8.0).exp() },
+                    3 => if i == n / 2 { 1e12 } else { next() },
+                    _ => -(i as f64) * 1e-300,
+                })
+                .collect();
+            let got = tapecast::model::band(&v).values();
+            let want = sorted_percentiles(&v);
+            // Exactly equal (a zero's sign aside: the sort's interpolation turns −0 into +0).
+            assert_eq!(got, want, "n={n} shape={shape}");
+        }
+    }
+    let funding = tapecast::model::Engine::built_in().scenario().funding.clone();
+    let plumbing = tapecast::model::Plumbing::new(&funding, 1000.0);
+    let kind = tapecast::model::DayKind::MonthEnd;
+    for n in [1usize, 2, 3, 401, 2000] {
+        // Noise that reaches below zero, across the table and beyond its end, and non-numbers.
+        let mut noise: Vec<f64> = (0..n).map(|_| (next() - 0.5) * 2500.0).collect();
+        if n > 2 {
+            noise[1] = f64::NAN;
+            noise[2] = f64::INFINITY;
+        }
+        for base in [-200.0, 0.0, 150.0, 400.0, 900.0] {
+            let mut out = vec![f64::NAN; n];
+            plumbing.stress_each(base, &noise, 1e300, kind, &mut out);
+            for (&e, &got) in noise.iter().zip(&out) {
+                // One path alone goes through the scalar loop (the one native builds run).
+                let mut want = [f64::NAN];
+                plumbing.stress_each(base, &[e], 1e300, kind, &mut want);
+                assert_eq!(got.to_bits(), want[0].to_bits(), "at {base} + {e}: {got} vs {}", want[0]);
+            }
+        }
+    }
+}

@@ -51,7 +51,8 @@ const STRESS_TABLE_SCALES: f64 = 12.0;
 fn lookup(table: &[f64], x: f64, per_unit: f64) -> Option<f64> {
     let pos = x * per_unit;
     let i = pos as usize;
-    if i + 1 >= table.len() {
+    // (Not `i + 1 >= len`: a huge or infinite `x` saturates `i` to usize::MAX.)
+    if i >= table.len().saturating_sub(1) {
         return None;
     }
     let frac = pos - i as f64;
@@ -159,17 +160,26 @@ impl Plumbing {
             out.fill(0.0);
             return;
         }
-        let table = &self.stress_by_shortfall;
-        let last = table.len().saturating_sub(1);
+        let one = |x: f64| self.stress_of(x);
+        // In the browser build two paths at a time; the loop below takes the rest.
+        #[cfg(all(target_arch = "wasm32", target_feature = "simd128"))]
+        let (noise, out) = super::simd::stress(&self.stress_by_shortfall, 1.0 / CURVE_STEP_BN, base, noise, out, one);
         for (o, &e) in out.iter_mut().zip(noise) {
-            let x = base + e;
-            let pos = if x > 0.0 { x } else { 0.0 } * (1.0 / CURVE_STEP_BN);
-            let i = pos as usize;
-            *o = if i < last {
-                table[i] + (table[i + 1] - table[i]) * (pos - i as f64)
-            } else {
-                self.at(x).stress
-            };
+            *o = one(base + e);
+        }
+    }
+
+    /// One path's stress at felt shortfall `x`, for [`Plumbing::stress_each`]. (Out of line in
+    /// the browser build, where it only takes what the vector loop leaves.)
+    #[cfg_attr(target_arch = "wasm32", inline(never))]
+    fn stress_of(&self, x: f64) -> f64 {
+        let table = &self.stress_by_shortfall;
+        let pos = if x > 0.0 { x } else { 0.0 } * (1.0 / CURVE_STEP_BN);
+        let i = pos as usize;
+        if i < table.len().saturating_sub(1) {
+            table[i] + (table[i + 1] - table[i]) * (pos - i as f64)
+        } else {
+            self.at(x).stress
         }
     }
 

@@ -8,6 +8,8 @@ mod funding;
 mod project;
 mod quantile;
 mod rng;
+#[cfg(all(target_arch = "wasm32", target_feature = "simd128"))]
+mod simd;
 mod takeup;
 mod timeline;
 

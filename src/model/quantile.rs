@@ -159,12 +159,15 @@ impl Selector {
         // Gather the values of those (at most ten) buckets into one buffer, bucket after bucket.
         let mut slot = [UNWANTED; BUCKETS];
         let mut start_of = [0usize; 10];
+        // The distinct wanted buckets, then repeats of the first.
+        let mut wanted_buckets = [bucket_of[0] as u16; 10];
         let mut len = 0usize;
         let mut wanted = 0usize;
         for &b in &bucket_of {
             if slot[b] == UNWANTED {
                 slot[b] = wanted as u16;
                 start_of[wanted] = len;
+                wanted_buckets[wanted] = b as u16;
                 len += counts[b] as usize;
                 wanted += 1;
             }
@@ -172,14 +175,22 @@ impl Selector {
         let mut fill = start_of;
         self.gathered.clear();
         self.gathered.resize(len, 0.0);
-        for (&x, &b) in v.iter().zip(&self.bucket) {
+        let gathered = &mut self.gathered;
+        let mut take = |x: f64, b: u16| {
             let k = slot[b as usize];
             if k != UNWANTED {
-                self.gathered[fill[k as usize]] = x;
+                gathered[fill[k as usize]] = x;
                 fill[k as usize] += 1;
             }
+        };
+        // In the browser build groups of eight values without a wanted bucket are skipped whole.
+        #[cfg(all(target_arch = "wasm32", target_feature = "simd128"))]
+        let done = super::simd::gather(v, &self.bucket, wanted_buckets, &mut take);
+        #[cfg(not(all(target_arch = "wasm32", target_feature = "simd128")))]
+        let done = 0;
+        for (&x, &b) in v[done..].iter().zip(&self.bucket[done..]) {
+            take(x, b);
         }
-        let gathered = &mut self.gathered;
         let mut value = |r: usize| {
             let b = bucket_of[r];
             let start = start_of[slot[b] as usize];
