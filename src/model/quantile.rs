@@ -101,7 +101,12 @@ impl Selector {
         let n = v.len();
         // The range, with four running minima and maxima (no dependency chain between them).
         let (mut lo, mut hi) = ([f64::INFINITY; 4], [f64::NEG_INFINITY; 4]);
-        let mut quads = v.chunks_exact(4);
+        // In the browser build in registers, four at a time; the loops below read the rest.
+        #[cfg(all(target_arch = "wasm32", target_feature = "simd128"))]
+        let done = super::simd::range(v, &mut lo, &mut hi);
+        #[cfg(not(all(target_arch = "wasm32", target_feature = "simd128")))]
+        let done = 0;
+        let mut quads = v[done..].chunks_exact(4);
         for q in &mut quads {
             for j in 0..4 {
                 lo[j] = if q[j] < lo[j] { q[j] } else { lo[j] };
@@ -120,12 +125,20 @@ impl Selector {
         let scale = BUCKETS as f64 / (hi - lo);
         let mut counts = [0u32; BUCKETS];
         self.bucket.clear();
+        self.bucket.resize(n, 0);
         // Any increasing map to buckets keeps the answer exact. Rounding `(x − lo) · scale` (in
         // 0..=BUCKETS) to an integer by adding 2^52 and reading the low mantissa bits is one
         // increasing map, cheaper than a saturating float-to-integer conversion.
         const ROUND: f64 = (1u64 << 52) as f64;
         let top = (BUCKETS - 1) as u16;
-        self.bucket.extend(v.iter().map(|&x| ((((x - lo) * scale + ROUND).to_bits() & 0x3ff) as u16).min(top)));
+        // In the browser build eight values at a time; the loop below maps the rest.
+        #[cfg(all(target_arch = "wasm32", target_feature = "simd128"))]
+        let done = super::simd::buckets(v, (lo, scale, top), &mut self.bucket);
+        #[cfg(not(all(target_arch = "wasm32", target_feature = "simd128")))]
+        let done = 0;
+        for (b, &x) in self.bucket[done..].iter_mut().zip(&v[done..]) {
+            *b = ((((x - lo) * scale + ROUND).to_bits() & 0x3ff) as u16).min(top);
+        }
         for &b in &self.bucket {
             counts[b as usize] += 1;
         }

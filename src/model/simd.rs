@@ -1,19 +1,21 @@
-//! Two of the model's per-path loops, several paths at a time in WebAssembly SIMD (the browser
-//! build only: `+simd128`, .cargo/config.toml): the funding-stress lookups, two paths at a time,
-//! and the percentile selection's gathering pass, eight values at a time. Each function does the
-//! bulk of its slice and returns what is left, which the caller finishes with its own scalar
-//! loop, the one native builds run for the whole slice: so each formula is written once, in
-//! scalar form, and mirrored here lane by lane. The lanes run the same IEEE operations in the
-//! same order as the scalar code (no fused multiply-add, no reassociation), so the numbers are
-//! the same bits: tests/web.rs checks these loops against the scalar ones value by value, and
-//! the golden projection to 1e-9.
+//! The model's hottest per-path loops several values at a time in WebAssembly SIMD (the browser
+//! build only: `+simd128`, .cargo/config.toml): the funding-stress lookups (two paths at a time)
+//! and the percentile selection's three passes, its range (four values), its buckets and its
+//! gathering (eight). Each function does the bulk of its slice and returns how far it got; the
+//! caller finishes with its own scalar loop, the one native builds run for the whole slice: so
+//! each formula is written once, in scalar form, and mirrored here lane by lane. The lanes run
+//! the same IEEE operations in the same order as the scalar code (no fused multiply-add, no
+//! reassociation), so the numbers are the same bits: tests/web.rs checks these loops against
+//! the scalar ones value by value, and the golden projection to 1e-9.
 //!
-//! Why by hand: each loop reads a table at a data-dependent index, which LLVM's vectoriser
-//! leaves scalar; and V8 compiles two things in them slowly, a float-to-integer conversion and
-//! an IEEE `min` (here an index is read from the mantissa of `trunc(x) + 2^52`, and capped with
-//! a pseudo-minimum). A CPU profile of the kernel in Chromium (the benchmark's sweep, all three
-//! inputs moving, ms per projection): the stress lookups 0.47 → 0.13, the selection 0.41 → 0.35;
-//! the kernel 1.28 → 0.86 ms against the plain-JS twin's 2.67 (2.1× → 3.1×).
+//! Why by hand: the stress loop reads a table at a data-dependent index, which LLVM's vectoriser
+//! leaves scalar; the selection's loops over four or ten lanes are not unrolled in the browser
+//! build (`-unroll-threshold=0`), which left their accumulators in memory; and V8 compiles two
+//! things slowly, a float-to-integer conversion and an IEEE `min` (here an index is read from
+//! the mantissa of `trunc(x) + 2^52` and capped with a pseudo-minimum). The kernel in Chromium
+//! (the benchmark's sweep, all three inputs moving): 1.28 → 0.79 ms a projection against the
+//! plain-JS twin's 2.7 (2.1× → 3.4×); the stress lookups 0.47 → 0.13 ms of it; the selection alone
+//! 5.9 → 4.3 µs for 2,000 values.
 
 use core::arch::wasm32::*;
 
@@ -27,6 +29,13 @@ fn load_f64x2(x: &[f64; 2]) -> v128 {
 /// One vector into two doubles (one 16-byte store).
 #[inline(always)]
 fn store_f64x2(v: v128, out: &mut [f64; 2]) {
+    // SAFETY: the reference covers the 16 bytes written; `v128_store` needs no alignment.
+    unsafe { v128_store(out.as_mut_ptr().cast(), v) }
+}
+
+/// One vector into eight u16 (one 16-byte store).
+#[inline(always)]
+fn store_u16x8(v: v128, out: &mut [u16; 8]) {
     // SAFETY: the reference covers the 16 bytes written; `v128_store` needs no alignment.
     unsafe { v128_store(out.as_mut_ptr().cast(), v) }
 }
@@ -83,6 +92,41 @@ pub fn stress<'a, 'b>(
     (noise_rest, out_rest)
 }
 
+/// The selection's range pass, four values at a time: `lo[j]` and `hi[j]` the running minimum
+/// and maximum of the values at positions j, j + 4, j + 8 … (`if x < m { x } else { m }` and its
+/// mirror, as the scalar loop: a pseudo-minimum, not IEEE `min`), kept in registers. Returns how
+/// many values were read (a multiple of four; the caller's scalar loop reads the rest).
+pub fn range(v: &[f64], lo: &mut [f64; 4], hi: &mut [f64; 4]) -> usize {
+    let (quads, _) = v.as_chunks::<2>().0.as_chunks::<2>();
+    let (mut lo01, mut lo23) = (f64x2(lo[0], lo[1]), f64x2(lo[2], lo[3]));
+    let (mut hi01, mut hi23) = (f64x2(hi[0], hi[1]), f64x2(hi[2], hi[3]));
+    for [a, b] in quads {
+        let (a, b) = (load_f64x2(a), load_f64x2(b));
+        (lo01, lo23) = (f64x2_pmin(lo01, a), f64x2_pmin(lo23, b));
+        (hi01, hi23) = (f64x2_pmax(hi01, a), f64x2_pmax(hi23, b));
+    }
+    *lo = [f64x2_extract_lane::<0>(lo01), f64x2_extract_lane::<1>(lo01), f64x2_extract_lane::<0>(lo23), f64x2_extract_lane::<1>(lo23)];
+    *hi = [f64x2_extract_lane::<0>(hi01), f64x2_extract_lane::<1>(hi01), f64x2_extract_lane::<0>(hi23), f64x2_extract_lane::<1>(hi23)];
+    quads.len() * 4
+}
+
+/// The selection's histogram buckets eight values at a time: `min(bits((x − lo) · scale + 2^52)
+/// & 0x3ff, top)` for each value, as the scalar map. Returns how many values were done (a
+/// multiple of eight; the caller's scalar loop does the rest).
+pub fn buckets(v: &[f64], (lo, scale, top): (f64, f64, u16), out: &mut [u16]) -> usize {
+    let n = v.len().min(out.len()) & !7;
+    let (lo, scale, round) = (f64x2_splat(lo), f64x2_splat(scale), f64x2_splat((1u64 << 52) as f64));
+    let (mask, top) = (u64x2_splat(0x3ff), u16x8_splat(top));
+    // Each lane's bucket sits in the lowest 16 bits of its 64 (16-bit lanes 0 and 4).
+    let two = |x: &[f64; 2]| v128_and(f64x2_add(f64x2_mul(f64x2_sub(load_f64x2(x), lo), scale), round), mask);
+    for (o, x) in out[..n].as_chunks_mut::<8>().0.iter_mut().zip(v[..n].as_chunks::<2>().0.chunks_exact(4)) {
+        let (a, b, c, d) = (two(&x[0]), two(&x[1]), two(&x[2]), two(&x[3]));
+        let (ab, cd) = (i16x8_shuffle::<0, 4, 8, 12, 0, 4, 8, 12>(a, b), i16x8_shuffle::<0, 4, 8, 12, 0, 4, 8, 12>(c, d));
+        store_u16x8(u16x8_min(i64x2_shuffle::<0, 2>(ab, cd), top), o);
+    }
+    n
+}
+
 /// The selection's gathering pass over eight buckets at a time: `take(x, bucket)` is called, in
 /// order, for each value whose bucket is in `wanted` (the buckets that hold a wanted rank, ten
 /// with repeats); a group of eight without one is passed over whole. (The scalar loop calls
@@ -93,7 +137,13 @@ pub fn gather(v: &[f64], bucket: &[u16], wanted: [u16; 10], mut take: impl FnMut
     let wanted = wanted.map(|b| u16x8_splat(b));
     for (xs, bs) in v[..n].as_chunks::<8>().0.iter().zip(bucket[..n].as_chunks::<8>().0) {
         let group = load_u16x8(bs);
-        let hit = wanted.iter().fold(u16x8_splat(0), |hit, &w| v128_or(hit, u16x8_eq(group, w)));
+        // Written out, not folded: a loop is not unrolled in the browser build and kept the ten
+        // in memory.
+        let [w0, w1, w2, w3, w4, w5, w6, w7, w8, w9] = wanted;
+        let eq = |w: v128| u16x8_eq(group, w);
+        let low = v128_or(v128_or(v128_or(eq(w0), eq(w1)), v128_or(eq(w2), eq(w3))), eq(w4));
+        let high = v128_or(v128_or(v128_or(eq(w5), eq(w6)), v128_or(eq(w7), eq(w8))), eq(w9));
+        let hit = v128_or(low, high);
         // The values of the wanted buckets, in order (a set bit per lane that hit).
         let mut lanes = i16x8_bitmask(hit);
         while lanes != 0 {
