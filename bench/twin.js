@@ -6,6 +6,8 @@
 // (bench/twin-spec.json, written by `cargo bench --bench project` with TAPECAST_TWIN_SPEC): the
 // calendar and the funding stress tables are set-up data, not kernel. Not in the twin: the
 // SOFR − IORB and SRF fans (ten table reads a day in the engine).
+// The browser build's SIMD loops (src/model/simd.rs: the stress lookups, the selection's range,
+// buckets and gathering) are the same arithmetic several values at a time; here, one at a time.
 
 const TWO32 = 4294967296;
 
