@@ -96,6 +96,10 @@ pub fn stress<'a, 'b>(
 /// and maximum of the values at positions j, j + 4, j + 8 … (`if x < m { x } else { m }` and its
 /// mirror, as the scalar loop: a pseudo-minimum, not IEEE `min`), kept in registers. Returns how
 /// many values were read (a multiple of four; the caller's scalar loop reads the rest).
+// Each of the selection's passes is a function of its own (`inline(never)`, one call per band):
+// inlined, the selection was one large function that took V8's optimising compiler 9–14 ms on a
+// background thread while the page drew its first chart (3 ms apart, the passes no slower).
+#[inline(never)]
 pub fn range(v: &[f64], lo: &mut [f64; 4], hi: &mut [f64; 4]) -> usize {
     let (quads, _) = v.as_chunks::<2>().0.as_chunks::<2>();
     let (mut lo01, mut lo23) = (f64x2(lo[0], lo[1]), f64x2(lo[2], lo[3]));
@@ -113,6 +117,7 @@ pub fn range(v: &[f64], lo: &mut [f64; 4], hi: &mut [f64; 4]) -> usize {
 /// The selection's histogram buckets eight values at a time: `min(bits((x − lo) · scale + 2^52)
 /// & 0x3ff, top)` for each value, as the scalar map. Returns how many values were done (a
 /// multiple of eight; the caller's scalar loop does the rest).
+#[inline(never)]
 pub fn buckets(v: &[f64], (lo, scale, top): (f64, f64, u16), out: &mut [u16]) -> usize {
     let n = v.len().min(out.len()) & !7;
     let (lo, scale, round) = (f64x2_splat(lo), f64x2_splat(scale), f64x2_splat((1u64 << 52) as f64));
@@ -132,6 +137,7 @@ pub fn buckets(v: &[f64], (lo, scale, top): (f64, f64, u16), out: &mut [u16]) ->
 /// with repeats); a group of eight without one is passed over whole. (The scalar loop calls
 /// `take` for every value, which keeps those of the wanted buckets.) Returns how many values
 /// were passed over (a multiple of eight; the caller's scalar loop takes the rest).
+#[inline(never)]
 pub fn gather(v: &[f64], bucket: &[u16], wanted: [u16; 10], mut take: impl FnMut(f64, u16)) -> usize {
     let n = v.len().min(bucket.len()) & !7;
     let wanted = wanted.map(|b| u16x8_splat(b));
