@@ -2,11 +2,18 @@
 // (dist/pkg/tapecast.js) and the joined shell (dist/tapecast.js; in a release, after `release`
 // has written the wasm's hash into it). Compressed and with short local names (terser), exports
 // and behaviour unchanged; the shell's style sheet (`const CSS = `…``, a template literal terser
-// leaves alone) loses its comments and the whitespace CSS does not need.
+// leaves alone) loses its comments and the whitespace CSS does not need. Each file starts with
+// V8's compile hint `//# allFunctionsCalledOnLoad` (Chrome 136+; a plain comment elsewhere): the
+// widget calls most of its functions before its first chart, and so they are compiled on a
+// background thread while the file streams in, not one by one on the page's main thread when
+// first called (2.5 ms less main-thread time before the first chart, bench-results).
 //
 // Usage: node scripts/minify.mjs FILE...
 import { readFile, writeFile } from 'node:fs/promises';
 import { minify } from 'terser';
+
+/** V8's explicit compile hint for a whole file: it must be the file's first line. */
+const COMPILE_HINT = '//# allFunctionsCalledOnLoad';
 
 /** The shell's one style sheet, as styles.js declares it (a plain template literal, no `${}`). */
 const CSS_SHEET = /^const CSS = `([^`$]*)`;$/m;
@@ -25,5 +32,5 @@ for (const file of process.argv.slice(2)) {
   const source = text.replace(CSS_SHEET, (_, css) => `const CSS = \`${minifyCss(css)}\`;`);
   const { code } = await minify(source, { module: true, compress: { passes: 2 }, mangle: true, format: { comments: false } });
   if (!code) throw new Error(`minify: ${file} gave no code`);
-  await writeFile(file, `${code}\n`);
+  await writeFile(file, `${COMPILE_HINT}\n${code}\n`);
 }
