@@ -27,6 +27,29 @@ import { load, loadAuthor, shared } from './wasm.js';
 
 let count = 0;
 
+/** Whether `host` is rendered (not hidden, nor inside something hidden) within a viewport's height
+ * of the viewport (the lazy start's margin). Its place counts, not its size: before the element is
+ * defined it may be an empty inline box. */
+function nearView(/** @type {Element} */ host) {
+  if (!host.getClientRects().length) return false;
+  const r = host.getBoundingClientRect();
+  const h = innerHeight;
+  return r.bottom >= -h && r.top <= 2 * h && r.right >= 0 && r.left <= innerWidth;
+}
+
+/**
+ * Begins fetching and compiling the wasm that the widgets already on the page and near the view
+ * will start on (the author's module and wasm for one with its own file), before the elements are
+ * defined: the download then overlaps setting them up. Each widget's own start awaits the same
+ * promise and reports a failure itself.
+ */
+function loadNearWidgets() {
+  for (const host of document.querySelectorAll('tape-cast')) {
+    if (host.getAttribute('loading') !== 'eager' && !nearView(host)) continue;
+    (scenarioSource(host) ? loadAuthor() : load()).catch(() => {});
+  }
+}
+
 /**
  * The parts of a built widget that each redraw updates.
  * @typedef {{ layout: Layout, summary: HTMLParagraphElement, extrapolation: HTMLParagraphElement, table: HTMLDivElement }} View
@@ -129,14 +152,7 @@ export class TapeCast extends HTMLElement {
     if (this.getAttribute('loading') === 'eager' || typeof IntersectionObserver !== 'function') return go();
     this.lazy = new IntersectionObserver((entries) => { if (entries.some((e) => e.isIntersecting)) go(); }, { rootMargin: '100% 0px' });
     this.lazy.observe(this);
-    queueMicrotask(() => { if (this.isConnected && this.nearView()) go(); });
-  }
-
-  /** Whether the widget is laid out within a viewport's height of the viewport (the observer's margin). */
-  nearView() {
-    const r = this.getBoundingClientRect();
-    const h = innerHeight;
-    return (r.width > 0 || r.height > 0) && r.bottom >= -h && r.top <= 2 * h && r.right >= 0 && r.left <= innerWidth;
+    queueMicrotask(() => { if (this.isConnected && nearView(this)) go(); });
   }
 
   /** Follows size, the reader's colour scheme and the state attributes the wasm named. */
@@ -387,9 +403,17 @@ export class TapeCast extends HTMLElement {
     const w = this.widget;
     const view = this.view;
     if (!w || !view) return;
-    // The controls write to the page before the charts draw, which lays it out (setting a
-    // canvas's font does): nothing written after that makes a drag frame lay out a second time.
+    // The controls, and on a full redraw the words (the summary, the table), write to the page
+    // before the charts draw, which lays it out (setting a canvas's font does): nothing written
+    // after that changes the widget's size, so the frame lays it out once, and its size is read
+    // from that layout, not from a second one.
     this.controls.update(w, this.shadowRoot?.activeElement ?? null);
+    const summary = full ? w.summary() : '';
+    if (full) {
+      view.summary.textContent = summary;
+      view.extrapolation.textContent = w.extrapolation();
+      if (!view.table.hidden) fillTable(w, view.table);
+    }
     const retheme = full || !this.font;
     if (retheme) {
       // The theme, as the host's CSS resolves it now: then the charts draw in those colours.
@@ -399,17 +423,12 @@ export class TapeCast extends HTMLElement {
       this.font = getComputedStyle(this).fontFamily;
     }
     this.notes.add(...this.charts.draw(w, full, this.font));
+    if (full) this.drawnSize = this.boxSize();
     if (full) this.controls.placeMarks();
     // Text on accent-coloured buttons reads on the host's accent too. Written once the charts
     // and the marks have read the layout, so that the frame restyles the widget once, not twice.
     if (retheme) this.frameEl.style.setProperty('--c-on-accent', /** @type {Theme} */ (w.theme()).onAccent);
-    if (!full) return;
-    const summary = w.summary();
-    view.summary.textContent = summary;
-    view.extrapolation.textContent = w.extrapolation();
-    if (!view.table.hidden) fillTable(w, view.table);
-    this.drawnSize = this.boxSize();
-    if (publish) this.publish(w, summary);
+    if (full && publish) this.publish(w, summary);
   }
 
   /** The widget box's size, as the resize observer sees it change. */
@@ -438,6 +457,7 @@ export class TapeCast extends HTMLElement {
 }
 
 if (!customElements.get('tape-cast')) {
+  loadNearWidgets();
   customElements.define('tape-cast', TapeCast);
   watchLinks();
   watchSteps();
