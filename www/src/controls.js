@@ -242,10 +242,12 @@ export class Controls {
     for (const c of this.inputs.values()) if ('fix' in c) this.clearFix(c);
   }
 
-  /** Lays the mark labels under each range so that none overlaps another or leaves the track. */
+  /** Lays the mark labels under each range so that none overlaps another or leaves the track:
+   * every track and label measured first, then every label placed, so that the page is laid out
+   * once, not once per range. */
   placeMarks() {
-    for (const c of this.inputs.values()) {
-      if (!('track' in c)) continue;
+    const tracks = [...this.inputs.values()].flatMap((c) => {
+      if (!('track' in c)) return [];
       const width = c.track.clientWidth;
       const thumb = c.range.getBoundingClientRect().height > 0 ? thumbWidth(c.range) : 0;
       const labels = [...c.track.querySelectorAll('.mark')].map((node) => {
@@ -253,7 +255,10 @@ export class Controls {
         const f = Number(n.style.getPropertyValue('--f'));
         return { n, w: n.offsetWidth, x: thumb / 2 + f * (width - thumb) };
       }).sort((a, b) => a.x - b.x);
-      const gap = 6;
+      return [{ width, labels }];
+    });
+    const gap = 6;
+    for (const { width, labels } of tracks) {
       // From the left: each label centred under its mark, else just right of the one before.
       let right = -gap;
       const lefts = labels.map((l) => {
