@@ -2,7 +2,6 @@
 // Every function returns plain numbers (milliseconds unless named otherwise).
 import '../tapecast.js';
 import init from '../pkg/tapecast.js';
-import { Twin } from './twin.js';
 import { afterPaint, armDrag, dragDone, dragRecords } from './drag.js';
 
 const now = () => performance.now();
@@ -42,9 +41,13 @@ function largestRel(mine, theirs) {
   return maxRel;
 }
 
+/** The twin's module, imported when first used: not while the page loads (an article has no
+ * twin, and the floor page none either), where it would count against the widget's first chart. */
+const twinModule = () => import('./twin.js');
+
 /** The twin, set up once per page from the scenario as plain numbers (./twin-spec.json). */
 let sharedTwin = null;
-const twinOnce = () => (sharedTwin ??= fetch('./twin-spec.json').then((r) => r.json()).then((spec) => new Twin(spec)));
+const twinOnce = () => (sharedTwin ??= Promise.all([twinModule(), fetch('./twin-spec.json').then((r) => r.json())]).then(([{ Twin }, spec]) => new Twin(spec)));
 
 /** The widget's current inputs as the twin takes them: rmp-start as its option's index. */
 function twinInputs(w) {
@@ -214,6 +217,7 @@ window.bench = {
     const el = await ready();
     const w = el.widget;
     const spec = await (await fetch('./twin-spec.json')).json();
+    const { Twin } = await twinModule();
     const t0 = now();
     const twin = new Twin(spec);
     const setup = now() - t0;
