@@ -6,7 +6,7 @@
 // V8's compile hint `//# allFunctionsCalledOnLoad` (Chrome 136+; a plain comment elsewhere): the
 // widget calls most of its functions before its first chart, and so they are compiled on a
 // background thread while the file streams in, not one by one on the page's main thread when
-// first called (2.5 ms less main-thread time before the first chart, bench-results).
+// first called (measured: 2.5 ms less main-thread time before the first chart).
 //
 // Usage: node scripts/minify.mjs FILE...
 import { readFile, writeFile } from 'node:fs/promises';

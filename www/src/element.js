@@ -423,8 +423,10 @@ export class TapeCast extends HTMLElement {
       this.font = getComputedStyle(this).fontFamily;
     }
     this.notes.add(...this.charts.draw(w, full, this.font));
-    if (full) this.drawnSize = this.boxSize();
-    if (full) this.controls.placeMarks();
+    if (full) {
+      this.drawnSize = this.boxSize();
+      this.controls.placeMarks();
+    }
     // Text on accent-coloured buttons reads on the host's accent too. Written once the charts
     // and the marks have read the layout, so that the frame restyles the widget once, not twice.
     if (retheme) this.frameEl.style.setProperty('--c-on-accent', /** @type {Theme} */ (w.theme()).onAccent);
