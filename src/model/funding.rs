@@ -173,14 +173,8 @@ impl Plumbing {
     /// the browser build, where it only takes what the vector loop leaves.)
     #[cfg_attr(target_arch = "wasm32", inline(never))]
     fn stress_of(&self, x: f64) -> f64 {
-        let table = &self.stress_by_shortfall;
-        let pos = if x > 0.0 { x } else { 0.0 } * (1.0 / CURVE_STEP_BN);
-        let i = pos as usize;
-        if i < table.len().saturating_sub(1) {
-            table[i] + (table[i + 1] - table[i]) * (pos - i as f64)
-        } else {
-            self.at(x).stress
-        }
+        let at = if x > 0.0 { x } else { 0.0 };
+        lookup(&self.stress_by_shortfall, at, 1.0 / CURVE_STEP_BN).unwrap_or_else(|| self.at(x).stress)
     }
 
     /// The stress table: stress at felt shortfalls 0, 1, 2 … $bn (for tools that re-implement
