@@ -149,25 +149,29 @@ async function recordFloor(browser, url, problems) {
   return Object.keys(sweep).length;
 }
 
-/** One cold load of `url`: its first chart, then a pointer drag of `n` updates. */
-async function coldLoad(browser, url, rate, n, problems) {
+/** A cold load of `url` up to its first chart: the page, when it painted, and the renderer's
+ * processor time until then (the renderer started with the page's context). */
+async function untilFirstChart(browser, url, rate, problems) {
   const { context, page, cdp } = await openPage(browser, url, rate, problems);
   const first = await page.evaluate(() => window.firstChart);
-  const cpu = await rendererCpu(cdp); // the renderer started with the page's context
+  return { context, page, first: first.painted, cpu: await rendererCpu(cdp) };
+}
+
+/** One cold load of `url`: its first chart, then a pointer drag of `n` updates. */
+async function coldLoad(browser, url, rate, n, problems) {
+  const { context, page, first, cpu } = await untilFirstChart(browser, url, rate, problems);
   await page.evaluate(() => window.bench.ready()); // the floor's recorded drag; the widget's `data-ready`
   if (!(await page.evaluate(() => crossOriginIsolated))) problems.push('page is not cross-origin isolated: timer precision is coarse');
   const d = await drag(page, n + WARMUP);
   await context.close();
-  return { first: first.painted, cpu, latency: d.slice(WARMUP).map((r) => r.latency), gaps: d.slice(WARMUP).map((r) => r.gap) };
+  return { first, cpu, latency: d.slice(WARMUP).map((r) => r.latency), gaps: d.slice(WARMUP).map((r) => r.gap) };
 }
 
 /** One cold load of `url` for its first chart alone. */
 async function firstChartLoad(browser, url, rate, problems) {
-  const { context, page, cdp } = await openPage(browser, url, rate, problems);
-  const first = await page.evaluate(() => window.firstChart);
-  const cpu = await rendererCpu(cdp);
+  const { context, first, cpu } = await untilFirstChart(browser, url, rate, problems);
   await context.close();
-  return { first: first.painted, cpu };
+  return { first, cpu };
 }
 
 /** Figures of one page over a pass's loads: the drags' from the drag loads, the first chart's
