@@ -4,7 +4,8 @@
 // drawing in that task; the widget's other work after its first paint (the other charts, the
 // summary, then `data-ready`) is not the first chart. Times are from navigation start
 // (performance.now()'s origin): `ready` when the drawing began, `frame` the next frame's time,
-// `painted` a task after that frame.
+// `painted` a task after that frame. It also keeps the page's first wasm instance
+// (`window.wasmInstance`, for bench/page.js's memory figures; the floor page has none).
 window.firstChart = new Promise((resolve) => {
   const getContext = HTMLCanvasElement.prototype.getContext;
   let seen = false;
@@ -19,5 +20,13 @@ window.firstChart = new Promise((resolve) => {
       });
     }
     return getContext.apply(this, args);
+  };
+});
+window.wasmInstance = new Promise((resolve) => {
+  const streaming = WebAssembly.instantiateStreaming;
+  WebAssembly.instantiateStreaming = function (...args) {
+    const made = streaming.apply(this, args);
+    made.then(resolve, () => {});
+    return made; // the same promise: no extra step before the widget's instance
   };
 });

@@ -1,7 +1,6 @@
 // bench/page.js — measurements inside the benchmark page; bench/driver.mjs calls window.bench.*.
 // Every function returns plain numbers (milliseconds unless named otherwise).
 import '../tapecast.js';
-import init from '../pkg/tapecast.js';
 import { afterPaint, armDrag, dragDone, dragRecords } from './drag.js';
 
 const now = () => performance.now();
@@ -58,9 +57,11 @@ function twinInputs(w) {
   };
 }
 
+/** The widget's wasm memory in bytes (its instance as bench/first-chart.js saw it made: the glue
+ * is inside tapecast.js, and importing a copy of it here would make a second instance). */
 async function wasmMemory() {
-  const exports = await init(); // already initialised by the widget: returns the same instance
-  return exports.memory.buffer.byteLength;
+  const { instance } = await window.wasmInstance;
+  return instance.exports.memory.buffer.byteLength;
 }
 
 /** The widget's projection as plain numbers, from its CSV: every series' daily bands by id. */

@@ -4,13 +4,16 @@
 // imports only on a page with one). Each file comes once per module, after the files it imports;
 // the imports between them and their `export` keywords are dropped (a joined file is one scope;
 // only author.js's own exports stay, for tapecast.js to import), as are the JSDoc type tags (for
-// the checker, not the reader's download), and the wasm packages' imports are kept, at the top. Comments are for the sources' readers, not the page's: the joined
+// the checker, not the reader's download), and the author's wasm package's import is kept, at the top. The
+// built-in story's wasm glue (DIR/pkg/tapecast.js, minified by then) goes inside tapecast.js
+// (`inlineGlue`): the page fetches it with the module, not a request later, once the module has
+// arrived and been parsed (measured: 10–30 ms earlier first chart). Comments are for the sources' readers, not the page's: the joined
 // file keeps none but its own header, and the code must come out unchanged (checked). No
 // bundler: the sources keep to a few plain forms, and
 // anything else stops the build. Then the output is parsed (`node --check`: two files declaring
 // the same name fail here) and checked for the things the shell never does.
 //
-// Usage: node scripts/join.mjs [DIR]   (default dist/: writes DIR/tapecast.js and DIR/author.js)
+// Usage: node scripts/join.mjs [DIR]   (default dist/: reads DIR/pkg/tapecast.js, writes DIR/tapecast.js and DIR/author.js)
 import { spawnSync } from 'node:child_process';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
@@ -24,8 +27,13 @@ export const MODULES = [
   { out: 'author.js', entry: 'author.js', integrity: "const AUTHOR_WASM_INTEGRITY = '';", exports: true,
     what: 'what <tape-cast> adds for an author\'s own scenario file' },
 ];
-/** The wasm packages' glue, whose imports stay (at the top of the joined module). */
-const KEPT_IMPORT = /^import .* from '\.\/pkg\/(author\/)?tapecast\.js';$/;
+/** The author's wasm package's glue, whose import stays (at the top of author.js). */
+const KEPT_IMPORT = /^import .* from '\.\/pkg\/author\/tapecast\.js';$/;
+/** The built-in story's wasm glue, as wasm.js imports it: joined into tapecast.js (`inlineGlue`). */
+const LEAN_IMPORT = "import init, * as lean from './pkg/tapecast.js';";
+/** How the glue finds its wasm by default (beside itself), and where that is from tapecast.js. */
+const GLUE_WASM_URL = 'new URL("tapecast_bg.wasm",import.meta.url)';
+const JOINED_WASM_URL = 'new URL("pkg/tapecast_bg.wasm",import.meta.url)';
 /** What the shell never uses (text is text; strict CSP): the build fails on any of them. */
 const FORBIDDEN = [/\.innerHTML\b/, /\.outerHTML\b/, /insertAdjacentHTML/, /document\.write/, /\beval\s*\(/, /new Function\b/, /\.setAttribute\(\s*['"]style['"]/];
 
@@ -72,7 +80,7 @@ function strip(name, text, keepExports = false) {
     const local = line.match(/^import .* from '\.\/([\w-]+\.js)';$/);
     if (local) { deps.push(local[1]); continue; }
     if (/^import\b/.test(line)) {
-      if (!KEPT_IMPORT.test(line)) fail(`${name}: an import the join does not know: ${line}`);
+      if (!KEPT_IMPORT.test(line) && line !== LEAN_IMPORT) fail(`${name}: an import the join does not know: ${line}`);
       imports.push(line);
       continue;
     }
@@ -88,8 +96,30 @@ function strip(name, text, keepExports = false) {
   return { deps, imports, text: joined };
 }
 
-/** Joins one module (one of MODULES) from the sources in `files`; returns its text and files. */
-function joinModule(files, { out: target, entry, integrity, exports = false, what }) {
+/**
+ * wasm-bindgen's glue for the built-in story's wasm (minified, as scripts/build and scripts/release
+ * leave it in DIR/pkg/) as a block of the joined module, in place of wasm.js's `LEAN_IMPORT`: the
+ * same code in a function scope whose exports become the properties of `lean` (a plain object
+ * instead of the module namespace), `init` its default export, and its wasm's default URL
+ * (beside the glue) the same file seen from tapecast.js. Anything else in the glue that imports
+ * or exports stops the build.
+ */
+export function inlineGlue(glue) {
+  let text = glue.replace(/^\/\/# allFunctionsCalledOnLoad\n/, '').trim();
+  const names = [];
+  text = text.replace(/\bexport (class|function) ([\w$]+)/g, (_, kind, name) => { names.push(name); return `${kind} ${name}`; });
+  const list = text.match(/\bexport\s*\{([^}]*)\};?$/);
+  if (!list) fail('the glue does not end with its export list');
+  const renamed = list[1].split(',').map((e) => e.trim().split(/\s+as\s+/)).map(([local, as]) => `${as ?? local}:${local}`);
+  text = `${text.slice(0, list.index)}return{${[...renamed, ...names].join(',')}};`;
+  if (text.split(GLUE_WASM_URL).length !== 2) fail(`the glue does not find its wasm once by ${GLUE_WASM_URL}`);
+  text = text.replace(GLUE_WASM_URL, JOINED_WASM_URL);
+  if (/(^|[;{}])\s*(import|export)\b(?!\.meta)/.test(text) || !names.includes('Widget')) fail('the glue has an import or export the join does not know');
+  return `const lean = (() => {\n${text}\n})();\nconst init = lean.default;`;
+}
+
+/** Joins one module (one of MODULES) from the sources in `files`, the lean glue inlined; returns its text and files. */
+function joinModule(files, glue, { out: target, entry, integrity, exports = false, what }) {
   // Depth-first from the entry: every file after the files it imports.
   const order = [];
   const visiting = new Set();
@@ -105,7 +135,7 @@ function joinModule(files, { out: target, entry, integrity, exports = false, wha
   const text = (n) => (exports && n === entry ? files.get(n).entryText : files.get(n).text);
   const head = `// ${target} — ${what}, joined by scripts/join.mjs from www/src/\n`
     + `// (${order.join(', ')}): edit those, not this file.\n`;
-  const imports = [...new Set(order.flatMap((n) => files.get(n).imports))];
+  const imports = [...new Set(order.flatMap((n) => files.get(n).imports))].map((l) => (l === LEAN_IMPORT ? inlineGlue(glue) : l));
   const out = `${head}\n${imports.join('\n')}\n\n${order.map(text).join('\n\n')}\n`;
   const pinned = out.split('\n').filter((l) => l === integrity).length;
   if (pinned !== 1) fail(`${target} has ${pinned} lines "${integrity}" (scripts/release needs exactly one)`);
@@ -113,8 +143,9 @@ function joinModule(files, { out: target, entry, integrity, exports = false, wha
   return { out, order };
 }
 
-/** Every module of MODULES, joined: `[{ name, out, order }]`. */
-export async function join() {
+/** Every module of MODULES, joined, with the lean glue from `dir` (ending in `/`): `[{ name, out, order }]`. */
+export async function join(dir) {
+  const glue = await readFile(`${dir}pkg/tapecast.js`, 'utf8');
   const names = (await readdir(SRC)).filter((n) => n.endsWith('.js')).sort();
   const files = new Map();
   for (const n of names) {
@@ -122,7 +153,7 @@ export async function join() {
     const entry = MODULES.find((m) => m.entry === n && m.exports);
     files.set(n, { ...strip(n, source), entryText: entry ? strip(n, source, true).text : '' });
   }
-  const joined = MODULES.map((m) => ({ name: m.out, ...joinModule(files, m) }));
+  const joined = MODULES.map((m) => ({ name: m.out, ...joinModule(files, glue, m) }));
   const used = new Set(joined.flatMap((j) => j.order));
   const unused = names.filter((n) => !used.has(n));
   if (unused.length) fail(`www/src/: not imported by anything: ${unused.join(', ')}`);
@@ -132,7 +163,7 @@ export async function join() {
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const dir = (process.argv[2] ?? `${REPO}dist`).replace(/\/?$/, '/');
   try {
-    for (const { name, out, order } of await join()) {
+    for (const { name, out, order } of await join(dir)) {
       const target = `${dir}${name}`;
       await writeFile(target, out);
       const check = spawnSync(process.execPath, ['--check', target], { encoding: 'utf8' });

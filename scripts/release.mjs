@@ -38,10 +38,8 @@ const linkOf = (state) => state.link.replace(/&amp;/g, '&');
 /** Builds every snippet for `base` (a URL ending in `/`). */
 export function snippets({ manifest, figures, hashes, base, version }) {
   const origin = new URL(base).origin;
-  const head = [
-    `<link rel="modulepreload" href="${base}pkg/tapecast.js" integrity="${hashes['pkg/tapecast.js']}" crossorigin="anonymous">`,
-    `<script type="module" src="${base}tapecast.js" integrity="${hashes['tapecast.js']}" crossorigin="anonymous"></script>`,
-  ].join('\n');
+  // The module carries the built-in story's wasm glue (scripts/join.mjs), so one pinned tag pins it.
+  const head = `<script type="module" src="${base}tapecast.js" integrity="${hashes['tapecast.js']}" crossorigin="anonymous"></script>`;
   // A page with an author's own scenario (inline or `src`) also imports author.js and, from it,
   // the author's wasm glue (pkg/author/): preloaded with their hashes, the imports use the
   // checked copies.

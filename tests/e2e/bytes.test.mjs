@@ -1,4 +1,4 @@
-// tests/e2e/bytes.test.mjs — the reader's download (scripts/bytes.mjs: module + CSS, glue, wasm)
+// tests/e2e/bytes.test.mjs — the reader's download (scripts/bytes.mjs: the module with its CSS and glue, the wasm)
 // stays under its gzip -9 ceiling, and so does the download of a page with an author's own
 // scenario file (the author's module, glue and wasm instead of the reader's wasm).
 import assert from 'node:assert/strict';

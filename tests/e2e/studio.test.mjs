@@ -155,8 +155,8 @@ describe('the scenario studio', () => {
       const notes = await reader.evaluate(() => [...document.querySelector('tape-cast').shadowRoot.querySelectorAll('.notes p')].map((p) => p.textContent));
       assert.deepEqual(notes, []);
       assert.deepEqual(requests.filter((u) => !u.startsWith('data:')).sort(), [
-        `${blog.url}post.html`, `${env.url}author.js`, `${env.url}pkg/author/tapecast.js`, `${env.url}pkg/author/tapecast_bg.wasm`, `${env.url}pkg/tapecast.js`, `${env.url}tapecast.js`,
-      ].sort(), 'the page, the module (with the lean wasm\'s glue it imports), author.js with the author\'s glue and wasm: no scenario file, no lean wasm, nothing else');
+        `${blog.url}post.html`, `${env.url}author.js`, `${env.url}pkg/author/tapecast.js`, `${env.url}pkg/author/tapecast_bg.wasm`, `${env.url}tapecast.js`,
+      ].sort(), 'the page, the module (the lean wasm\'s glue inside it), author.js with the author\'s glue and wasm: no scenario file, no lean wasm, nothing else');
       await shot(reader, 'studio-snippet-elsewhere');
     } finally {
       await blog.close();
@@ -473,9 +473,8 @@ describe('the scenario studio', () => {
     assert.equal(wasm.indexOf('studio_check'), -1);
     const studioTypes = await readFile(new URL('studio/pkg/studio.d.ts', DIST), 'utf8');
     assert.match(studioTypes, /studio_check/, 'the studio has its own wasm');
-    const glue = await readFile(new URL('pkg/tapecast.js', DIST));
     const gz = (b) => gzipSync(b, { level: 9 }).length;
-    const bytes = gz(Buffer.from(module)) + gz(glue) + gz(wasm);
+    const bytes = gz(Buffer.from(module)) + gz(wasm); // the wasm's glue is inside the module
     // The reader's bytes (module + glue + wasm, gzip -9) just before the studio's first commit,
     // measured by building it: tests/e2e/reader-bytes.json.
     const base = JSON.parse(await readFile(new URL('./reader-bytes.json', import.meta.url), 'utf8'));

@@ -4,8 +4,8 @@
 // their exports return. The built-in story's wasm (`load`, ./pkg/) has no reader of scenario
 // files; a widget with its own file runs on the author's (`loadAuthor`: author.js, a module of its
 // own, with pkg/author/). A page with only built-in widgets requests neither; one whose widgets all
-// have files never fetches the first wasm (only its glue, which this module imports statically:
-// 3.3 KB gzip).
+// have files never fetches the first wasm (only its glue, 3.3 KB gzip, which scripts/join.mjs
+// puts inside the shipped tapecast.js: no request of its own).
 
 import init, * as lean from './pkg/tapecast.js';
 import { pinned } from './pinned.js';
