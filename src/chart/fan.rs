@@ -52,9 +52,11 @@ pub struct PinnedFan {
     pub key: [String; 2],
 }
 
-/// Text sizes, CSS pixels.
+/// Text sizes, CSS pixels: the only two the fan uses (the horizon's value is as large as the title,
+/// its day as the ticks), so the first chart asks the browser for two font sizes, not four; each
+/// new size costs the page's main thread a synchronous query of the system's font settings.
 const TITLE: f64 = 13.0;
-const TICK: f64 = 11.0;
+pub(super) const TICK: f64 = 11.0;
 /// Room for one row of event labels, CSS pixels.
 const EVENT_ROW: f64 = 13.0;
 
@@ -172,10 +174,10 @@ pub fn fan<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, spec: &FanSpec, st
         area.draw(&Circle::new((hx, hy), style.px(3.5), p.series.filled()))?;
         let value = format!("{}{}", num::fixed(b.p50, spec.decimals), spec.suffix);
         let lx = left + plot_w + style.px(6.0);
-        area.draw(&Text::new(value, (lx, hy), font(12.0, &p.text, Pos::new(HPos::Left, VPos::Center))))?;
+        area.draw(&Text::new(value, (lx, hy), font(TITLE, &p.text, Pos::new(HPos::Left, VPos::Center))))?;
         let (dy, v) = if hy - top > style.px(20.0) { (-7.0, VPos::Bottom) } else { (7.0, VPos::Top) };
         if let Some((_, date)) = spec.x_ticks.iter().find(|(d, _)| *d == spec.horizon) {
-            area.draw(&Text::new(date.clone(), (lx, hy + style.px(dy)), font(10.0, &p.muted, Pos::new(HPos::Left, v))))?;
+            area.draw(&Text::new(date.clone(), (lx, hy + style.px(dy)), font(TICK, &p.muted, Pos::new(HPos::Left, v))))?;
         }
     }
     Ok(())

@@ -186,11 +186,11 @@ pub(super) fn sort_small<T>(items: &mut [T], less: impl Fn(&T, &T) -> bool) {
 
 /// Left and right margins of a day axis, in backing pixels, for a chart `width` pixels wide:
 /// shared by every chart with days across so that their days line up. The right margin holds the
-/// horizon's value and its day: on phones, 6 px of gap and the widest short date at 10 px
-/// ("12月31日", 46 px by [`text_width`]) with 2 px to spare.
+/// horizon's value and its day: on phones, 6 px of gap and the widest short date at the fan's
+/// tick size, 11 px ("12月31日", 50.6 px by [`text_width`]), with 2 px to spare.
 pub(super) fn side_margins(width: i32, style: &Style) -> (i32, i32) {
     if (width as f64 / style.scale) < 480.0 {
-        (style.px(46.0), style.px(54.0))
+        (style.px(46.0), style.px(59.0))
     } else {
         (style.px(58.0), style.px(64.0))
     }
@@ -199,6 +199,14 @@ pub(super) fn side_margins(width: i32, style: &Style) -> (i32, i32) {
 #[cfg(test)]
 mod tests {
     use super::{fit_labels, text_width, wrap};
+
+    #[test]
+    fn the_phone_margin_holds_the_horizon_day_at_the_fan_tick_size() {
+        let style = super::Style { palette: super::super::theme::Palette::LIGHT, scale: 1.0, font: String::new() };
+        let (_, right) = super::side_margins(360, &style);
+        let widest = ["12月31日", "Dec 31", "Nov 28"].iter().map(|d| text_width(d, super::super::fan::TICK)).fold(0.0, f64::max);
+        assert!(6.0 + widest + 2.0 <= f64::from(right), "{widest} px of day in a {right} px margin");
+    }
 
     #[test]
     fn short_slices_sort_stably() {
