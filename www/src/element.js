@@ -428,8 +428,13 @@ export class TapeCast extends HTMLElement {
       this.controls.placeMarks();
     }
     // Text on accent-coloured buttons reads on the host's accent too. Written once the charts
-    // and the marks have read the layout, so that the frame restyles the widget once, not twice.
-    if (retheme) this.frameEl.style.setProperty('--c-on-accent', /** @type {Theme} */ (w.theme()).onAccent);
+    // and the marks have read the layout, and only where it is not the palette's own (the style
+    // sheet's fallback): a custom property set on the frame restyles everything inside it.
+    if (retheme) {
+      const onAccent = /** @type {Theme} */ (w.theme()).onAccent;
+      if (onAccent === getComputedStyle(this.frameEl).getPropertyValue('--tc-d-on-accent').trim()) this.frameEl.style.removeProperty('--c-on-accent');
+      else this.frameEl.style.setProperty('--c-on-accent', onAccent);
+    }
     if (full && publish) this.publish(w, summary);
   }
 

@@ -52,7 +52,7 @@ button:focus-visible, input:focus-visible, select:focus-visible { outline: 2px s
 .head label { font-weight: 600; line-height: 1.25; }
 .head input[type=number] { width: 4.8em; font-variant-numeric: tabular-nums; text-align: right; }
 .head select { max-width: 11em; }
-.about { width: 1.6em; height: 1.6em; padding: 0; border-radius: 50%; font-size: .85em; line-height: 1; }
+.about { width: 1.6em; height: 1.6em; padding: 0; border-radius: 50%; font-size: .75rem; line-height: 1; } /* the source line's size: one font size fewer to set up before the first paint */
 .delta { font-size: .85em; padding: 0 5px; border-radius: 8px; border: 1px solid currentColor; white-space: nowrap; }
 .delta:empty { visibility: hidden; padding: 0; border: 0; }
 .control input[type=range] { display: block; width: 100%; height: 28px; margin: 2px 0 0; padding: 0; background: transparent;
@@ -114,7 +114,7 @@ th:first-child, td:first-child { text-align: left; }
 .notes, .fix { margin: 8px 0 0; padding: 6px 8px; border-left: 3px solid var(--c-warning); font-size: .85em; }
 .fix { margin: 4px 0; }
 .notes p { margin: 0; }
-.source { margin: 8px 0 0; font-size: .75em; }
+.source { margin: 8px 0 0; font-size: .75rem; }
 .announce { position: absolute; width: 1px; height: 1px; margin: -1px; padding: 0; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; border: 0; }
 .failed { padding: 12px; border: 1px solid var(--tc-warning, currentColor); border-radius: 6px; }
 :host([compact]) .about, :host([compact]) .help, :host([compact]) .more, :host([compact]) .more-toggle { display: none; }
