@@ -100,9 +100,9 @@ function strip(name, text, keepExports = false) {
  * wasm-bindgen's glue for the built-in story's wasm (minified, as scripts/build and scripts/release
  * leave it in DIR/pkg/) as a block of the joined module, in place of wasm.js's `LEAN_IMPORT`: the
  * same code in a function scope whose exports become the properties of `lean` (a plain object
- * instead of the module namespace), `init` its default export, and its wasm's default URL
- * (beside the glue) the same file seen from tapecast.js. Anything else in the glue that imports
- * or exports stops the build.
+ * instead of the module namespace; not `initSync`, which the shell never calls, so that the
+ * minifier drops it), `init` its default export, and its wasm's default URL (beside the glue) the
+ * same file seen from tapecast.js. Anything else in the glue that imports or exports stops the build.
  */
 export function inlineGlue(glue) {
   let text = glue.replace(/^\/\/# allFunctionsCalledOnLoad\n/, '').trim();
@@ -110,7 +110,8 @@ export function inlineGlue(glue) {
   text = text.replace(/\bexport (class|function) ([\w$]+)/g, (_, kind, name) => { names.push(name); return `${kind} ${name}`; });
   const list = text.match(/\bexport\s*\{([^}]*)\};?$/);
   if (!list) fail('the glue does not end with its export list');
-  const renamed = list[1].split(',').map((e) => e.trim().split(/\s+as\s+/)).map(([local, as]) => `${as ?? local}:${local}`);
+  const renamed = list[1].split(',').map((e) => e.trim().split(/\s+as\s+/)).filter(([local, as]) => (as ?? local) !== 'initSync')
+    .map(([local, as]) => `${as ?? local}:${local}`);
   text = `${text.slice(0, list.index)}return{${[...renamed, ...names].join(',')}};`;
   if (text.split(GLUE_WASM_URL).length !== 2) fail(`the glue does not find its wasm once by ${GLUE_WASM_URL}`);
   text = text.replace(GLUE_WASM_URL, JOINED_WASM_URL);
