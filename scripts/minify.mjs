@@ -18,12 +18,13 @@ const COMPILE_HINT = '//# allFunctionsCalledOnLoad';
 /** The shell's one style sheet, as styles.js declares it (a plain template literal, no `${}`). */
 const CSS_SHEET = /^const CSS = `([^`$]*)`;$/m;
 
-/** CSS text without comments, line breaks and the spaces around `{`, `}`, `;`, `,`, `>` and after `:`,
+/** CSS text without comments, line breaks and the spaces around `{`, `}`, `;`, `,`, `>`, `/` (which
+ * needs none, in calc() or elsewhere, unlike + and -) and after `:`,
  * quoted strings left as they are. Enough for this sheet: an unquoted `url()` stops the build. */
 function minifyCss(css) {
   if (/url\(/i.test(css)) throw new Error('minify: the style sheet has url(), which minifyCss does not handle');
   return css.replace(/\/\*[\s\S]*?\*\//g, '').split(/("[^"]*"|'[^']*')/).map((part, i) => (i % 2 ? part
-    : part.replace(/\s+/g, ' ').replace(/ ?([{};,>]) ?/g, '$1').replace(/: /g, ':').replace(/;}/g, '}'))).join('').trim();
+    : part.replace(/\s+/g, ' ').replace(/ ?([{};,>/]) ?/g, '$1').replace(/: /g, ':').replace(/;}/g, '}'))).join('').trim();
 }
 
 for (const file of process.argv.slice(2)) {

@@ -430,10 +430,10 @@ export class TapeCast extends HTMLElement {
     // Text on accent-coloured buttons reads on the host's accent too. Written once the charts
     // and the marks have read the layout, and only where it is not the palette's own (the style
     // sheet's fallback): a custom property set on the frame restyles everything inside it.
+    // (An empty value removes the property.)
     if (retheme) {
       const onAccent = /** @type {Theme} */ (w.theme()).onAccent;
-      if (onAccent === getComputedStyle(this.frameEl).getPropertyValue('--tc-d-on-accent').trim()) this.frameEl.style.removeProperty('--c-on-accent');
-      else this.frameEl.style.setProperty('--c-on-accent', onAccent);
+      this.frameEl.style.setProperty('--c-on-accent', onAccent === getComputedStyle(this.frameEl).getPropertyValue('--tc-d-on-accent').trim() ? '' : onAccent);
     }
     if (full && publish) this.publish(w, summary);
   }
