@@ -34,6 +34,9 @@ const LEAN_IMPORT = "import init, * as lean from './pkg/tapecast.js';";
 /** How the glue finds its wasm by default (beside itself), and where that is from tapecast.js. */
 const GLUE_WASM_URL = 'new URL("tapecast_bg.wasm",import.meta.url)';
 const JOINED_WASM_URL = 'new URL("pkg/tapecast_bg.wasm",import.meta.url)';
+/** The glue's warning for an `init` argument that is not an options object: wasm.js only ever
+ * passes one (or nothing), so the warning cannot show and its text is left out. */
+const GLUE_INIT_WARNING = 'console.warn("using deprecated parameters for the initialization function; pass a single object instead")';
 /** What the shell never uses (text is text; strict CSP): the build fails on any of them. */
 const FORBIDDEN = [/\.innerHTML\b/, /\.outerHTML\b/, /insertAdjacentHTML/, /document\.write/, /\beval\s*\(/, /new Function\b/, /\.setAttribute\(\s*['"]style['"]/];
 
@@ -101,8 +104,8 @@ function strip(name, text, keepExports = false) {
  * leave it in DIR/pkg/) as a block of the joined module, in place of wasm.js's `LEAN_IMPORT`: the
  * same code in a function scope whose exports become the properties of `lean` (a plain object
  * instead of the module namespace; not `initSync`, which the shell never calls, so that the
- * minifier drops it), `init` its default export, and its wasm's default URL (beside the glue) the
- * same file seen from tapecast.js. Anything else in the glue that imports or exports stops the build.
+ * minifier drops it), `init` its default export (without its warning for an argument the shell
+ * never passes), and its wasm's default URL (beside the glue) the same file seen from tapecast.js. Anything else in the glue that imports or exports stops the build.
  */
 export function inlineGlue(glue) {
   let text = glue.replace(/^\/\/# allFunctionsCalledOnLoad\n/, '').trim();
@@ -115,6 +118,8 @@ export function inlineGlue(glue) {
   text = `${text.slice(0, list.index)}return{${[...renamed, ...names].join(',')}};`;
   if (text.split(GLUE_WASM_URL).length !== 2) fail(`the glue does not find its wasm once by ${GLUE_WASM_URL}`);
   text = text.replace(GLUE_WASM_URL, JOINED_WASM_URL);
+  if (text.split(GLUE_INIT_WARNING).length !== 2) fail('the glue does not have its init warning once');
+  text = text.replace(GLUE_INIT_WARNING, '0');
   if (/(^|[;{}])\s*(import|export)\b(?!\.meta)/.test(text) || !names.includes('Widget')) fail('the glue has an import or export the join does not know');
   return `const lean = (() => {\n${text}\n})();\nconst init = lean.default;`;
 }
