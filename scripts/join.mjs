@@ -105,7 +105,8 @@ function strip(name, text, keepExports = false) {
  * same code in a function scope whose exports become the properties of `lean` (a plain object
  * instead of the module namespace; not `initSync`, which the shell never calls, so that the
  * minifier drops it), `init` its default export (without its warning for an argument the shell
- * never passes), and its wasm's default URL (beside the glue) the same file seen from tapecast.js. Anything else in the glue that imports or exports stops the build.
+ * never passes), and its wasm's default URL (beside the glue) the same file seen from tapecast.js.
+ * Anything else in the glue that imports or exports stops the build.
  */
 export function inlineGlue(glue) {
   let text = glue.replace(/^\/\/# allFunctionsCalledOnLoad\n/, '').trim();
