@@ -370,10 +370,11 @@ export class Twin {
     }
     const consts = s.assets.map((a, i) => {
       const u = a.price ? 0.01 : 1;
-      const interaction = i === ch.credit ? ch.credit_miss_stress_bp * miss : 0;
       return {
         keep: 1 - a.mean_reversion, marketShare: a.market * a.market, pull: a.long_run_pull,
-        market: this.dailyVol[i] * a.market, funding: (a.funding + interaction) * u,
+        market: this.dailyVol[i] * a.market, funding: a.funding * u,
+        // A miss's credit widening, per unit of each path's stress sum (the credit series only).
+        widening: i === ch.credit ? ch.credit_miss_stress_bp * miss * u : 0,
         earnings: a.earnings_response * inputs.surprise * u, policy: a.policy * u, muted: a.price,
         vol: this.dailyVol[i], ai: a.ai, rates: a.rates, idio: this.idioLoading[i],
         level: a.price ? (x) => a.start * Math.exp(x) : (x) => a.start + x / 100,
@@ -393,7 +394,11 @@ export class Twin {
     const market = new Float64Array(paths), noise = new Float64Array(paths), ai = new Float64Array(paths);
     const rates = new Float64Array(paths), other = new Float64Array(paths);
     const state = s.assets.map((_, a) => (this.reverting[a] ? new Float64Array(paths) : null));
-    // Per asset, the variance of its shocks so far without and with the volatility terms.
+    // The credit series' stress sum as its recursion decays it (a mean-reverting credit series).
+    const creditStress = this.reverting[ch.credit] ? new Float64Array(paths) : cumStress;
+    // Per asset, the earnings term so far (applied to the percentiles: the same on every path),
+    // and the variance of its shocks so far without and with the volatility terms.
+    const earned = new Float64Array(A);
     const varPlain = new Float64Array(A), varScaled = new Float64Array(A);
     for (let t = 0; t < n; t++) {
       const horizonDay = t + 1 === h;
@@ -414,6 +419,8 @@ export class Twin {
         const c = consts[a], decay = c.keep * c.keep;
         varPlain[a] = decay * varPlain[a] + dayVar;
         varScaled[a] = decay * varScaled[a] + dayVar * (c.marketShare * scale * scale + 1 - c.marketShare);
+        if (this.reverting[a]) earned[a] = c.keep * earned[a] + (t + 1 === s.earnings ? c.earnings : 0);
+        else earned[a] = t + 1 >= s.earnings ? c.earnings : 0;
       }
       this.row(this.noise, t, noise);
       this.row(this.market, t, market);
@@ -438,24 +445,26 @@ export class Twin {
         const rev = this.reverting[a];
         if (rev) {
           const x = state[a];
-          const constant = (t + 1 === s.earnings ? c.earnings : 0) + c.pull;
-          for (let p = 0; p < paths; p++) x[p] = c.keep * x[p] + c.market * market[p] + c.funding * stress[p] + constant;
+          for (let p = 0; p < paths; p++) x[p] = c.keep * x[p] + c.market * market[p] + c.funding * stress[p] + c.pull;
+          if (a === ch.credit) for (let p = 0; p < paths; p++) creditStress[p] = c.keep * creditStress[p] + stress[p];
           if (!isFan && !horizonDay) continue;
           this.row(rev, t, other);
           for (let p = 0; p < paths; p++) values[p] = x[p] + other[p] + c.policy * eased[p];
         } else if (isFan || horizonDay) {
-          const earned = t + 1 >= s.earnings ? c.earnings : 0;
           if (!factorsRead) { this.row(this.ai, t, ai); this.row(this.rates, t, rates); factorsRead = true; }
           if (isFan) this.row(fanIdio, t, other);
           else this.row(this.idioHorizon, a, other);
           for (let p = 0; p < paths; p++) {
-            values[p] = c.market * cumMarket[p] + c.funding * cumStress[p] + earned
+            values[p] = c.market * cumMarket[p] + c.funding * cumStress[p]
               + c.vol * (c.ai * ai[p] + c.rates * rates[p] + c.idio * other[p])
               + c.policy * eased[p];
           }
         } else continue;
-        // Percentiles scaled around the median by the volatility terms, then as levels.
+        if (a === ch.credit) for (let p = 0; p < paths; p++) values[p] = values[p] + c.widening * creditStress[p];
+        // Percentiles shifted by the earnings term, scaled around the median by the volatility
+        // terms, then as levels.
         this.select.band(values, paths, (x) => x, raw, 0);
+        for (let i = 0; i < 5; i++) raw[i] = raw[i] + earned[a];
         const k = Math.sqrt(varScaled[a] / varPlain[a]), m = raw[2];
         for (let i = 0; i < 5; i++) raw[i] = c.level(i === 2 ? m : m + k * (raw[i] - m));
         if (isFan) out.set(raw, fanAt + 5 * (t + 1));

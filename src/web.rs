@@ -7,7 +7,7 @@
 
 use crate::chart::{self, hex, parse_color, HostColors, Palette, Style};
 use crate::inputs::{self, display_number, InputProblem, Inputs, ProblemKind};
-use crate::model::{Engine, Projection, StressRows};
+use crate::model::{Engine, Projection, Kept};
 use crate::scenario::{InputId, Scenario, Spec, INPUTS};
 #[cfg(feature = "author")]
 use crate::scenario::{json, problem_list, FromValue, MAX_SCENARIO_CHARS, READ_STEP_BYTES};
@@ -167,8 +167,9 @@ pub struct Widget {
     palette: Palette,
     projection: Option<Projection>,
     pin: Option<Pin>,
-    /// The live state's funding stress per path, reused while a drag moves other inputs.
-    kept: StressRows,
+    /// What the live state's projection keeps for the next one (funding stress per path, the
+    /// surprise-free percentiles), read back while a drag moves one input.
+    kept: Kept,
 }
 
 /// A pinned state: its inputs and, once drawn, its projection (for the drawn series), kept until
@@ -303,7 +304,7 @@ impl Widget {
 
     fn with(engine: Engine, lang: Lang) -> Widget {
         let inputs = Inputs::as_of(engine.scenario());
-        Widget { engine, inputs, lang, asset: 0, palette: Palette::LIGHT, projection: None, pin: None, kept: StressRows::default() }
+        Widget { engine, inputs, lang, asset: 0, palette: Palette::LIGHT, projection: None, pin: None, kept: Kept::default() }
     }
 
     /// The layout: title, controls, presets, series, charts, state attributes and interface

@@ -319,25 +319,30 @@ fn same_inputs_same_numbers() {
     assert_eq!(a.project(&i, &[3]), a.project(&i, &[3]));
 }
 
-/// Kept funding stress gives the same numbers as projecting afresh, over a reader's session:
-/// runs of moves that leave reserves alone (the kept rows are read) broken by moves of the
-/// shortfall and the purchases (the rows are written again), on every kind of fan request.
+/// What a caller keeps (the funding stress, the surprise-free percentiles) gives the same numbers
+/// as projecting afresh, over a reader's session: runs of surprise drags (only the surprise's
+/// terms are applied again), moves of the cut odds (the kept stress rows are read), moves of the
+/// shortfall and the purchases (everything is kept again), on every kind of fan request, the
+/// credit series' fan among them.
 #[test]
-fn kept_funding_stress_changes_no_number() {
+fn what_is_kept_between_projections_changes_no_number() {
     use proptest::strategy::ValueTree;
     let e = engine_with_paths(300);
-    let mut kept = tapecast::model::StressRows::default();
+    let credit = e.scenario().asset_index(&e.scenario().chain.credit_asset).expect("the story names its credit series");
+    let mut kept = tapecast::model::Kept::default();
     let mut runner = proptest::test_runner::TestRunner::deterministic();
-    let steps = proptest::collection::vec((any_inputs(), 0usize..4, prop::bool::ANY), 200);
+    let steps = proptest::collection::vec((any_inputs(), 0usize..4, 0u8..4), 300);
     let session = steps.new_tree(&mut runner).expect("a session").current();
     let mut i = Inputs::as_of(e.scenario());
-    for (n, (next, fan, funding_moves)) in session.into_iter().enumerate() {
+    for (n, (next, fan, moves)) in session.into_iter().enumerate() {
         i.surprise = next.surprise;
-        i.cut_odds = next.cut_odds;
-        if funding_moves {
+        if moves >= 2 {
+            i.cut_odds = next.cut_odds;
+        }
+        if moves == 3 {
             (i.shortfall, i.rmp_start, i.rmp_pace) = (next.shortfall, next.rmp_start, next.rmp_pace);
         }
-        let fans = [fan];
+        let fans = [if fan == 3 { credit } else { fan }];
         assert_eq!(e.project_keeping(&i, &fans, &mut kept), e.project(&i, &fans), "step {n}: {i:?}");
     }
 }

@@ -14,7 +14,7 @@ mod takeup;
 mod timeline;
 
 pub use funding::{Day as FundingDay, Plumbing};
-pub use project::{AssetPath, Projection, StressRows};
+pub use project::{AssetPath, Projection, Kept};
 pub use quantile::{band, Band, LEVELS};
 pub use timeline::{DayKind, Timeline};
 
@@ -103,10 +103,10 @@ impl Engine {
         project::project(&self.scenario, &self.timeline, &self.plumbing, &self.draws, inputs, fans, None)
     }
 
-    /// [`Engine::project`], reusing the paths' funding stress kept in `kept` when the reserve
-    /// path is the one it was kept for (and keeping this one's otherwise): the same numbers,
-    /// without reading the plumbing per path while only non-funding inputs move.
-    pub fn project_keeping(&self, inputs: &Inputs, fans: &[usize], kept: &mut StressRows) -> Projection {
+    /// [`Engine::project`], reading back what `kept` holds for these inputs (the paths' funding
+    /// stress for this reserve path; the surprise-free percentiles for these other inputs and
+    /// fans) and keeping what it lacks: the same numbers, and a drag of the surprise walks no path.
+    pub fn project_keeping(&self, inputs: &Inputs, fans: &[usize], kept: &mut Kept) -> Projection {
         project::project(&self.scenario, &self.timeline, &self.plumbing, &self.draws, inputs, fans, Some(kept))
     }
 

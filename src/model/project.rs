@@ -40,29 +40,52 @@ pub struct Projection {
     pub srf: Vec<Band>,
 }
 
-/// Every path's funding stress on every projected day for one reserve path, kept by a caller
-/// between projections: a reader dragging the surprise or the cut odds leaves the reserve path
-/// alone, and the plumbing is then read per path only for the first projection. A projection's
-/// numbers are the same with or without it (tested).
+/// What a caller keeps between projections, so that a reader's drag recomputes only what the
+/// dragged input changes; a projection's numbers are the same with or without it (tested).
+/// - Every path's funding stress on every projected day, for one reserve path: a reader dragging
+///   the surprise or the cut odds leaves the reserve path alone, and the plumbing is then read
+///   per path only for the first projection.
+/// - The surprise-free part ([`SurpriseFree`]) for one set of the other inputs and fans: a reader
+///   dragging the surprise then moves no path at all, only the explicit surprise terms.
 #[derive(Debug, Default)]
-pub struct StressRows {
+pub struct Kept {
     /// The reserve path the rows belong to (empty: none yet).
     reserves: Vec<f64>,
     /// Day by day, every path's stress (`days × paths`).
     rows: Vec<f64>,
+    /// The projection without the surprise's terms.
+    free: Option<SurpriseFree>,
+}
+
+/// A projection without the surprise's terms. The surprise enters a projection three ways, each
+/// explicit and each applied to these percentiles, not to the paths: the earnings term (the same
+/// for every path, so it shifts every percentile: a level from the reaction day for random-walk
+/// series, a decaying impulse in mean-reverting ones), a miss's extra market volatility (the
+/// band widened around its median, [`Band::widen`]), and, for the credit series, a miss's
+/// widening under funding stress (per path: that series' values are kept with their stress sum,
+/// and selected again).
+#[derive(Debug)]
+struct SurpriseFree {
+    /// The inputs it was computed for, the surprise left at 0, and the fans.
+    others: Inputs,
+    fans: Vec<usize>,
+    /// The percentiles in simulation units of each series on each day drawn (every day for a
+    /// fan, else the horizon day alone), day after day, the series in order within a day; the
+    /// credit series is not among them.
+    bands: Vec<Band>,
+    /// The credit series on the days drawn, day after day: every path's value before a miss's
+    /// widening, then every path's stress sum as the widening scales it.
+    credit: Vec<f64>,
 }
 
 /// Per-asset constants for one update.
 #[derive(Clone, Copy)]
 struct AssetConsts {
     keep: f64,
-    /// Share of the series' variance that comes from the market factor (its loading squared).
-    market_share: f64,
     /// Daily pull towards the long-run level (mean-reverting assets), in simulation units.
     pull: f64,
     market: f64,
     funding: f64,
-    earnings: f64,
     policy: f64,
     muted: bool,
     vol: f64,
@@ -72,6 +95,7 @@ struct AssetConsts {
 }
 
 /// Projects a validated scenario; `fans` lists the assets whose daily percentiles are wanted.
+/// With `kept`, what it holds for these inputs is read back, and what it lacks is kept.
 pub(super) fn project(
     s: &Scenario,
     tl: &Timeline,
@@ -79,19 +103,44 @@ pub(super) fn project(
     draws: &Draws,
     inputs: &Inputs,
     fans: &[usize],
-    mut kept: Option<&mut StressRows>,
+    mut kept: Option<&mut Kept>,
 ) -> Projection {
+    let reserves = reserve_path(s, tl, inputs);
+    let others = Inputs { surprise: 0.0, ..*inputs };
+    // The surprise-free part: kept for these other inputs and fans, or computed (and kept).
+    let free = match kept.as_deref_mut().and_then(|k| k.free.take()) {
+        Some(free) if free.others == others && free.fans == fans => free,
+        _ => surprise_free(s, tl, plumbing, draws, inputs, &reserves, fans, kept.as_deref_mut()),
+    };
+    let projection = with_surprise(s, tl, plumbing, draws, inputs, &reserves, fans, &free);
+    if let Some(k) = kept {
+        k.free = Some(free);
+    }
+    projection
+}
+
+/// The projection's per-path part: every path walked day by day under every input but the
+/// surprise, and the percentiles of each series on the days drawn, in simulation units.
+#[allow(clippy::too_many_arguments)]
+fn surprise_free(
+    s: &Scenario,
+    tl: &Timeline,
+    plumbing: &Plumbing,
+    draws: &Draws,
+    inputs: &Inputs,
+    reserves: &[f64],
+    fans: &[usize],
+    mut kept: Option<&mut Kept>,
+) -> SurpriseFree {
     let (paths, n, h) = (draws.paths, draws.days, tl.horizon);
     let chain = &s.chain;
-    let miss = (-inputs.surprise).max(0.0) / chain.implied_move;
     let cut_probability = inputs.cut_odds / 100.0;
     let repricing = (inputs.cut_odds - s.inputs.cut_odds.as_of) / 100.0;
     let priced_before = s.inputs.cut_odds.as_of / 100.0;
-    let reserves = reserve_path(s, tl, inputs);
     // Kept rows are read back when they belong to this reserve path, else written afresh.
     let reuse = kept.as_ref().is_some_and(|k| k.reserves == reserves && k.rows.len() == n * paths);
     if let Some(k) = kept.as_deref_mut().filter(|_| !reuse) {
-        k.reserves.clone_from(&reserves);
+        k.reserves = reserves.to_vec();
         k.rows.resize(n * paths, 0.0);
     }
     let credit = s.asset_index(&chain.credit_asset);
@@ -101,14 +150,11 @@ pub(super) fn project(
         .enumerate()
         .map(|(i, a)| {
             let u = unit(a.quote);
-            let interaction = if Some(i) == credit { chain.credit_miss_stress_bp * miss } else { 0.0 };
             AssetConsts {
                 keep: 1.0 - a.mean_reversion,
-                market_share: a.market * a.market,
                 pull: a.long_run_pull(),
                 market: daily_vol(s, i) * a.market,
-                funding: (a.funding + interaction) * u,
-                earnings: a.earnings_response() * inputs.surprise * u,
+                funding: a.funding * u,
                 policy: a.policy * u,
                 muted: a.quote == Quote::Price,
                 vol: daily_vol(s, i),
@@ -122,23 +168,8 @@ pub(super) fn project(
     let fan_idio: Vec<Option<&[f32]>> = (0..s.assets.len())
         .map(|a| (fans.contains(&a) && draws.reverting(a).is_none()).then(|| draws.idio_daily(a)))
         .collect();
-    let level_of = |a: usize| {
-        let asset = &s.assets[a];
-        move |x: f64| match asset.quote {
-            Quote::Price => asset.start * libm::exp(x),
-            Quote::Rate => asset.start + x / 100.0,
-        }
-    };
-    let mut daily: Vec<Option<Vec<Band>>> = (0..s.assets.len())
-        .map(|a| {
-            fans.contains(&a).then(|| {
-                let mut days = Vec::with_capacity(n + 1);
-                days.push(Band::point(s.assets[a].start));
-                days
-            })
-        })
-        .collect();
-    let mut horizon: Vec<Band> = vec![Band::point(0.0); s.assets.len()];
+    let mut bands = Vec::with_capacity(n * fans.len() + s.assets.len());
+    let mut credit_rows = Vec::new();
     let mut select = Selector::default();
     let pre_meeting_days = (tl.meeting - 1).max(1) as f64;
     // The repricing glides in before the meeting; the meeting then delivers a cut (1 − priced)
@@ -161,22 +192,10 @@ pub(super) fn project(
     let (mut easing, mut easing_muted, mut values) = (zeros(), zeros(), zeros());
     let (mut market, mut ai, mut rates, mut other) = (zeros(), zeros(), zeros(), zeros());
     let mut state: Vec<Vec<f64>> = (0..s.assets.len()).map(|a| if draws.reverting(a).is_some() { zeros() } else { Vec::new() }).collect();
-    // Per asset, the variance of its shocks so far (in units of a day's variance): without the
-    // volatility terms, and with them on the market factor's share.
-    let (mut var_plain, mut var_scaled) = (vec![0.0; s.assets.len()], vec![0.0; s.assets.len()]);
+    // The credit series' stress sum as its recursion decays it (a mean-reverting credit series).
+    let mut credit_stress = if credit.is_some_and(|c| draws.reverting(c).is_some()) { zeros() } else { Vec::new() };
     for t in 0..n {
         let horizon_day = t + 1 == h;
-        // The market factor's volatility that day, relative to an ordinary one: raised by a miss
-        // from the reaction day and by the scenario's funding stress at the noise-free shortfall.
-        let scale = 1.0
-            + if t + 1 >= tl.earnings { chain.vol_miss * miss } else { 0.0 }
-            + chain.vol_stress * plumbing.stress(reserves[t], tl.kind[t + 1]);
-        let day_var = tl.vol_multiplier[t + 1] * tl.vol_multiplier[t + 1];
-        for (a, c) in consts.iter().enumerate() {
-            let decay = c.keep * c.keep;
-            var_plain[a] = decay * var_plain[a] + day_var;
-            var_scaled[a] = decay * var_scaled[a] + day_var * (c.market_share * scale * scale + 1.0 - c.market_share);
-        }
         // The day's stress on every path: the kept row itself, or computed (into the kept row).
         let row = t * paths..(t + 1) * paths;
         let stress: &[f64] = match kept.as_deref_mut() {
@@ -203,21 +222,22 @@ pub(super) fn project(
         let mut factors_read = false;
         for (a, c) in consts.iter().enumerate() {
             let eased = if c.muted { &easing_muted } else { &easing };
-            let fan = daily[a].is_some();
+            let drawn = fans.contains(&a) || horizon_day;
             if let Some(reverting) = draws.reverting(a) {
                 // Mean-reverting assets: the channels enter a recursion that decays them; the
                 // level itself is only needed on the days drawn.
-                let earned = if t + 1 == tl.earnings { c.earnings } else { 0.0 };
                 let x = &mut state[a];
-                revert_day(&market, stress, [c.keep, c.market, c.funding, earned + c.pull], x);
-                if !fan && !horizon_day {
+                revert_day(&market, stress, [c.keep, c.market, c.funding, c.pull], x);
+                if Some(a) == credit {
+                    revert_day(&market, stress, [c.keep, 0.0, 1.0, 0.0], &mut credit_stress);
+                }
+                if !drawn {
                     continue;
                 }
                 draws.row(reverting, t, &mut other);
                 reverting_values(x, &other, eased, c.policy, &mut values);
-            } else if fan || horizon_day {
+            } else if drawn {
                 // Random-walk assets: running sums, so only the days wanted are computed.
-                let earned = if t + 1 >= tl.earnings { c.earnings } else { 0.0 };
                 if !factors_read {
                     draws.row(&draws.ai, t, &mut ai);
                     draws.row(&draws.rates, t, &mut rates);
@@ -229,11 +249,101 @@ pub(super) fn project(
                     None => draws.row(&draws.idio_horizon, a, &mut other),
                 }
                 let sums = Sums { market: &cum_market, stress: &cum_stress, eased };
-                walk_values(c, earned, sums, [&ai, &rates, &other], &mut values);
+                walk_values(c, sums, [&ai, &rates, &other], &mut values);
             } else {
                 continue;
             }
-            let band = select.band(&values).widen(libm::sqrt(var_scaled[a] / var_plain[a])).map(level_of(a));
+            if Some(a) == credit {
+                credit_rows.extend_from_slice(&values);
+                credit_rows.extend_from_slice(if credit_stress.is_empty() { &cum_stress } else { &credit_stress });
+            } else {
+                bands.push(select.band(&values));
+            }
+        }
+    }
+    SurpriseFree { others: Inputs { surprise: 0.0, ..*inputs }, fans: fans.to_vec(), bands, credit: credit_rows }
+}
+
+/// The projection from its surprise-free part: the surprise's explicit terms applied to each
+/// series' percentiles on the days drawn (see [`SurpriseFree`]), in levels; the plumbing's fans.
+#[allow(clippy::too_many_arguments)]
+fn with_surprise(
+    s: &Scenario,
+    tl: &Timeline,
+    plumbing: &Plumbing,
+    draws: &Draws,
+    inputs: &Inputs,
+    reserves: &[f64],
+    fans: &[usize],
+    free: &SurpriseFree,
+) -> Projection {
+    let (n, h) = (draws.days, tl.horizon);
+    let chain = &s.chain;
+    let miss = (-inputs.surprise).max(0.0) / chain.implied_move;
+    let credit = s.asset_index(&chain.credit_asset);
+    let level_of = |a: usize| {
+        let asset = &s.assets[a];
+        move |x: f64| match asset.quote {
+            Quote::Price => asset.start * libm::exp(x),
+            Quote::Rate => asset.start + x / 100.0,
+        }
+    };
+    let mut daily: Vec<Option<Vec<Band>>> = (0..s.assets.len())
+        .map(|a| {
+            fans.contains(&a).then(|| {
+                let mut days = Vec::with_capacity(n + 1);
+                days.push(Band::point(s.assets[a].start));
+                days
+            })
+        })
+        .collect();
+    let mut horizon: Vec<Band> = vec![Band::point(0.0); s.assets.len()];
+    let mut select = Selector::default();
+    let mut values = vec![0.0; draws.paths];
+    // Per asset: the earnings term so far, and the variance of its shocks so far (in units of a
+    // day's variance) without the volatility terms and with them on the market factor's share.
+    let mut earned = vec![0.0; s.assets.len()];
+    let (mut var_plain, mut var_scaled) = (vec![0.0; s.assets.len()], vec![0.0; s.assets.len()]);
+    let mut bands = free.bands.iter();
+    let mut credit_days = free.credit.chunks_exact(2 * draws.paths).map(|day| day.split_at(draws.paths));
+    for t in 0..n {
+        let horizon_day = t + 1 == h;
+        // The market factor's volatility that day, relative to an ordinary one: raised by a miss
+        // from the reaction day and by the scenario's funding stress at the noise-free shortfall.
+        let scale = 1.0
+            + if t + 1 >= tl.earnings { chain.vol_miss * miss } else { 0.0 }
+            + chain.vol_stress * plumbing.stress(reserves[t], tl.kind[t + 1]);
+        let day_var = tl.vol_multiplier[t + 1] * tl.vol_multiplier[t + 1];
+        for (a, asset) in s.assets.iter().enumerate() {
+            let keep = 1.0 - asset.mean_reversion;
+            let (decay, market_share) = (keep * keep, asset.market * asset.market);
+            var_plain[a] = decay * var_plain[a] + day_var;
+            var_scaled[a] = decay * var_scaled[a] + day_var * (market_share * scale * scale + 1.0 - market_share);
+            // The earnings term: the reaction day's move, a level from then on in a random-walk
+            // series, an impulse its recursion decays in a mean-reverting one.
+            let response = asset.earnings_response() * inputs.surprise * unit(asset.quote);
+            earned[a] = if draws.reverting(a).is_some() {
+                keep * earned[a] + if t + 1 == tl.earnings { response } else { 0.0 }
+            } else if t + 1 >= tl.earnings {
+                response
+            } else {
+                0.0
+            };
+            if !(fans.contains(&a) || horizon_day) {
+                continue;
+            }
+            let band = if Some(a) == credit {
+                // A miss widens credit in proportion to each path's funding stress.
+                let (base, stress) = credit_days.next().unwrap_or_default();
+                let widening = chain.credit_miss_stress_bp * miss * unit(asset.quote);
+                for ((v, b), s) in values.iter_mut().zip(base).zip(stress) {
+                    *v = b + widening * s;
+                }
+                select.band(&values)
+            } else {
+                bands.next().copied().unwrap_or(Band::point(0.0))
+            };
+            let band = band.map(|x| x + earned[a]).widen(libm::sqrt(var_scaled[a] / var_plain[a])).map(level_of(a));
             if let Some(days) = &mut daily[a] {
                 days.push(band);
             }
@@ -248,7 +358,7 @@ pub(super) fn project(
         .enumerate()
         .map(|(a, (daily, horizon))| AssetPath { asset: a, horizon, daily })
         .collect();
-    let (spread, srf) = plumbing_fans(plumbing, tl, draws, inputs, &reserves);
+    let (spread, srf) = plumbing_fans(plumbing, tl, draws, inputs, reserves);
     Projection { assets, spread, srf }
 }
 
@@ -309,10 +419,10 @@ struct Sums<'a> {
     eased: &'a [f64],
 }
 
-/// A random-walk asset's level on a drawn day: the running sums, the earnings term, the AI,
-/// rates and idiosyncratic draws (`[ai, rates, idio]`) and the easing.
+/// A random-walk asset's level on a drawn day before the surprise's terms: the running sums, the
+/// AI, rates and idiosyncratic draws (`[ai, rates, idio]`) and the easing.
 #[cfg_attr(target_arch = "wasm32", inline(never))]
-fn walk_values(c: &AssetConsts, earned: f64, sums: Sums, [ai, rates, idio]: [&[f64]; 3], values: &mut [f64]) {
+fn walk_values(c: &AssetConsts, sums: Sums, [ai, rates, idio]: [&[f64]; 3], values: &mut [f64]) {
     let AssetConsts { market, funding, policy, vol, ai: on_ai, rates: on_rates, idio: on_idio, .. } = *c;
     let n = values.len();
     let (cum_market, cum_stress, eased) = (&sums.market[..n], &sums.stress[..n], &sums.eased[..n]);
@@ -320,7 +430,6 @@ fn walk_values(c: &AssetConsts, earned: f64, sums: Sums, [ai, rates, idio]: [&[f
     for p in 0..n {
         values[p] = market * cum_market[p]
             + funding * cum_stress[p]
-            + earned
             + vol * (on_ai * ai[p] + on_rates * rates[p] + on_idio * other[p])
             + policy * eased[p];
     }
