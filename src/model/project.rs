@@ -2,8 +2,11 @@
 //!
 //! Per path and day: the reserve shortfall → funding (spread, SRF use, stress); the cut odds →
 //! the priced easing and, on the meeting day, the cut or hold. Per asset: a factor-model path
-//! plus the earnings, policy, funding and long-run-level terms, each an explicit drift or level;
-//! every per-path value moves in one fixed direction with each input, so every percentile does.
+//! plus the policy, funding and long-run-level terms, each an explicit drift or level; every
+//! per-path value moves in one fixed direction with each input, so every percentile does. The
+//! earnings term is the same on every path, so it is added to the percentiles instead (the
+//! credit series' miss-under-stress term, which is not, to its paths' values before selection):
+//! a reader dragging the surprise walks no path ([`Kept`]).
 //!
 //! Volatility terms (an earnings miss and the scenario's funding stress raise the market
 //! factor's volatility) change the spread of the distribution, never its centre: each day's
