@@ -48,7 +48,7 @@ pub struct Projection {
 /// - Every path's funding stress on every projected day, for one reserve path: a reader dragging
 ///   the surprise or the cut odds leaves the reserve path alone, and the plumbing is then read
 ///   per path only for the first projection.
-/// - The surprise-free part ([`SurpriseFree`]) for one set of the other inputs and fans: a reader
+/// - The surprise-free part (`SurpriseFree`) for one set of the other inputs and fans: a reader
 ///   dragging the surprise then moves no path at all, only the explicit surprise terms.
 #[derive(Debug, Default)]
 pub struct Kept {
