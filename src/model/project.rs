@@ -171,7 +171,7 @@ fn surprise_free(
     let fan_idio: Vec<Option<&[f32]>> = (0..s.assets.len())
         .map(|a| (fans.contains(&a) && draws.reverting(a).is_none()).then(|| draws.idio_daily(a)))
         .collect();
-    let mut bands = Vec::with_capacity(n * fans.len() + s.assets.len());
+    let mut bands = Vec::new();
     let mut credit_rows = Vec::new();
     let mut select = Selector::default();
     let pre_meeting_days = (tl.meeting - 1).max(1) as f64;
@@ -308,7 +308,7 @@ fn with_surprise(
     let mut earned = vec![0.0; s.assets.len()];
     let (mut var_plain, mut var_scaled) = (vec![0.0; s.assets.len()], vec![0.0; s.assets.len()]);
     let mut bands = free.bands.iter();
-    let mut credit_days = free.credit.chunks_exact(2 * draws.paths).map(|day| day.split_at(draws.paths));
+    let mut credit_days = free.credit.chunks_exact(draws.paths);
     for t in 0..n {
         let horizon_day = t + 1 == h;
         // The market factor's volatility that day, relative to an ordinary one: raised by a miss
@@ -337,7 +337,7 @@ fn with_surprise(
             }
             let band = if Some(a) == credit {
                 // A miss widens credit in proportion to each path's funding stress.
-                let (base, stress) = credit_days.next().unwrap_or_default();
+                let (base, stress) = (credit_days.next().unwrap_or_default(), credit_days.next().unwrap_or_default());
                 let widening = chain.credit_miss_stress_bp * miss * unit(asset.quote);
                 for ((v, b), s) in values.iter_mut().zip(base).zip(stress) {
                     *v = b + widening * s;
