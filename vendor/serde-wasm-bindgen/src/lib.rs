@@ -1,6 +1,8 @@
 #![doc = include_str!("../README.md")]
 #![warn(missing_docs)]
 #![warn(clippy::missing_const_for_fn)]
+// tapecast: a path dependency's warnings are not capped as a registry one's are (PATCH.md).
+#![allow(mismatched_lifetime_syntaxes)]
 
 use js_sys::JsString;
 use wasm_bindgen::prelude::*;
