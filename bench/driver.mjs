@@ -22,6 +22,10 @@
 //          summarised as main-thread time per update by event, and the widget's DOM mutations
 //          during the drag, and a CDP CPU profile's self time by function; the trace and the profile
 //          go to bench-results/drag-<page>.trace.json and .cpuprofile)
+//          --trace-first (instead of the runs: performance traces of --loads cold loads of each page
+//          up to its first chart, summarised as main-thread time per load by event, the wasm's
+//          compilation among them, and a CDP CPU profile's self time by function; the last load's
+//          trace goes to bench-results/first-<page>.trace.json, the tables to first.md)
 import { AUTHOR_FILES, READER_FILES } from '../scripts/bytes.mjs';
 import { execFileSync } from 'node:child_process';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
@@ -43,7 +47,7 @@ const arg = (name, dflt) => {
 };
 const LOADS = arg('loads', 3), UPDATES = arg('updates', 200), WARMUP = arg('warmup', 10), GROWTH = arg('growth', 10000);
 const RUNS = arg('runs', 1), THROTTLE = arg('throttle', 4), FIRST_LOADS = arg('first-loads', 12);
-const TRACE = process.argv.includes('--trace');
+const TRACE = process.argv.includes('--trace'), TRACE_FIRST = process.argv.includes('--trace-first');
 const PROFILE = process.argv.includes('--profile'), FLOOR_ONLY = process.argv.includes('--floor-only');
 const FRAME_MS = 1000 / 60;
 /** The range both pages drag. */
@@ -114,7 +118,7 @@ async function drag(page, n) {
 }
 
 /** A fresh context and page (DPR 2), CPU throttled by `rate` when it is above 1. */
-async function openPage(browser, url, rate, problems) {
+async function openPage(browser, url, rate, problems, beforeLoad = async () => {}) {
   const context = await browser.newContext({ deviceScaleFactor: 2, viewport: VIEWPORT });
   const page = await context.newPage();
   page.on('pageerror', (e) => problems.push(String(e)));
@@ -122,6 +126,7 @@ async function openPage(browser, url, rate, problems) {
   const cdp = await context.newCDPSession(page);
   if (rate > 1) await cdp.send('Emulation.setCPUThrottlingRate', { rate });
   await cdp.send('Performance.enable');
+  await beforeLoad(page, cdp);
   await page.goto(url);
   return { context, page, cdp };
 }
@@ -245,26 +250,105 @@ async function traceDrag(browser, url, who, n, problems) {
   const { traceEvents } = JSON.parse(buffer.toString());
   const main = new Set(traceEvents.filter((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain').map((e) => `${e.pid}:${e.tid}`));
   const byName = {};
-  for (const e of traceEvents) {
-    if (e.ph !== 'X' || !TRACED.includes(e.name)) continue;
-    const thread = main.has(`${e.pid}:${e.tid}`) ? 'main' : 'other';
-    const key = `${e.name}${thread === 'main' ? '' : ' (other threads)'}`;
+  addEventTimes(byName, traceEvents.filter((e) => TRACED.includes(e.name)), (e) => main.has(`${e.pid}:${e.tid}`));
+  const gaps = records.map((r) => r.gap);
+  return { who, updates: records.length, missed: gaps.filter((g) => g > 1.5 * FRAME_MS).length, latency: stats(records.map((r) => r.latency)), byName, mutations, selfTime: selfTime(profile) };
+}
+
+/** Adds each complete trace event's duration (ms) and count to `byName` under its name, those not
+ * on the main thread (`onMain`) under the name with ` (other threads)`. */
+function addEventTimes(byName, events, onMain) {
+  for (const e of events) {
+    if (e.ph !== 'X') continue;
+    const key = `${e.name}${onMain(e) ? '' : ' (other threads)'}`;
     byName[key] ??= { ms: 0, count: 0 };
     byName[key].ms += (e.dur ?? 0) / 1000;
     byName[key].count += 1;
   }
-  const gaps = records.map((r) => r.gap);
-  return { who, updates: records.length, missed: gaps.filter((g) => g > 1.5 * FRAME_MS).length, latency: stats(records.map((r) => r.latency)), byName, mutations, selfTime: selfTime(profile) };
+}
+
+/** The events the first chart's table sums besides {@link TRACED}: parsing, the module's and
+ * the wasm's compilation and start, the canvas's flush, and the main thread's top-level tasks. */
+const FIRST_TRACED = [...TRACED, 'ParseHTML', 'EvaluateScript', 'v8.evaluateModule', 'V8.CompileCode', 'v8.wasm.compileConsume',
+  'wasm.FinishStreaming', 'wasm.CompileLazy', 'wasm.ExecuteCompilationUnits', 'CanvasRenderingContext2D::Finalize'];
+
+/**
+ * Performance traces of `n` cold loads of `url` up to its first chart: the renderer main thread's
+ * time per load by event from navigation start to the first chart painted (nested events counted
+ * in each), other threads' apart, the time the main thread spent in tasks at all, and a CPU
+ * profile's self time by function over the same span. The last load's trace is kept.
+ */
+async function traceFirst(browser, url, who, n, problems) {
+  const byName = {}, painted = [], selfMs = new Map();
+  let busy = 0;
+  for (let load = 0; load < n; load++) {
+    const categories = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'toplevel', 'v8', 'v8.wasm', 'blink', 'blink.user_timing', 'loading'];
+    const { context, page, cdp } = await openPage(browser, url, 1, problems, async (p, c) => {
+      await c.send('Profiler.enable');
+      await c.send('Profiler.setSamplingInterval', { interval: 100 });
+      await browser.startTracing(p, { categories });
+      await c.send('Profiler.start');
+    });
+    const first = await page.evaluate(() => window.firstChart);
+    // A mark ties the page's clock (ms from its navigation start) to the trace's (µs).
+    const marked = await page.evaluate(() => performance.mark('bench-first-chart-clock').startTime);
+    const { profile } = await cdp.send('Profiler.stop');
+    const buffer = await browser.stopTracing();
+    await context.close();
+    if (load === n - 1) await writeFile(`${OUT}first-${who}.trace.json`, buffer);
+    const { traceEvents } = JSON.parse(buffer.toString());
+    // The page's navigation start in the trace's clock, on its renderer's main thread.
+    const mark = traceEvents.find((e) => e.name === 'bench-first-chart-clock');
+    if (!mark) { problems.push(`trace of ${who}: the clock mark is missing`); continue; }
+    const nav = { pid: mark.pid, tid: mark.tid, ts: mark.ts - marked * 1000 };
+    const end = nav.ts + first.painted * 1000;
+    painted.push(first.painted);
+    // Tasks nest (a task may run inside another's), so the main thread's time in tasks is the
+    // union of their spans.
+    const spans = traceEvents.filter((e) => e.name === 'RunTask' && e.ph === 'X' && e.pid === nav.pid && e.tid === nav.tid && e.ts >= nav.ts && e.ts <= end)
+      .map((e) => [e.ts, Math.min(e.ts + (e.dur ?? 0), end)]).sort((x, y) => x[0] - y[0]);
+    let reach = -Infinity;
+    for (const [from, to] of spans) {
+      busy += Math.max(0, to - Math.max(from, reach)) / 1000;
+      reach = Math.max(reach, to);
+    }
+    const spanned = traceEvents.filter((e) => e.pid === nav.pid && e.ts >= nav.ts && e.ts <= end && FIRST_TRACED.includes(e.name));
+    addEventTimes(byName, spanned, (e) => e.tid === nav.tid);
+    for (const [k, v] of selfTime(profile, end)) selfMs.set(k, (selfMs.get(k) ?? 0) + v);
+  }
+  return { who, loads: painted.length, painted: stats(painted), busy, byName, selfTime: [...selfMs].sort((a, b) => b[1] - a[1]) };
+}
+
+function firstTable(t) {
+  const rows = Object.entries(t.byName).sort((a, b) => b[1].ms - a[1].ms);
+  const per = (x) => fmt(x / t.loads, 1);
+  return [
+    `### Traced cold loads up to the first chart: ${t.who} (${t.loads} loads, first chart median ${fmt(t.painted.median, 1)} ms while traced)`,
+    '',
+    '| event, navigation start → first chart painted (nested events counted in each) | ms per load | count per load |',
+    '|---|--:|--:|',
+    `| the main thread in tasks at all | ${per(t.busy)} | |`,
+    ...rows.map(([k, v]) => `| ${k} | ${per(v.ms)} | ${fmt(v.count / t.loads, 1)} |`),
+    '',
+    '| function (CPU profile until the first chart, self time, top 25) | ms per load |',
+    '|---|--:|',
+    ...t.selfTime.slice(0, 25).map(([k, v]) => `| ${k.replace(/\|/g, '\\|')} | ${per(v)} |`),
+    '',
+  ].join('\n');
 }
 
 /**
  * A CDP CPU profile's self time by function (name and file), in ms, most first: where the
  * script's time goes (wasm functions are named only in a build that keeps the name section).
+ * Only samples taken up to `end` (trace clock, µs) count.
  */
-function selfTime(profile) {
+function selfTime(profile, end = Infinity) {
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   const ms = new Map();
+  let at = profile.startTime;
   profile.samples.forEach((id, i) => {
+    at += profile.timeDeltas[i] ?? 0;
+    if (at > end) return;
     const f = byId.get(id)?.callFrame;
     const key = `${f?.functionName || '(anonymous)'} ${(f?.url ?? '').split('/').pop()}`.trim();
     ms.set(key, (ms.get(key) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000);
@@ -348,6 +432,14 @@ async function main() {
   try {
     const recorded = await recordFloor(browser, url, problems);
     console.log(`bench: floor data recorded (${recorded} values of ${DRAGGED}); load average ${started.map((x) => x.toFixed(2)).join(' / ')}`);
+    if (TRACE_FIRST) {
+      const tables = [];
+      for (const who of ['floor', 'tapecast']) tables.push(firstTable(await traceFirst(browser, urls[who], who, LOADS, problems)));
+      await writeFile(`${OUT}first.md`, tables.join('\n'));
+      console.log(tables.join('\n'));
+      if (problems.length) console.log(problems.join('\n'));
+      return;
+    }
     if (TRACE) {
       const tables = [];
       for (const who of ['floor', 'tapecast']) tables.push(traceTable(await traceDrag(browser, urls[who], who, UPDATES, problems)));
