@@ -279,7 +279,7 @@ const FIRST_TRACED = [...TRACED, 'ParseHTML', 'EvaluateScript', 'v8.evaluateModu
  * profile's self time by function over the same span. The last load's trace is kept.
  */
 async function traceFirst(browser, url, who, n, problems) {
-  const byName = {}, painted = [], selfMs = new Map();
+  const byName = {}, painted = [], selfMs = new Map(), totalMs = new Map();
   let busy = 0;
   for (let load = 0; load < n; load++) {
     const categories = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'toplevel', 'v8', 'v8.wasm', 'blink', 'blink.user_timing', 'loading'];
@@ -314,9 +314,12 @@ async function traceFirst(browser, url, who, n, problems) {
     }
     const spanned = traceEvents.filter((e) => e.pid === nav.pid && e.ts >= nav.ts && e.ts <= end && FIRST_TRACED.includes(e.name));
     addEventTimes(byName, spanned, (e) => e.tid === nav.tid);
-    for (const [k, v] of selfTime(profile, end)) selfMs.set(k, (selfMs.get(k) ?? 0) + v);
+    const times = profileTimes(profile, end);
+    for (const [k, v] of times.self) selfMs.set(k, (selfMs.get(k) ?? 0) + v);
+    for (const [k, v] of times.total) totalMs.set(k, (totalMs.get(k) ?? 0) + v);
   }
-  return { who, loads: painted.length, painted: stats(painted), busy, byName, selfTime: [...selfMs].sort((a, b) => b[1] - a[1]) };
+  const sorted = (map) => [...map].sort((a, b) => b[1] - a[1]);
+  return { who, loads: painted.length, painted: stats(painted), busy, byName, selfTime: sorted(selfMs), totalTime: sorted(totalMs) };
 }
 
 function firstTable(t) {
@@ -334,6 +337,10 @@ function firstTable(t) {
     '|---|--:|',
     ...t.selfTime.slice(0, 25).map(([k, v]) => `| ${k.replace(/\|/g, '\\|')} | ${per(v)} |`),
     '',
+    '| the page\'s own function at its column (with what it called, top 25) | ms per load |',
+    '|---|--:|',
+    ...t.totalTime.slice(0, 25).map(([k, v]) => `| ${k.replace(/\|/g, '\\|')} | ${per(v)} |`),
+    '',
   ].join('\n');
 }
 
@@ -343,17 +350,37 @@ function firstTable(t) {
  * Only samples taken up to `end` (trace clock, µs) count.
  */
 function selfTime(profile, end = Infinity) {
+  return profileTimes(profile, end).self;
+}
+
+/**
+ * A CDP CPU profile's time by function, in ms, most first, over the samples taken up to `end`
+ * (trace clock, µs): `self` by name and file, `total` (the function and what it called) for the
+ * page's own scripts and wasm only, by name, file and column (minified names repeat).
+ */
+function profileTimes(profile, end = Infinity) {
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
-  const ms = new Map();
+  const parent = new Map(profile.nodes.flatMap((n) => (n.children ?? []).map((c) => [c, n.id])));
+  const self = new Map(), total = new Map();
+  const add = (map, key, ms) => map.set(key, (map.get(key) ?? 0) + ms);
   let at = profile.startTime;
   profile.samples.forEach((id, i) => {
     at += profile.timeDeltas[i] ?? 0;
     if (at > end) return;
+    const ms = (profile.timeDeltas[i] ?? 0) / 1000;
     const f = byId.get(id)?.callFrame;
-    const key = `${f?.functionName || '(anonymous)'} ${(f?.url ?? '').split('/').pop()}`.trim();
-    ms.set(key, (ms.get(key) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000);
+    add(self, `${f?.functionName || '(anonymous)'} ${(f?.url ?? '').split('/').pop()}`.trim(), ms);
+    const seen = new Set();
+    for (let node = id; node !== undefined; node = parent.get(node)) {
+      const g = byId.get(node).callFrame;
+      const file = (g.url ?? '').split('/').pop();
+      if (!/^(tapecast|floor)[._]/.test(file)) continue;
+      const key = `${g.functionName || '(anonymous)'} ${file}:${g.columnNumber}`;
+      if (!seen.has(key)) { seen.add(key); add(total, key, ms); }
+    }
   });
-  return [...ms].sort((a, b) => b[1] - a[1]);
+  const sorted = (map) => [...map].sort((a, b) => b[1] - a[1]);
+  return { self: sorted(self), total: sorted(total) };
 }
 
 function traceTable(t) {
