@@ -268,7 +268,7 @@ function addEventTimes(byName, events, onMain) {
 }
 
 /** The events the first chart's table sums besides {@link TRACED}: parsing, the module's and
- * the wasm's compilation and start, the canvas's flush, and the main thread's top-level tasks. */
+ * the wasm's compilation and start, and the canvas's flush. */
 const FIRST_TRACED = [...TRACED, 'ParseHTML', 'EvaluateScript', 'v8.evaluateModule', 'V8.CompileCode', 'v8.wasm.compileConsume',
   'wasm.FinishStreaming', 'wasm.CompileLazy', 'wasm.ExecuteCompilationUnits', 'CanvasRenderingContext2D::Finalize'];
 
@@ -318,8 +318,7 @@ async function traceFirst(browser, url, who, n, problems) {
     for (const [k, v] of times.self) selfMs.set(k, (selfMs.get(k) ?? 0) + v);
     for (const [k, v] of times.total) totalMs.set(k, (totalMs.get(k) ?? 0) + v);
   }
-  const sorted = (map) => [...map].sort((a, b) => b[1] - a[1]);
-  return { who, loads: painted.length, painted: stats(painted), busy, byName, selfTime: sorted(selfMs), totalTime: sorted(totalMs) };
+  return { who, loads: painted.length, painted: stats(painted), busy, byName, selfTime: mostFirst(selfMs), totalTime: mostFirst(totalMs) };
 }
 
 function firstTable(t) {
@@ -379,9 +378,11 @@ function profileTimes(profile, end = Infinity) {
       if (!seen.has(key)) { seen.add(key); add(total, key, ms); }
     }
   });
-  const sorted = (map) => [...map].sort((a, b) => b[1] - a[1]);
-  return { self: sorted(self), total: sorted(total) };
+  return { self: mostFirst(self), total: mostFirst(total) };
 }
+
+/** A map of times as [key, ms] entries, the largest first. */
+const mostFirst = (map) => [...map].sort((a, b) => b[1] - a[1]);
 
 function traceTable(t) {
   const rows = Object.entries(t.byName).sort((a, b) => b[1].ms - a[1].ms);
