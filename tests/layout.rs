@@ -11,7 +11,7 @@ use plotters_backend::{BackendColor, BackendCoord, BackendStyle, BackendTextStyl
 use std::cell::RefCell;
 use std::convert::Infallible;
 use std::rc::Rc;
-use tapecast::chart::{draw, panel_height, text_width, Chart, Palette, Style, LANDSCAPE, PORTRAIT};
+use tapecast::chart::{draw, panel_height, text_width, Chart, Dashes, Palette, Style, LANDSCAPE, PORTRAIT};
 use tapecast::scenario::{default_scenario, InputId, Spec};
 use tapecast::text::{num, short_date, Lang};
 use tapecast::view::{self, ChartKind};
@@ -66,6 +66,9 @@ impl Recorder {
 fn rgb(c: BackendColor) -> (u8, u8, u8) {
     c.rgb
 }
+
+/// Dashed lines as the charts' one-segment dashes (the default).
+impl Dashes for Recorder {}
 
 impl DrawingBackend for Recorder {
     type ErrorType = Infallible;

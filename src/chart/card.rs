@@ -5,7 +5,7 @@
 
 use super::fan::{fan, FanSpec};
 use super::layout::{label_style, text_width, wrap};
-use super::{background, DrawResult, Style};
+use super::{background, Dashes, DrawResult, Style};
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
@@ -71,7 +71,7 @@ fn wrap_all(text: &str, width: f64, size: f64) -> Vec<String> {
 }
 
 /// Draws wrapped lines from `y` (card pixels) and returns the `y` after them.
-fn lines<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, text: &str, (x, y, width): (f64, f64, f64), size: f64, color: RGBColor, style: &Style) -> Result<f64, DrawingAreaErrorKind<DB::ErrorType>> {
+fn lines<DB: Dashes>(area: &DrawingArea<DB, Shift>, text: &str, (x, y, width): (f64, f64, f64), size: f64, color: RGBColor, style: &Style) -> Result<f64, DrawingAreaErrorKind<DB::ErrorType>> {
     let unit = Style { scale: 1.0, ..style.clone() };
     let step = size * 1.3;
     let mut y = y;
@@ -83,7 +83,7 @@ fn lines<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, text: &str, (x, y, w
 }
 
 /// Draws a card onto `area` (its whole extent; the area's pixels are the card's pixels).
-pub fn card<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, spec: &CardSpec, style: &Style) -> DrawResult<DB> {
+pub fn card<DB: Dashes>(area: &DrawingArea<DB, Shift>, spec: &CardSpec, style: &Style) -> DrawResult<DB> {
     background(area, style)?;
     let p = &style.palette;
     let (w, h) = area.dim_in_pixel();

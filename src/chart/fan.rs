@@ -5,7 +5,7 @@
 //! fan: its median dashed, its 5–95% edges as thin lines, both named in the key.
 
 use super::layout::{fit_labels, label_style, legend, side_margins, text_width, title, Swatch};
-use super::{axis::nice_ticks, background, DrawResult, Style};
+use super::{axis::nice_ticks, background, DashedLine, Dashes, DrawResult, Style};
 use crate::model::Band;
 use crate::text::num;
 use plotters::coord::Shift;
@@ -61,7 +61,7 @@ pub(super) const TICK: f64 = 11.0;
 const EVENT_ROW: f64 = 13.0;
 
 /// Draws the fan chart onto `area` (its whole extent).
-pub fn fan<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, spec: &FanSpec, style: &Style) -> DrawResult<DB> {
+pub fn fan<DB: Dashes>(area: &DrawingArea<DB, Shift>, spec: &FanSpec, style: &Style) -> DrawResult<DB> {
     background(area, style)?;
     let p = &style.palette;
     let (w, h) = area.dim_in_pixel();
@@ -124,10 +124,7 @@ pub fn fan<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, spec: &FanSpec, st
     let mut row_end = [i32::MIN; 2];
     for (day, label) in &spec.events {
         let ex = x(*day);
-        for seg in (top..top + plot_h).step_by(style.px(6.0).max(2) as usize) {
-            let end = (seg + style.px(3.0)).min(top + plot_h);
-            area.draw(&PathElement::new(vec![(ex, seg), (ex, end)], p.muted.stroke_width(thin)))?;
-        }
+        area.draw(&DashedLine { ends: [(ex, top), (ex, top + plot_h)], dash: (style.px(3.0), style.px(6.0).max(2)), style: p.muted.stroke_width(thin) })?;
         let half = style.px(text_width(label, TICK) / 2.0);
         let (min_x, max_x) = (half + style.px(2.0), w - half - style.px(2.0));
         if min_x > max_x {
@@ -160,10 +157,7 @@ pub fn fan<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, spec: &FanSpec, st
         area.draw(&plotters::element::DashedPathElement::new(path(|b| b.p50), style.px(6.0).max(2), style.px(4.0).max(1), dash))?;
     }
     // As-of level, dashed.
-    for seg in (left..left + plot_w).step_by(style.px(8.0).max(2) as usize) {
-        let end = (seg + style.px(4.0)).min(left + plot_w);
-        area.draw(&PathElement::new(vec![(seg, ys), (end, ys)], p.reference.stroke_width(thin)))?;
-    }
+    area.draw(&DashedLine { ends: [(left, ys), (left + plot_w, ys)], dash: (style.px(4.0), style.px(8.0).max(2)), style: p.reference.stroke_width(thin) })?;
     // Median.
     let median: Vec<(i32, i32)> = spec.days.iter().enumerate().map(|(i, b)| (x(i), y(b.p50))).collect();
     area.draw(&PathElement::new(median, p.series.stroke_width(style.px(2.0).max(1) as u32)))?;

@@ -2,7 +2,7 @@
 //! styles, titles and the day axis's side margins. Charts never measure text
 //! (see the crate's architecture notes), so everything here works from estimated widths.
 
-use super::Style;
+use super::{DashedLine, Dashes, Style};
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
@@ -90,7 +90,7 @@ pub(super) fn label_style(style: &Style, size: f64, color: RGBColor, pos: Pos) -
 }
 
 /// Draws a wrapped title at the top left; returns its height in CSS pixels.
-pub(super) fn title<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, text: &str, size: f64, style: &Style) -> Result<f64, DrawingAreaErrorKind<DB::ErrorType>> {
+pub(super) fn title<DB: Dashes>(area: &DrawingArea<DB, Shift>, text: &str, size: f64, style: &Style) -> Result<f64, DrawingAreaErrorKind<DB::ErrorType>> {
     let width = area.dim_in_pixel().0 as f64 / style.scale - 4.0;
     let lines = wrap(text, width, size);
     let step = size * 1.3;
@@ -122,7 +122,7 @@ const ENTRY_GAP: f64 = 12.0;
 
 /// Lays legend entries out left to right from `(x0, y0)` (backing pixels), wrapping within
 /// `width` CSS pixels; returns the height used in CSS pixels. An entry never breaks across lines.
-pub(super) fn legend<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, entries: &[(Swatch, String)], (x0, y0): (i32, i32), width: f64, style: &Style) -> Result<f64, DrawingAreaErrorKind<DB::ErrorType>> {
+pub(super) fn legend<DB: Dashes>(area: &DrawingArea<DB, Shift>, entries: &[(Swatch, String)], (x0, y0): (i32, i32), width: f64, style: &Style) -> Result<f64, DrawingAreaErrorKind<DB::ErrorType>> {
     let line_h = KEY_SIZE * 1.35;
     let (mut x, mut row) = (0.0f64, 0.0f64);
     for (swatch, text) in entries {
@@ -141,11 +141,7 @@ pub(super) fn legend<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, entries:
                 }
             }
             Swatch::Line(c, w) => area.draw(&PathElement::new(vec![(sx, cy), (sx1, cy)], c.stroke_width(style.px(w).max(1) as u32)))?,
-            Swatch::Dashed(c) => {
-                for seg in (sx..sx1).step_by(style.px(5.0).max(2) as usize) {
-                    area.draw(&PathElement::new(vec![(seg, cy), ((seg + style.px(3.0)).min(sx1), cy)], c.stroke_width(style.px(1.0).max(1) as u32)))?;
-                }
-            }
+            Swatch::Dashed(c) => area.draw(&DashedLine { ends: [(sx, cy), (sx1, cy)], dash: (style.px(3.0), style.px(5.0).max(2)), style: c.stroke_width(style.px(1.0).max(1) as u32) })?,
         }
         let pos = (sx1 + style.px(SWATCH_GAP), cy);
         area.draw(&Text::new(text.clone(), pos, label_style(style, KEY_SIZE, style.palette.text, Pos::new(HPos::Left, VPos::Center))))?;

@@ -8,6 +8,7 @@
 mod axis;
 mod bars;
 mod card;
+mod dash;
 mod fan;
 mod layout;
 mod plumbing;
@@ -16,6 +17,7 @@ mod theme;
 pub use axis::nice_ticks;
 pub use bars::{bars, bars_height, BarRow, BarSection, BarsSpec};
 pub use card::{card, CardSpec, LANDSCAPE, PORTRAIT};
+pub use dash::{DashedLine, Dashes};
 pub use fan::{fan, FanSpec, PinnedFan};
 pub use layout::{text_width, wrap};
 pub use plumbing::{plumbing, PlumbingSpec};
@@ -54,7 +56,7 @@ pub fn panel_height(chart: &Chart, width: f64) -> f64 {
 }
 
 /// Draws a chart onto a drawing area of any backend.
-pub fn draw<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, chart: &Chart, style: &Style) -> DrawResult<DB> {
+pub fn draw<DB: Dashes>(area: &DrawingArea<DB, Shift>, chart: &Chart, style: &Style) -> DrawResult<DB> {
     match chart {
         Chart::Fan(spec) => fan(area, spec, style),
         Chart::Bars(spec) => bars(area, spec, style),
@@ -79,6 +81,6 @@ pub fn svg(chart: &Chart, style: &Style, width: u32, height: u32) -> String {
 }
 
 /// Fills the whole area with the palette's background.
-fn background<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, style: &Style) -> DrawResult<DB> {
+fn background<DB: Dashes>(area: &DrawingArea<DB, Shift>, style: &Style) -> DrawResult<DB> {
     area.fill(&style.palette.background)
 }

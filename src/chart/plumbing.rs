@@ -5,7 +5,7 @@
 
 use super::fan::{fan, FanSpec};
 use super::layout::{fit_labels, label_style, side_margins, text_width, title};
-use super::{axis::nice_ticks, DrawResult, Style};
+use super::{axis::nice_ticks, Dashes, DrawResult, Style};
 use crate::model::Band;
 use crate::text::num;
 use plotters::coord::Shift;
@@ -26,14 +26,14 @@ pub struct PlumbingSpec {
 }
 
 /// Draws the plumbing chart onto `area`.
-pub fn plumbing<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, spec: &PlumbingSpec, style: &Style) -> DrawResult<DB> {
+pub fn plumbing<DB: Dashes>(area: &DrawingArea<DB, Shift>, spec: &PlumbingSpec, style: &Style) -> DrawResult<DB> {
     let (_, h) = area.dim_in_pixel();
     let (top, bottom) = area.split_vertically((h as f64 * 0.64).round() as u32);
     fan(&top, &spec.spread, style)?;
     srf_bars(&bottom, spec, style)
 }
 
-fn srf_bars<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, spec: &PlumbingSpec, style: &Style) -> DrawResult<DB> {
+fn srf_bars<DB: Dashes>(area: &DrawingArea<DB, Shift>, spec: &PlumbingSpec, style: &Style) -> DrawResult<DB> {
     super::background(area, style)?;
     let p = &style.palette;
     let (w, h) = area.dim_in_pixel();

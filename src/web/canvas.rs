@@ -1,22 +1,26 @@
 //! A plotters drawing backend for a browser canvas that keeps the context's state between calls
-//! (fill, stroke, font, alignment set only when they change; one-segment lines of one style
-//! stroked as one path), handing the rest to plotters-canvas. Part of the wasm boundary: only
-//! `src/web.rs` and this folder name the web crates.
+//! (fill, stroke, font, alignment, dash pattern set only when they change; one-segment lines of
+//! one style stroked as one path; a dashed line as one line with the canvas's own dashes), handing
+//! the rest to plotters-canvas. Part of the wasm boundary: only `src/web.rs` and this folder name
+//! the web crates.
 
+use crate::chart::Dashes;
 use crate::text::num;
+use plotters::style::ShapeStyle;
 use plotters_backend::text_anchor::{HPos, VPos};
 use plotters_backend::{BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingBackend, DrawingErrorKind, FontTransform};
 use plotters_canvas::CanvasBackend;
+use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::JsCast;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 
 /// plotters-canvas's backend with the context's state kept between calls: it sets a fill, a
-/// stroke, a font, an alignment only when it differs from the one last set (plotters-canvas
-/// formats and sets every one for every primitive, and a canvas parses each font and colour
-/// string it is given), and strokes consecutive one-segment opaque lines of one style (grid lines,
-/// the dashes of the as-of line and of the event markers) as one path. Opaque segments drawn
-/// together or apart cover the same pixels. What it does not draw itself (circles, rotated text,
-/// outlines, pixels) goes to plotters-canvas, after which it knows nothing of the state.
+/// stroke, a font, an alignment, a dash pattern only when it differs from the one last set
+/// (plotters-canvas formats and sets every one for every primitive, and a canvas parses each font
+/// and colour string it is given), and strokes consecutive one-segment opaque lines of one style
+/// and dash pattern (grid lines, the event markers) as one path. Opaque segments drawn together
+/// or apart cover the same pixels. What it does not draw itself (circles, rotated text, outlines,
+/// pixels) goes to plotters-canvas, solid, after which it knows nothing of the state.
 pub(super) struct Canvas {
     inner: CanvasBackend,
     ctx: CanvasRenderingContext2d,
@@ -25,9 +29,25 @@ pub(super) struct Canvas {
     font: String,
     align: &'static str,
     baseline: &'static str,
-    /// The style of the segments added to the open path since its `beginPath`, not yet stroked.
-    open: Option<((u8, u8, u8, f64), u32)>,
+    /// The dash pattern set (dash length and period in backing pixels; `(0, 0)`: solid).
+    dash: (i32, i32),
+    /// The style and dash pattern of the segments added to the open path since its `beginPath`,
+    /// not yet stroked.
+    open: Option<(((u8, u8, u8, f64), u32), (i32, i32))>,
 }
+
+#[wasm_bindgen]
+extern "C" {
+    /// The 2D context, as the one method below sees it.
+    type Dashing;
+    /// The context's `setLineDash`, bound without web-sys's exception handling (a pattern of
+    /// finite, non-negative numbers never throws): a shorter glue function, no `Result` here.
+    #[wasm_bindgen(method, js_name = setLineDash)]
+    fn set_line_dash(this: &Dashing, segments: &js_sys::Array);
+}
+
+/// No dashes: a solid line.
+const SOLID: (i32, i32) = (0, 0);
 
 /// A drawing error on the canvas, as text.
 #[derive(Debug)]
@@ -58,7 +78,7 @@ impl Canvas {
     pub(super) fn new(canvas: HtmlCanvasElement) -> Option<Self> {
         let ctx = canvas.get_context("2d").ok()??.dyn_into::<CanvasRenderingContext2d>().ok()?;
         let inner = CanvasBackend::with_canvas_object(canvas)?;
-        Some(Canvas { inner, ctx, fill: None, stroke: None, font: String::new(), align: "", baseline: "", open: None })
+        Some(Canvas { inner, ctx, fill: None, stroke: None, font: String::new(), align: "", baseline: "", dash: SOLID, open: None })
     }
 
     fn set_fill(&mut self, c: BackendColor) {
@@ -80,6 +100,43 @@ impl Canvas {
         self.stroke = Some(s);
     }
 
+    /// Sets the dash pattern: `(dash, period)` in backing pixels, [`SOLID`] for none.
+    fn set_dash(&mut self, dash: (i32, i32)) {
+        if self.dash != dash {
+            // Written by index: the glue's array imports the serialiser uses already, none more.
+            let pattern = js_sys::Array::new();
+            if dash != SOLID {
+                pattern.set(0, dash.0.into());
+                pattern.set(1, (dash.1 - dash.0).into());
+            }
+            self.ctx.unchecked_ref::<Dashing>().set_line_dash(&pattern);
+            self.dash = dash;
+        }
+    }
+
+    /// Adds the line through `points` to the open path when it can join it (one opaque segment of
+    /// the open path's style and dash pattern), else strokes the open path and begins another.
+    fn add_line(&mut self, points: &[BackendCoord], color: BackendColor, width: u32, dash: (i32, i32)) {
+        let Some((&first, rest)) = points.split_first() else { return };
+        let key = ((rgba(color), width), dash);
+        let joins = rest.len() == 1 && color.alpha >= 1.0;
+        if !(joins && self.open == Some(key)) {
+            self.flush();
+            self.set_stroke(color, width);
+            self.set_dash(dash);
+            self.ctx.begin_path();
+        }
+        self.ctx.move_to(f64::from(first.0), f64::from(first.1));
+        for p in rest {
+            self.ctx.line_to(f64::from(p.0), f64::from(p.1));
+        }
+        if joins {
+            self.open = Some(key);
+        } else {
+            self.ctx.stroke();
+        }
+    }
+
     /// Strokes the open path of segments, if any.
     fn flush(&mut self) {
         if self.open.take().is_some() {
@@ -90,6 +147,7 @@ impl Canvas {
     /// Hands a primitive to plotters-canvas, which sets the context's state its own way.
     fn delegate<E: std::error::Error + Send + Sync>(&mut self, f: impl FnOnce(&mut CanvasBackend) -> Result<(), DrawingErrorKind<E>>) -> CanvasResult {
         self.flush();
+        self.set_dash(SOLID);
         self.fill = None;
         self.stroke = None;
         self.font.clear();
@@ -146,24 +204,7 @@ impl DrawingBackend for Canvas {
             return Ok(());
         }
         let points: Vec<BackendCoord> = path.into_iter().collect();
-        let Some((&first, rest)) = points.split_first() else { return Ok(()) };
-        let key = (rgba(color), style.stroke_width());
-        // A lone opaque segment joins the open path when it has the same style.
-        let joins = rest.len() == 1 && color.alpha >= 1.0;
-        if !(joins && self.open == Some(key)) {
-            self.flush();
-            self.set_stroke(color, style.stroke_width());
-            self.ctx.begin_path();
-        }
-        self.ctx.move_to(f64::from(first.0), f64::from(first.1));
-        for p in rest {
-            self.ctx.line_to(f64::from(p.0), f64::from(p.1));
-        }
-        if joins {
-            self.open = Some(key);
-        } else {
-            self.ctx.stroke();
-        }
+        self.add_line(&points, color, style.stroke_width(), SOLID);
         Ok(())
     }
 
@@ -224,5 +265,19 @@ impl DrawingBackend for Canvas {
             self.font = font;
         }
         self.ctx.fill_text(text, f64::from(pos.0), f64::from(pos.1)).map_err(|_| DrawingErrorKind::DrawingError(CanvasError("fillText failed".into())))
+    }
+}
+
+/// A dashed line as one line with the canvas's dash pattern (it restarts at each line's start, as
+/// the charts' own dashes do): two calls instead of two per dash.
+impl Dashes for Canvas {
+    fn dashed(&mut self, from: BackendCoord, to: BackendCoord, dash: (i32, i32), style: &ShapeStyle) -> CanvasResult {
+        let color = style.color();
+        if color.alpha == 0.0 || dash.0 <= 0 {
+            return Ok(());
+        }
+        // Dashes that touch or overlap are a solid line.
+        self.add_line(&[from, to], color, style.stroke_width, if dash.1 <= dash.0 { SOLID } else { dash });
+        Ok(())
     }
 }
