@@ -15,7 +15,7 @@
 //! (`Δ+1.2`); a note under the title says so.
 
 use super::layout::{fit_labels, label_style, sort_small, text_width, title, wrap};
-use super::{axis::nice_ticks, background, Dashes, DrawResult, Style};
+use super::{axis::nice_ticks, background, DrawResult, Style};
 use crate::text::num;
 use plotters::coord::Shift;
 use plotters::prelude::*;
@@ -180,7 +180,7 @@ fn scale_range(rows: &[&BarRow]) -> (f64, f64) {
 }
 
 /// Draws the cross-asset chart onto `area`.
-pub fn bars<DB: Dashes>(area: &DrawingArea<DB, Shift>, spec: &BarsSpec, style: &Style) -> DrawResult<DB> {
+pub fn bars<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, spec: &BarsSpec, style: &Style) -> DrawResult<DB> {
     background(area, style)?;
     let p = &style.palette;
     let (w, _) = area.dim_in_pixel();

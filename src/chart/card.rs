@@ -71,7 +71,7 @@ fn wrap_all(text: &str, width: f64, size: f64) -> Vec<String> {
 }
 
 /// Draws wrapped lines from `y` (card pixels) and returns the `y` after them.
-fn lines<DB: Dashes>(area: &DrawingArea<DB, Shift>, text: &str, (x, y, width): (f64, f64, f64), size: f64, color: RGBColor, style: &Style) -> Result<f64, DrawingAreaErrorKind<DB::ErrorType>> {
+fn lines<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, text: &str, (x, y, width): (f64, f64, f64), size: f64, color: RGBColor, style: &Style) -> Result<f64, DrawingAreaErrorKind<DB::ErrorType>> {
     let unit = Style { scale: 1.0, ..style.clone() };
     let step = size * 1.3;
     let mut y = y;

@@ -90,7 +90,7 @@ pub(super) fn label_style(style: &Style, size: f64, color: RGBColor, pos: Pos) -
 }
 
 /// Draws a wrapped title at the top left; returns its height in CSS pixels.
-pub(super) fn title<DB: Dashes>(area: &DrawingArea<DB, Shift>, text: &str, size: f64, style: &Style) -> Result<f64, DrawingAreaErrorKind<DB::ErrorType>> {
+pub(super) fn title<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, text: &str, size: f64, style: &Style) -> Result<f64, DrawingAreaErrorKind<DB::ErrorType>> {
     let width = area.dim_in_pixel().0 as f64 / style.scale - 4.0;
     let lines = wrap(text, width, size);
     let step = size * 1.3;

@@ -81,6 +81,6 @@ pub fn svg(chart: &Chart, style: &Style, width: u32, height: u32) -> String {
 }
 
 /// Fills the whole area with the palette's background.
-fn background<DB: Dashes>(area: &DrawingArea<DB, Shift>, style: &Style) -> DrawResult<DB> {
+fn background<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, style: &Style) -> DrawResult<DB> {
     area.fill(&style.palette.background)
 }

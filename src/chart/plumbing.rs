@@ -33,7 +33,7 @@ pub fn plumbing<DB: Dashes>(area: &DrawingArea<DB, Shift>, spec: &PlumbingSpec, 
     srf_bars(&bottom, spec, style)
 }
 
-fn srf_bars<DB: Dashes>(area: &DrawingArea<DB, Shift>, spec: &PlumbingSpec, style: &Style) -> DrawResult<DB> {
+fn srf_bars<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, spec: &PlumbingSpec, style: &Style) -> DrawResult<DB> {
     super::background(area, style)?;
     let p = &style.palette;
     let (w, h) = area.dim_in_pixel();
