@@ -24,7 +24,8 @@
 //          go to bench-results/drag-<page>.trace.json and .cpuprofile)
 //          --trace-first (instead of the runs: performance traces of --loads cold loads of each page
 //          up to its first chart, summarised as main-thread time per load by event, the wasm's
-//          compilation among them, and a CDP CPU profile's self time by function; the last load's
+//          compilation among them (and the functions compiled when first called: how many, how many
+//          bytes of code, their main-thread CPU), and a CDP CPU profile's self time by function; the last load's
 //          trace goes to bench-results/first-<page>.trace.json, the tables to first.md)
 import { AUTHOR_FILES, READER_FILES } from '../scripts/bytes.mjs';
 import { execFileSync } from 'node:child_process';
@@ -267,6 +268,40 @@ function addEventTimes(byName, events, onMain) {
   }
 }
 
+/**
+ * The size in bytes of each function body of the wasm at `path`, by function index (imported
+ * functions first, as V8 numbers them: their entries are 0). Enough of the binary format to read
+ * the import and code sections; the rest is skipped.
+ */
+async function functionSizes(path) {
+  const wasm = await readFile(path);
+  let at = 8;
+  const leb = () => {
+    let value = 0, shift = 0, byte;
+    do { byte = wasm[at++]; value += (byte & 0x7f) * 2 ** shift; shift += 7; } while (byte & 0x80);
+    return value;
+  };
+  const skipName = () => { const length = leb(); at += length; }; // (`at += leb()` would read `at` before leb moves it)
+  const sizes = [];
+  while (at < wasm.length) {
+    const id = wasm[at++], length = leb(), end = at + length;
+    if (id === 2) { // imports: module, name, kind, what the kind describes
+      for (let n = leb(); n > 0; n--) {
+        skipName(); skipName();
+        const kind = wasm[at++];
+        if (kind === 0) { leb(); sizes.push(0); } // a function: its type
+        else if (kind === 1) { at++; const flags = leb(); leb(); if (flags & 1) leb(); } // a table
+        else if (kind === 2) { const flags = leb(); leb(); if (flags & 1) leb(); } // a memory
+        else if (kind === 3) at += 2; // a global
+        else if (kind === 4) { at++; leb(); } // a tag
+      }
+    }
+    if (id === 10) for (let n = leb(); n > 0; n--) { const size = leb(); sizes.push(size); at += size; }
+    at = end;
+  }
+  return sizes;
+}
+
 /** The events the first chart's table sums besides {@link TRACED}: parsing, the module's and
  * the wasm's compilation and start, and the canvas's flush. */
 const FIRST_TRACED = [...TRACED, 'ParseHTML', 'EvaluateScript', 'v8.evaluateModule', 'V8.CompileCode', 'v8.wasm.compileConsume',
@@ -281,6 +316,9 @@ const FIRST_TRACED = [...TRACED, 'ParseHTML', 'EvaluateScript', 'v8.evaluateModu
 async function traceFirst(browser, url, who, n, problems) {
   const byName = {}, painted = [], selfMs = new Map(), totalMs = new Map();
   let busy = 0;
+  // The wasm's functions V8 compiled when first called, on the main thread (the floor has none).
+  const sizes = who === 'tapecast' ? await functionSizes(`${SITE}pkg/tapecast_bg.wasm`) : [];
+  const lazy = { functions: 0, bytes: 0, cpuMs: 0, codeBytes: sizes.reduce((a, b) => a + b, 0) };
   for (let load = 0; load < n; load++) {
     const categories = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'toplevel', 'v8', 'v8.wasm', 'blink', 'blink.user_timing', 'loading'];
     const { context, page, cdp } = await openPage(browser, url, 1, problems, async (p, c) => {
@@ -314,11 +352,16 @@ async function traceFirst(browser, url, who, n, problems) {
     }
     const spanned = traceEvents.filter((e) => e.pid === nav.pid && e.ts >= nav.ts && e.ts <= end && FIRST_TRACED.includes(e.name));
     addEventTimes(byName, spanned, (e) => e.tid === nav.tid);
+    for (const e of spanned.filter((x) => x.name === 'wasm.CompileLazy' && x.tid === nav.tid)) {
+      lazy.functions += 1;
+      lazy.bytes += sizes[e.args?.func_index] ?? 0;
+      lazy.cpuMs += (e.tdur ?? 0) / 1000;
+    }
     const times = profileTimes(profile, end);
     for (const [k, v] of times.self) selfMs.set(k, (selfMs.get(k) ?? 0) + v);
     for (const [k, v] of times.total) totalMs.set(k, (totalMs.get(k) ?? 0) + v);
   }
-  return { who, loads: painted.length, painted: stats(painted), busy, byName, selfTime: mostFirst(selfMs), totalTime: mostFirst(totalMs) };
+  return { who, loads: painted.length, painted: stats(painted), busy, byName, lazy, selfTime: mostFirst(selfMs), totalTime: mostFirst(totalMs) };
 }
 
 function firstTable(t) {
@@ -330,6 +373,7 @@ function firstTable(t) {
     '| event, navigation start → first chart painted (nested events counted in each) | ms per load | count per load |',
     '|---|--:|--:|',
     `| the main thread in tasks at all | ${per(t.busy)} | |`,
+    ...(t.lazy.functions ? [`| the wasm's functions compiled when first called: main-thread CPU (count: functions; ${fmt(t.lazy.bytes / t.loads / 1024, 1)} of the module's ${fmt(t.lazy.codeBytes / 1024, 1)} KiB of code per load) | ${per(t.lazy.cpuMs)} | ${fmt(t.lazy.functions / t.loads, 1)} |`] : []),
     ...rows.map(([k, v]) => `| ${k} | ${per(v.ms)} | ${fmt(v.count / t.loads, 1)} |`),
     '',
     '| function (CPU profile until the first chart, self time, top 25) | ms per load |',
