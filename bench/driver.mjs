@@ -28,6 +28,7 @@
 //          bytes of code, their main-thread CPU), and a CDP CPU profile's self time by function; the last load's
 //          trace goes to bench-results/first-<page>.trace.json, the tables to first.md)
 import { AUTHOR_FILES, READER_FILES } from '../scripts/bytes.mjs';
+import { functionSizes } from '../scripts/wasm-sections.mjs';
 import { execFileSync } from 'node:child_process';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
@@ -268,40 +269,6 @@ function addEventTimes(byName, events, onMain) {
   }
 }
 
-/**
- * The size in bytes of each function body of the wasm at `path`, by function index (imported
- * functions first, as V8 numbers them: their entries are 0). Enough of the binary format to read
- * the import and code sections; the rest is skipped.
- */
-async function functionSizes(path) {
-  const wasm = await readFile(path);
-  let at = 8;
-  const leb = () => {
-    let value = 0, shift = 0, byte;
-    do { byte = wasm[at++]; value += (byte & 0x7f) * 2 ** shift; shift += 7; } while (byte & 0x80);
-    return value;
-  };
-  const skipName = () => { const length = leb(); at += length; }; // (`at += leb()` would read `at` before leb moves it)
-  const sizes = [];
-  while (at < wasm.length) {
-    const id = wasm[at++], length = leb(), end = at + length;
-    if (id === 2) { // imports: module, name, kind, what the kind describes
-      for (let n = leb(); n > 0; n--) {
-        skipName(); skipName();
-        const kind = wasm[at++];
-        if (kind === 0) { leb(); sizes.push(0); } // a function: its type
-        else if (kind === 1) { at++; const flags = leb(); leb(); if (flags & 1) leb(); } // a table
-        else if (kind === 2) { const flags = leb(); leb(); if (flags & 1) leb(); } // a memory
-        else if (kind === 3) at += 2; // a global
-        else if (kind === 4) { at++; leb(); } // a tag
-      }
-    }
-    if (id === 10) for (let n = leb(); n > 0; n--) { const size = leb(); sizes.push(size); at += size; }
-    at = end;
-  }
-  return sizes;
-}
-
 /** The events the first chart's table sums besides {@link TRACED}: parsing, the module's and
  * the wasm's compilation and start, and the canvas's flush. */
 const FIRST_TRACED = [...TRACED, 'ParseHTML', 'EvaluateScript', 'v8.evaluateModule', 'V8.CompileCode', 'v8.wasm.compileConsume',
@@ -317,7 +284,7 @@ async function traceFirst(browser, url, who, n, problems) {
   const byName = {}, painted = [], selfMs = new Map(), totalMs = new Map();
   let busy = 0;
   // The wasm's functions V8 compiled when first called, on the main thread (the floor has none).
-  const sizes = who === 'tapecast' ? await functionSizes(`${SITE}pkg/tapecast_bg.wasm`) : [];
+  const sizes = who === 'tapecast' ? functionSizes(await readFile(`${SITE}pkg/tapecast_bg.wasm`)) : [];
   const lazy = { functions: 0, bytes: 0, cpuMs: 0, codeBytes: sizes.reduce((a, b) => a + b, 0) };
   for (let load = 0; load < n; load++) {
     const categories = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'toplevel', 'v8', 'v8.wasm', 'blink', 'blink.user_timing', 'loading'];

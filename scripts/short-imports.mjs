@@ -9,21 +9,11 @@
 // glue is minified, on wasm-bindgen's own output: each import must be one `NAME: function(` key
 // of the glue's import object, or the build stops).
 import { readFile, writeFile } from 'node:fs/promises';
+import { readLeb, sections, skipImportDesc } from './wasm-sections.mjs';
 
 const [wasmPath, gluePath] = process.argv.slice(2);
 if (!wasmPath || !gluePath) throw new Error('usage: node scripts/short-imports.mjs WASM GLUE');
 const MODULE = 'a';
-
-/** Unsigned LEB128 at `at`: `[value, next offset]`. */
-function readLeb(bytes, at) {
-  let value = 0, shift = 0, byte;
-  do {
-    byte = bytes[at++];
-    value += (byte & 0x7f) * 2 ** shift;
-    shift += 7;
-  } while (byte & 0x80);
-  return [value, at];
-}
 
 /** Unsigned LEB128 bytes of `value`. */
 function leb(value) {
@@ -51,25 +41,11 @@ function shortName(i) {
   return s;
 }
 
-/** Bytes of an import's description after its names (kind, then its type), from `at`: its end. */
-function skipDesc(bytes, at) {
-  const kind = bytes[at++];
-  if (kind === 0) return readLeb(bytes, at)[1]; // function: type index
-  if (kind === 1) { at++; const flags = bytes[at++]; at = readLeb(bytes, at)[1]; return flags & 1 ? readLeb(bytes, at)[1] : at; } // table
-  if (kind === 2) { const flags = bytes[at++]; at = readLeb(bytes, at)[1]; return flags & 1 ? readLeb(bytes, at)[1] : at; } // memory
-  if (kind === 3) return at + 2; // global: value type, mutability
-  throw new Error(`short-imports: import kind ${kind} not handled`);
-}
-
 const wasm = await readFile(wasmPath);
 let glue = await readFile(gluePath, 'utf8');
-let at = 8; // magic and version
 const parts = [wasm.subarray(0, 8)];
 const renamed = [];
-while (at < wasm.length) {
-  const id = wasm[at];
-  const [size, bodyAt] = readLeb(wasm, at + 1);
-  const end = bodyAt + size;
+for (const { id, at, bodyAt, end } of sections(wasm)) {
   if (id !== 2) {
     parts.push(wasm.subarray(at, end));
   } else {
@@ -83,7 +59,7 @@ while (at < wasm.length) {
       const [nameLen, nameAt] = readLeb(wasm, modAt + modLen);
       const name = wasm.subarray(nameAt, nameAt + nameLen).toString('utf8');
       const descAt = nameAt + nameLen;
-      const descEnd = skipDesc(wasm, descAt);
+      const descEnd = skipImportDesc(wasm, descAt);
       const short = shortName(renamed.length);
       renamed.push({ module, name, short });
       body.push(...nameBytes(MODULE), ...nameBytes(short), ...wasm.subarray(descAt, descEnd));
@@ -92,7 +68,6 @@ while (at < wasm.length) {
     if (p !== end) throw new Error('short-imports: the import section was not read to its end');
     parts.push(Buffer.from([2, ...leb(body.length), ...body]));
   }
-  at = end;
 }
 
 const modules = new Set(renamed.map((r) => r.module));
