@@ -626,7 +626,8 @@ async function main() {
   const mem = all.memory;
   const budgets = [
     ...sideBudgets,
-    ['kernel: wasm ≥ 4× faster than plain JS', tj.median / tw.median >= 4, `${fmt(tj.median / tw.median, 1)}×`],
+    ['kernel: wasm ≥ 3× faster than plain JS (issue 17)', tj.median / tw.median >= 3, `${fmt(tj.median / tw.median, 1)}×`],
+    ['kernel, the goal beyond the budget: ≥ 4×', tj.median / tw.median >= 4, `${fmt(tj.median / tw.median, 1)}×`],
     ['shipped wasm + JS + CSS ≤ 120 KiB gzip -9 (issue 17)', bytes.total.gzip <= 120 * 1024, `${kib(bytes.total.gzip)} KiB (a page with an author's scenario file: ${kib(authorBytes.total.gzip)} KiB)`],
     [`no memory growth over ${mem.many} updates (≤ 64 KiB wasm, ≤ 256 KiB JS heap)`,
       mem.wasmAfterMany - mem.wasmAfterUpdates <= 65536 && mem.heapAfterMany - mem.heapAfterUpdates <= 262144,
