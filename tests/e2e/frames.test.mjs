@@ -1,7 +1,8 @@
 // tests/e2e/frames.test.mjs — what a drag frame changes: while a reader drags a slider only the
 // dragged input's display (its Δ chip and spoken value) and the fan change; the summary, the
 // chart's accessible name, the other charts, the article's bound prose (`scenariochange`) and the
-// cues follow when the reader pauses or lets go — and then they all do.
+// cues follow when the reader pauses or lets go — and then they all do. A drag frame lays out
+// only the dragged control's parts, not the widget around them.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { canvasHash, pollUntil, setup, shot } from './harness.mjs';
@@ -20,7 +21,7 @@ const watch = (page) => page.evaluate(() => {
   const root = host.shadowRoot;
   const state = { lastInput: -Infinity, released: false, changes: [], events: [] };
   window.__frames = state;
-  root.addEventListener('input', () => { state.lastInput = performance.now(); }, true);
+  root.addEventListener('input', () => { state.lastInput = performance.now(); console.timeStamp('tapecast-input'); }, true);
   const label = (n) => {
     if (n.nodeType !== 1) return `text in ${label(n.parentNode)}`;
     const control = n.closest?.('.control')?.querySelector('[data-input]')?.dataset.input;
@@ -78,10 +79,13 @@ describe('drag frames: only the dragged input and the fan change until the reade
       const y = box.y + box.height / 2;
       await page.mouse.move(box.x + box.width * 0.5, y);
       await page.mouse.down();
+      // A performance trace of the moves (the press, which focuses the range, comes before it).
+      await env.browser.startTracing(page, { categories: ['devtools.timeline'] });
       for (let i = 1; i <= 24; i++) {
         await page.mouse.move(box.x + box.width * (0.5 + (0.4 * i) / 24), y);
         await frame(page);
       }
+      const trace = JSON.parse((await env.browser.stopTracing()).toString()).traceEvents;
       await page.evaluate(() => { window.__frames.released = true; });
       await page.mouse.up();
 
@@ -116,6 +120,17 @@ describe('drag frames: only the dragged input and the fan change until the reade
       assert.ok(during.filter((c) => c.what === 'canvas[part=fan] drawn').length >= 10, 'the fan was redrawn as the slider moved');
       assert.ok(during.some((c) => c.what === 'input of surprise attributes aria-valuetext'), 'the dragged range says its new value');
       const eventsDuring = state.events.filter((e) => !e.released && e.since < PAUSE_MS - 1);
+      // A drag frame lays out the dragged control's range, number box and track (its chip), each
+      // on its own, not the page or the widget around them (styles.js: size and layout containment).
+      const inputs = trace.filter((e) => e.name === 'TimeStamp' && e.args?.data?.message === 'tapecast-input').map((e) => e.ts);
+      const dragLayouts = trace.filter((e) => e.name === 'Layout' && e.args?.endData?.layoutRoots).filter((e) => {
+        const last = inputs.filter((t) => t <= e.ts).at(-1);
+        return last !== undefined && e.ts - last < (PAUSE_MS - 1) * 1000;
+      });
+      assert.ok(dragLayouts.length >= 10, `the drag frames were laid out (${dragLayouts.length} layouts)`);
+      const roots = [...new Set(dragLayouts.flatMap((e) => e.args.endData.layoutRoots.map((r) => r.nodeName)))];
+      const outside = roots.filter((n) => !/^INPUT id='[^']*-surprise(-n)?'$|^DIV class='track( marked)?'$/.test(n));
+      assert.deepEqual(outside, [], `a drag frame lays out only the dragged control (layout roots: ${roots.join(' | ')})`);
       assert.deepEqual(eventsDuring, [], 'no scenariochange in a drag frame');
       assert.deepEqual(page.problems.pageErrors, []);
       await shot(page, `frames-after-drag-${width}`);

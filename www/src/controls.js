@@ -149,7 +149,10 @@ export class Controls {
     const fix = el('p', { className: 'fix', id: `${id}-fix`, role: 'status' });
     const number = el('input', { type: 'number', id: `${id}-n`, ...common, 'data-number': c.id, 'aria-describedby': fix.id });
     const range = el('input', { type: 'range', id, ...common, 'data-input': c.id, 'aria-label': c.label, 'aria-describedby': `${help.id}` });
-    head.append(label, number, toggle);
+    // In a box of its own: a grid's item cannot be laid out alone (styles.js, the drag frame).
+    const numberBox = el('span');
+    numberBox.append(number);
+    head.append(label, numberBox, toggle);
     const asOf = el('span', { className: 'asof' }, '▲');
     asOf.style.setProperty('--f', String((c.as_of - c.min) / (c.max - c.min)));
     track.append(asOf);

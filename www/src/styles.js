@@ -53,7 +53,14 @@ button:focus-visible, input:focus-visible, select:focus-visible { outline: 2px s
 .control { z-index: 0; --thumb: 22px; scroll-margin-top: calc(var(--fan) + 56px); scroll-margin-bottom: 16px; }
 .head { display: grid; grid-template-columns: minmax(0, 1fr) auto auto; align-items: center; gap: 6px; min-height: 2em; }
 .head label { font-weight: 600; line-height: 1.25; }
-.head input[type=number] { width: 4.8em; font-variant-numeric: tabular-nums; text-align: right; }
+.head input[type=number] { display: block; width: 4.8em; height: calc(1lh + 6px); font-variant-numeric: tabular-nums; text-align: right; }
+/* A drag frame lays out the dragged control's range, number box and track (its chip) alone, not
+   the grids around them: each is sized without its content (size containment: the number box's
+   height is its line, padding and border), has layout containment and a paint layer of its own
+   (position), what Chromium needs to start a layout there; a grid's item cannot be such a root,
+   so the number box sits in a block of its own. Input → frame done against the floor, median
+   1.11× → 0.95–1.01×, p95 1.04–1.08× → 0.93–0.97× (bench/driver.mjs, three runs of each). */
+.control input, .track { position: relative; contain: size layout; }
 .head select { max-width: 11em; }
 .about { width: 1.6em; height: 1.6em; padding: 0; border-radius: 50%; font-size: .75rem; line-height: 1; } /* the source line's size: one font size fewer to set up before the first paint */
 .delta { font-size: .85em; padding: 0 5px; border-radius: 8px; border: 1px solid currentColor; white-space: nowrap; }
