@@ -131,9 +131,10 @@ th:first-child, td:first-child { text-align: left; }
 :host([compact]) .lead { position: static; }
 /* Touch screens: the help toggle keeps its 18 px circle inside a touch area of 37 × 44 px (a
    transparent border, taken back by its margin: the layout does not move; 6 px on the left, the
-   gap to the number box, 13 px elsewhere; positioned, so that it and not the range under it
-   takes a touch there, and at z-index 0, so that it still passes under the sticky chart). */
-@media (pointer: coarse) { .about { position: relative; z-index: 0; width: 37px; height: 44px; margin: -13px -13px -13px -6px; border: solid transparent; border-width: 13px 13px 13px 6px; box-shadow: inset 0 0 0 1px; } }
+   gap to the number box, 13 px elsewhere; at z-index 1, so that it and not the range under it or
+   the number box beside it, positioned too, takes a touch there; within its control's stacking
+   context, so that it still passes under the sticky chart). */
+@media (pointer: coarse) { .about { position: relative; z-index: 1; width: 37px; height: 44px; margin: -13px -13px -13px -6px; border: solid transparent; border-width: 13px 13px 13px 6px; box-shadow: inset 0 0 0 1px; } }
 @media (forced-colors: active) { canvas { forced-color-adjust: none; } }
 @media (prefers-reduced-motion: reduce) { * { transition: none !important; animation: none !important; } }
 `;
