@@ -58,7 +58,7 @@ export const AUTHOR_FILES = ['tapecast.js', 'author.js', 'pkg/author/tapecast.js
  * canvas strokes dashed lines with its own dash pattern (src/chart/dash.rs; one line instead of a
  * path element per dash, −56 B): 119,041 B. Session 19: deliberately, +32 B for a drag frame that
  * lays out only the dragged control (styles.js: size and layout containment; input → frame done
- * p95 1.04–1.08× → 0.93–0.97× the floor's, measured side by side): 119,073 B. Lower it when the
+ * p95 1.06× → 0.96× the floor's, medians of seven side-by-side runs): 119,073 B. Lower it when the
  * download shrinks; never raise it to pass. */
 export const READER_GZIP_CEILING = 119_073;
 

@@ -58,8 +58,9 @@ button:focus-visible, input:focus-visible, select:focus-visible { outline: 2px s
    the grids around them: each is sized without its content (size containment: the number box's
    height is its line, padding and border), has layout containment and a paint layer of its own
    (position), what Chromium needs to start a layout there; a grid's item cannot be such a root,
-   so the number box sits in a block of its own. Input → frame done against the floor, median
-   1.11× → 0.95–1.01×, p95 1.04–1.08× → 0.93–0.97× (bench/driver.mjs, three runs of each). */
+   so the number box sits in a block of its own. Input → frame done against the floor, seven
+   alternating runs of each (bench/driver.mjs): p95 1.06× → 0.96× (their medians; single runs
+   0.99–1.08× → 0.93–1.10×), median 1.11× → 0.98×. */
 .control input, .track { position: relative; contain: size layout; }
 .head select { max-width: 11em; }
 .about { width: 1.6em; height: 1.6em; padding: 0; border-radius: 50%; font-size: .75rem; line-height: 1; } /* the source line's size: one font size fewer to set up before the first paint */
