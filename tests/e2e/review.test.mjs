@@ -106,7 +106,7 @@ describe('review', () => {
     assert.doesNotMatch(article.replace(/\s+/g, ' '), /miss also widens the range of paths without moving its middle/, `a miss of 10% moves the median from ${asOf.p50} to ${miss.p50}`);
   });
 
-  test('the article calls the 5–95% range a share of simulated paths (not chances), and gives the signed spread without "above" or 高', async () => {
+  test('the article calls the 5–95% range a share of simulated paths (not chances), and gives the signed spread without "above" or 高, and says the bound numbers are the controls\' case, not the 17 Nov one', async () => {
     const page = await env.newPage({ width: 360, height: 800 });
     const en = (await (await page.request.get(`${env.url}index.html`)).text()).replace(/\s+/g, ' ');
     const zh = (await (await page.request.get(`${env.url}zh.html`)).text()).replace(/\s+/g, ' ');
@@ -114,6 +114,11 @@ describe('review', () => {
     assert.match(en, /nine in ten of its simulated paths ending between <span data-bind="lead-lo">/);
     assert.doesNotMatch(zh, /把握/, '九成把握 reads as confidence; the widget says 九成路径');
     assert.match(zh, /九成模拟路径落在<span data-bind="lead-lo">/);
+    // The bound numbers follow the controls: a lead-in naming the 17 Nov case is wrong once a slider moves.
+    assert.match(en, /<p>With the controls where they stand now, the model puts/);
+    assert.doesNotMatch(en, /as it stood, the model puts/);
+    assert.match(zh, /<p>按控件当前的设定，模型给出的/);
+    assert.doesNotMatch(zh, /按当时的状况/);
     // The bound spread carries its own sign (+32, or −5 with ample reserves): "+32 bp above" says it twice.
     assert.doesNotMatch(en, /data-bind="spread">[^<]*<\/span> bp above/);
     assert.doesNotMatch(zh, /高<span data-bind="spread">/);
