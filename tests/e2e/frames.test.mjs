@@ -74,7 +74,9 @@ describe('drag frames: only the dragged input and the fan change until the reade
       await watch(page);
 
       const range = page.locator('tape-cast input[type=range][data-input="surprise"]');
-      await range.scrollIntoViewIfNeeded();
+      // Centred in the window, clear of the sticky chart (a range "in view" may sit under it).
+      await range.evaluate((r) => r.closest('.control').scrollIntoView({ block: 'center' }));
+      await frame(page);
       const box = await range.boundingBox();
       const y = box.y + box.height / 2;
       await page.mouse.move(box.x + box.width * 0.5, y);

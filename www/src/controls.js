@@ -123,8 +123,8 @@ export class Controls {
     const head = el('div', { className: 'head' });
     const labelText = c.unit ? `${c.label}${open}${c.unit}${close}` : c.label;
     const label = el('label', { for: c.kind === 'choice' ? id : `${id}-n`, title: labelText }, labelText);
-    // The Δ chip sits at the end of a track under the range (or the select), in space kept for
-    // it: showing it moves nothing.
+    // The Δ chip sits in a track under the range (at the end away from the ▲) or the select, in
+    // space kept for it: showing it moves nothing.
     const delta = el('span', { className: 'delta' });
     const track = el('div', { className: 'track', 'aria-hidden': 'true' });
     track.append(delta);
@@ -154,7 +154,9 @@ export class Controls {
     numberBox.append(number);
     head.append(label, numberBox, toggle);
     const asOf = el('span', { className: 'asof' }, '▲');
-    asOf.style.setProperty('--f', String((c.as_of - c.min) / (c.max - c.min)));
+    const asOfAt = (c.as_of - c.min) / (c.max - c.min);
+    asOf.style.setProperty('--f', String(asOfAt));
+    if (asOfAt > 0.5) track.classList.add('asof-right');
     track.append(asOf);
     for (const m of c.marks) {
       const tick = el('span', { className: 'tick' });

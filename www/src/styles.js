@@ -76,13 +76,20 @@ input[type=range]::-moz-range-thumb { box-sizing: border-box; width: var(--thumb
 .track { position: relative; z-index: 0; height: 1.1em; font-size: .8em; line-height: 1.1; }
 .track.marked { height: 2.35em; }
 .track span { position: absolute; top: 0; white-space: nowrap; }
-/* The chip is opaque and above the ticks and ▲ it meets (their labels, a row below, stay clear);
-   the track is its own stacking context, so the chip stays under the sticky chart. */
-.track .delta { right: 0; left: auto; font-size: 1em; line-height: 1; z-index: 1; background: var(--c-background); }
+/* Under the range, one row holds the ▲ and the Δ chip, at the end of the track away from the ▲
+   (it meets neither a tick nor a mark label, and its glyphs stay a pixel clear of its border, up
+   into the range's margin under the thumb); the mark labels the next. */
+.track .delta { right: 0; font-size: 1em; line-height: 1.15; }
+input[type=range] + .track .delta { top: -2px; }
+.track .delta:lang(zh) { line-height: 1.05; padding-top: 1px; } /* Chinese glyphs fill the em: a pixel more above them */
+.track.asof-right .delta { right: auto; left: 0; }
 /* A choice's chip row (right under its head) leaves a finger's touch to the help toggle above it. */
 .head + .track { pointer-events: none; }
 .track .asof, .track .tick { left: calc(var(--thumb) / 2 + var(--f) * (100% - var(--thumb))); transform: translateX(-50%); }
-.track .tick { width: 1px; height: .6em; background: currentColor; opacity: .6; }
+/* A mark's tick crosses the range's line (a notch, under the thumb as it passes), its label under
+   the ▲'s row: the range is 28 px tall with its 4 px line in the middle. */
+.control input[type=range] { z-index: 1; }
+.track .tick { top: -19px; width: 1px; height: 10px; background: currentColor; opacity: .6; }
 .track .mark { top: 1.25em; opacity: .85; }
 .help { margin: 2px 0 4px; font-size: .95em; line-height: 1.35; }
 .help p { margin: 0 0 2px; }
@@ -132,10 +139,10 @@ th:first-child, td:first-child { text-align: left; }
 :host([compact]) .lead { position: static; }
 /* Touch screens: the help toggle keeps its 18 px circle inside a touch area of 37 × 44 px (a
    transparent border, taken back by its margin: the layout does not move; 6 px on the left, the
-   gap to the number box, 13 px elsewhere; at z-index 1, so that it and not the range under it or
+   gap to the number box, 13 px elsewhere; at z-index 2, so that it and not the range under it or
    the number box beside it, positioned too, takes a touch there; within its control's stacking
    context, so that it still passes under the sticky chart). */
-@media (pointer: coarse) { .about { position: relative; z-index: 1; width: 37px; height: 44px; margin: -13px -13px -13px -6px; border: solid transparent; border-width: 13px 13px 13px 6px; box-shadow: inset 0 0 0 1px; } }
+@media (pointer: coarse) { .about { position: relative; z-index: 2; width: 37px; height: 44px; margin: -13px -13px -13px -6px; border: solid transparent; border-width: 13px 13px 13px 6px; box-shadow: inset 0 0 0 1px; } }
 @media (forced-colors: active) { canvas { forced-color-adjust: none; } }
 @media (prefers-reduced-motion: reduce) { * { transition: none !important; animation: none !important; } }
 `;
