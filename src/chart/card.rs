@@ -50,21 +50,35 @@ fn scale(width: f64, height: f64) -> Scale {
     }
 }
 
-/// `text` wrapped to `width` at `size`, a word longer than a line (a link) broken where it must.
+/// `text` wrapped to `width` at `size`. A word longer than a line (a link) is broken after the
+/// last `,` `&` `/` `#` or `?` in the line's second half, as typesetters break a URL (a
+/// permalink's `shortfall:150` stays whole), else where it must.
 fn wrap_all(text: &str, width: f64, size: f64) -> Vec<String> {
     let mut out = Vec::new();
     for line in wrap(text, width, size) {
-        let mut rest = String::new();
+        // The line being filled: up to its last separator, and the part after it.
+        let (mut head, mut tail) = (String::new(), String::new());
         for c in line.chars() {
-            rest.push(c);
-            if text_width(&rest, size) > width {
-                rest.pop();
-                out.push(std::mem::take(&mut rest));
-                rest.push(c);
+            tail.push(c);
+            if text_width(&head, size) + text_width(&tail, size) > width {
+                tail.pop();
+                if head.len() <= tail.len() {
+                    head.push_str(&tail); // no separator in the line's second half: break here
+                    tail.clear();
+                }
+                if !head.is_empty() {
+                    out.push(std::mem::take(&mut head));
+                }
+                tail.push(c);
+            }
+            if matches!(c, ',' | '&' | '/' | '#' | '?') {
+                head.push_str(&tail);
+                tail.clear();
             }
         }
-        if !rest.is_empty() {
-            out.push(rest);
+        head.push_str(&tail);
+        if !head.is_empty() {
+            out.push(head);
         }
     }
     out
@@ -107,4 +121,29 @@ pub fn card<DB: Dashes>(area: &DrawingArea<DB, Shift>, spec: &CardSpec, style: &
         y = lines(area, text, (k.pad, y, inner), k.small, p.muted, style)?;
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_link_breaks_after_a_separator_and_loses_nothing() {
+        let link = "http://127.0.0.1:40513/embed-example.html#tc=nov-2025.s1.m3,surprise:0,cut-odds:85,shortfall:150,rmp-start:december,rmp-pace:60";
+        let text = format!("tapecast scenario model. {link}");
+        let (width, size) = (650.0, 20.0);
+        let lines = wrap_all(&text, width, size);
+        assert!(lines.len() >= 3, "{lines:?}");
+        assert!(lines.iter().all(|l| text_width(l, size) <= width), "{lines:?}");
+        // The link's lines, joined, are the link; each but the last ends at a separator.
+        let parts = &lines[1..];
+        assert_eq!(parts.concat(), link, "{lines:?}");
+        for l in &parts[..parts.len() - 1] {
+            assert!(l.ends_with([',', '&', '/', '#', '?']), "{l:?} of {lines:?}");
+        }
+        // A word without a separator is still broken where it must be.
+        let long = "x".repeat(200);
+        let lines = wrap_all(&long, width, size);
+        assert!(lines.len() > 1 && lines.concat() == long && lines.iter().all(|l| text_width(l, size) <= width), "{lines:?}");
+    }
 }
