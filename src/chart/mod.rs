@@ -44,13 +44,13 @@ pub enum Chart {
 
 /// The height, in CSS pixels, a chart takes at `width` as the widget's stylesheet sizes its panels
 /// (www/src/styles.js, `.chart`: the fan 9:16 between 240 and 440 px, the plumbing 3:4 between
-/// 260 and 420 px; the bars as tall as their rows). Static snapshots and the layout tests use it,
+/// 340 and 420 px; the bars as tall as their rows). Static snapshots and the layout tests use it,
 /// so they lay out what a reader sees. A card keeps its landscape shape.
 pub fn panel_height(chart: &Chart, width: f64) -> f64 {
     match chart {
         Chart::Fan(_) => crate::text::num::clamp(width * 9.0 / 16.0, 240.0, 440.0),
         Chart::Bars(spec) => bars_height(spec, width).ceil(),
-        Chart::Plumbing(_) => crate::text::num::clamp(width * 3.0 / 4.0, 260.0, 420.0),
+        Chart::Plumbing(_) => crate::text::num::clamp(width * 3.0 / 4.0, 340.0, 420.0),
         Chart::Card(_) => width * f64::from(LANDSCAPE.1) / f64::from(LANDSCAPE.0),
     }
 }

@@ -111,7 +111,9 @@ input[type=range] + .track .delta { top: -2px; }
   .more-toggle { display: none; }
 }
 select { max-width: 100%; }
-.chart { position: relative; width: 100%; aspect-ratio: 4 / 3; min-height: 260px; max-height: 420px; }
+/* The plumbing's two panels (the fan and the bars set their own heights): at least 340 px, so that
+   on a phone the lower one keeps room for its bars. */
+.chart { position: relative; width: 100%; aspect-ratio: 4 / 3; min-height: 340px; max-height: 420px; }
 .chart.main { aspect-ratio: auto; height: var(--fan); min-height: 0; max-height: none; }
 @container (min-width: 760px) { .chart.main { height: clamp(260px, 36cqw, 440px); } }
 .chart.rows { aspect-ratio: auto; min-height: 0; max-height: none; }
