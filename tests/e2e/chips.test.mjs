@@ -1,6 +1,6 @@
-// tests/e2e/chips.test.mjs — a slider's Δ chip ("+60 vs 17 Nov") sits in the row under the range
-// that holds the as-of ▲, at the end of the track away from the ▲; the scenario's marks are ticks
-// across the range's line with their labels ("13 Nov", "2019-like") a row further down. At each
+// tests/e2e/chips.test.mjs — under a slider's range, the scenario's mark labels ("13 Nov",
+// "2019-like") sit each under its tick, which crosses the range's line; the row under them holds
+// the as-of ▲ and the Δ chip ("+60 vs 17 Nov"), at the end of the track away from the ▲. At each
 // end of every slider, at 320, 360 and 1280 px, in English and Chinese, the chip meets nothing
 // else in its control (the ▲, a tick, a mark label, the label, the number box, the help toggle, the
 // range's thumb), stays inside the control and moves nothing when it shows.

@@ -64,9 +64,7 @@ button:focus-visible, input:focus-visible, select:focus-visible { outline: 2px s
 .control input, .track { position: relative; contain: size layout; }
 .head select { max-width: 11em; }
 .about { width: 1.6em; height: 1.6em; padding: 0; border-radius: 50%; font-size: .75rem; line-height: 1; } /* the source line's size: one font size fewer to set up before the first paint */
-.delta { font-size: .85em; padding: 0 5px; border-radius: 8px; border: 1px solid currentColor; white-space: nowrap; }
-.delta:empty { visibility: hidden; padding: 0; border: 0; }
-.control input[type=range] { display: block; width: 100%; height: 28px; margin: 2px 0 0; padding: 0; background: transparent;
+.control input[type=range] { display: block; width: 100%; height: 28px; margin: 0; padding: 0; background: transparent;
   -webkit-appearance: none; appearance: none; touch-action: pan-y; cursor: pointer; }
 input[type=range]::-webkit-slider-runnable-track { height: 4px; border-radius: 2px; background: var(--c-border); }
 input[type=range]::-webkit-slider-thumb { -webkit-appearance: none; width: var(--thumb); height: var(--thumb); margin-top: calc(2px - var(--thumb) / 2);
@@ -74,23 +72,25 @@ input[type=range]::-webkit-slider-thumb { -webkit-appearance: none; width: var(-
 input[type=range]::-moz-range-track { height: 4px; border-radius: 2px; background: var(--c-border); }
 input[type=range]::-moz-range-thumb { box-sizing: border-box; width: var(--thumb); height: var(--thumb); border-radius: 50%; background: var(--c-accent); border: 2px solid var(--c-background); }
 .track { position: relative; z-index: 0; height: 1.1em; font-size: .8em; line-height: 1.1; }
-.track.marked { height: 2.35em; }
+.track.marked { height: calc(2.35em + 2px); }
 .track span { position: absolute; top: 0; white-space: nowrap; }
-/* Under the range, one row holds the ▲ and the Δ chip, at the end of the track away from the ▲
-   (it meets neither a tick nor a mark label, and its glyphs stay a pixel clear of its border, up
-   into the range's margin under the thumb); the mark labels the next. */
-.track .delta { right: 0; font-size: 1em; line-height: 1.15; }
-input[type=range] + .track .delta { top: -2px; }
-.track .delta:lang(zh) { line-height: 1.05; padding-top: 1px; } /* Chinese glyphs fill the em: a pixel more above them */
+/* Under the range: the marks' labels, each under its tick (which crosses the range's line); then
+   one row with the ▲ and the Δ chip, at the end of the track away from the ▲, so that the chip
+   meets no tick, label or ▲ (with no marks, that row is the first). The chip's text is centred
+   and a pixel clear of its border. */
+.track .mark { top: -2px; opacity: .85; }
+.track.marked .asof, .track.marked .delta { top: 1.1em; }
+.delta { right: 0; line-height: 1; padding: 1px 5px; border-radius: 8px; border: 1px solid currentColor; }
+.delta:lang(zh) { padding: 2px 5px 0; } /* Chinese glyphs sit high in the line */
+.delta:empty { visibility: hidden; }
 .track.asof-right .delta { right: auto; left: 0; }
 /* A choice's chip row (right under its head) leaves a finger's touch to the help toggle above it. */
 .head + .track { pointer-events: none; }
 .track .asof, .track .tick { left: calc(var(--thumb) / 2 + var(--f) * (100% - var(--thumb))); transform: translateX(-50%); }
-/* A mark's tick crosses the range's line (a notch, under the thumb as it passes), its label under
-   the ▲'s row: the range is 28 px tall with its 4 px line in the middle. */
+/* A mark's tick crosses the range's line (a notch, under the thumb as it passes): the range is
+   28 px tall with its 4 px line in the middle. */
 .control input[type=range] { z-index: 1; }
 .track .tick { top: -19px; width: 1px; height: 10px; background: currentColor; opacity: .6; }
-.track .mark { top: 1.25em; opacity: .85; }
 .help { margin: 2px 0 4px; font-size: .95em; line-height: 1.35; }
 .help p { margin: 0 0 2px; }
 .cue { font-style: italic; }
