@@ -238,6 +238,29 @@ describe('a reader sees the chart move while moving an input', () => {
     }
   });
 
+  test('a Chinese input label breaks only at its punctuation, never inside a word such as 市场 (320, 360 and the story\'s 1280 px column)', async () => {
+    let breaks = 0;
+    for (const [file, width] of [['zh.html', 320], ['zh.html', 360], ['story.zh.html', 1280]]) {
+      const page = await open(env, { width, height: 900, dpr: 1, touch: false }, file);
+      const found = await page.evaluate(() => [...document.querySelector('tape-cast').shadowRoot.querySelectorAll('.head label')].map((label) => {
+        const text = label.firstChild;
+        const range = document.createRange();
+        const top = (i) => { range.setStart(text, i); range.setEnd(text, i + 1); return range.getBoundingClientRect().top; };
+        const at = [];
+        for (let i = 1; i < text.length; i++) if (top(i) - top(i - 1) > 4) at.push([text.data[i - 1], text.data[i]]);
+        return { text: text.data, at };
+      }));
+      for (const { text, at } of found) {
+        breaks += at.length;
+        for (const [before, after] of at) {
+          assert.ok(/[，、。：；/）%]/.test(before) || /[（]/.test(after), `${file} ${width}px: "${text}" breaks between ${before} and ${after}`);
+        }
+      }
+      await page.context().close();
+    }
+    assert.ok(breaks >= 3, `${breaks} line breaks seen (the check is not empty)`);
+  });
+
   test('the Δ chip meets no tick, ▲ or mark label and passes under the sticky chart (narrow columns, en and zh)', async () => {
     // The story's input column at 1280 px is about 290 px wide: long chips once covered ticks there.
     let marks = 0;

@@ -52,7 +52,8 @@ button:focus-visible, input:focus-visible, select:focus-visible { outline: 2px s
    thumb, not every control (paint per drag update 0.67 → 0.40 ms in bench/driver.mjs --trace). */
 .control { z-index: 0; --thumb: 22px; scroll-margin-top: calc(var(--fan) + 56px); scroll-margin-bottom: 16px; }
 .head { display: grid; grid-template-columns: minmax(0, 1fr) auto auto; align-items: center; gap: 6px; min-height: 2em; }
-.head label { font-weight: 600; line-height: 1.25; }
+/* A Chinese label breaks at its punctuation, not inside a word such as 市场, unless it must. */
+.head label { font-weight: 600; line-height: 1.25; word-break: keep-all; overflow-wrap: anywhere; }
 .head input[type=number] { display: block; width: 4.8em; height: calc(1lh + 6px); font-variant-numeric: tabular-nums; text-align: right; }
 /* A drag frame lays out the dragged control's range, number box and track (its chip) alone, not
    the grids around them: each is sized without its content (size containment: the number box's
