@@ -61,10 +61,10 @@ export const AUTHOR_FILES = ['tapecast.js', 'author.js', 'pkg/author/tapecast.js
  * p95 1.06× → 0.96× the floor's, medians of seven side-by-side runs): 119,073 B. Session 21:
  * deliberately, +48 B for Δ chips that hide no tick (ticks across the range's line, their labels
  * under them, the chip at the end of the ▲'s row away from it) and the repo chart's taller
- * minimum, +97 B for a share card's link broken after a separator, not inside a word, and +26 B
- * for Chinese input labels broken at their punctuation: 119,244 B. Lower it when the download
- * shrinks; never raise it to pass. */
-export const READER_GZIP_CEILING = 119_244;
+ * minimum, +97 B for a share card's link broken after a separator, not inside a word, +26 B for
+ * Chinese input labels broken at their punctuation and +12 B for the repo chart's grid under its
+ * last bar: 119,256 B. Lower it when the download shrinks; never raise it to pass. */
+export const READER_GZIP_CEILING = 119_256;
 
 /** The author's page's gzip -9 total may not grow past this (bytes): a ratchet. 149,908 when the
  * two reader wasms were split (both then the same code); 145,970 with main's built-in story read
@@ -81,9 +81,9 @@ export const READER_GZIP_CEILING = 119_244;
  * without its cache of field names and the kept data made simpler (−1,845 B): 142,735; session
  * 15's dashes by the canvas's dash pattern (−28 B): 142,707; session 19's drag-frame layout, as
  * the reader's (+32 B): 142,739; session 21's chips, repo chart, card links and Chinese labels,
- * as the reader's (+181 B): 142,920. Lower it when the download shrinks; never raise it to
+ * as the reader's (+195 B): 142,934. Lower it when the download shrinks; never raise it to
  * pass. */
-export const AUTHOR_GZIP_CEILING = 142_920;
+export const AUTHOR_GZIP_CEILING = 142_934;
 
 /** `{ file, raw, gzip }` for each of `files` (default: the reader's) under `dist` (a folder path ending in `/`). */
 export function readerBytes(dist, files = READER_FILES) {

@@ -54,12 +54,14 @@ fn srf_bars<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, spec: &PlumbingSp
     let y = |v: f64| top + ((hi - v) / hi * plot_h as f64).round() as i32;
     let thin = style.px(1.0).max(1) as u32;
     let font = |size: f64, color: RGBColor, hp: HPos, vp: VPos| label_style(style, size, color, Pos::new(hp, vp));
+    // A day's bar is centred on its day, so the last one reaches half a bar past the fan's right
+    // edge: the grid runs under it too.
+    let half = ((plot_w as f64 / n as f64) * 0.32).max(1.0);
     for v in ticks {
-        area.draw(&PathElement::new(vec![(left, y(v)), (left + plot_w, y(v))], p.grid.stroke_width(thin)))?;
+        area.draw(&PathElement::new(vec![(left, y(v)), (left + plot_w + half as i32, y(v))], p.grid.stroke_width(thin)))?;
         let label = format!("{}{}", num::fixed(v, decimals), spec.srf_suffix);
         area.draw(&Text::new(label, (left - style.px(6.0), y(v)), font(10.0, p.muted, HPos::Right, VPos::Center)))?;
     }
-    let half = ((plot_w as f64 / n as f64) * 0.32).max(1.0);
     for (day, b) in spec.srf.iter().enumerate().skip(1) {
         let cx = x(day as f64);
         let (l, r) = (cx - half as i32, cx + half as i32);
