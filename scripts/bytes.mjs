@@ -62,9 +62,10 @@ export const AUTHOR_FILES = ['tapecast.js', 'author.js', 'pkg/author/tapecast.js
  * deliberately, +48 B for Δ chips that hide no tick (ticks across the range's line, their labels
  * under them, the chip at the end of the ▲'s row away from it) and the repo chart's taller
  * minimum, +97 B for a share card's link broken after a separator, not inside a word, +26 B for
- * Chinese input labels broken at their punctuation and +12 B for the repo chart's grid under its
- * last bar: 119,256 B. Lower it when the download shrinks; never raise it to pass. */
-export const READER_GZIP_CEILING = 119_256;
+ * Chinese input labels broken at their punctuation, +12 B for the repo chart's grid under its
+ * last bar and +2 B for at least three value ticks on a short fan: 119,258 B. Lower it when the
+ * download shrinks; never raise it to pass. */
+export const READER_GZIP_CEILING = 119_258;
 
 /** The author's page's gzip -9 total may not grow past this (bytes): a ratchet. 149,908 when the
  * two reader wasms were split (both then the same code); 145,970 with main's built-in story read
@@ -80,10 +81,10 @@ export const READER_GZIP_CEILING = 119_256;
  * init warning left out (−54 B): 143,370; session 13's surprise drag (+1,210 B), serde-wasm-bindgen
  * without its cache of field names and the kept data made simpler (−1,845 B): 142,735; session
  * 15's dashes by the canvas's dash pattern (−28 B): 142,707; session 19's drag-frame layout, as
- * the reader's (+32 B): 142,739; session 21's chips, repo chart, card links and Chinese labels,
- * as the reader's (+195 B): 142,934. Lower it when the download shrinks; never raise it to
- * pass. */
-export const AUTHOR_GZIP_CEILING = 142_934;
+ * the reader's (+32 B): 142,739; session 21's chips, repo chart, card links, Chinese labels and
+ * value ticks, as the reader's (+198 B): 142,937. Lower it when the download shrinks; never raise
+ * it to pass. */
+export const AUTHOR_GZIP_CEILING = 142_937;
 
 /** `{ file, raw, gzip }` for each of `files` (default: the reader's) under `dist` (a folder path ending in `/`). */
 export function readerBytes(dist, files = READER_FILES) {

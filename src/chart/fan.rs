@@ -103,7 +103,8 @@ pub fn fan<DB: Dashes>(area: &DrawingArea<DB, Shift>, spec: &FanSpec, style: &St
     // label that would touch it gives way.
     let ys = y(spec.start);
     let start_text = format!("{}{}", num::fixed(spec.start, spec.decimals), spec.suffix);
-    let (ticks, decimals) = nice_ticks(lo, hi, (plot_h / style.px(48.0)).clamp(2, 6) as usize);
+    // At least three: two may leave the data's far end unlabelled on a short panel.
+    let (ticks, decimals) = nice_ticks(lo, hi, (plot_h / style.px(48.0)).clamp(3, 6) as usize);
     for v in ticks {
         area.draw(&PathElement::new(vec![(left, y(v)), (left + plot_w, y(v))], p.grid.stroke_width(thin)))?;
         if (y(v) - ys).abs() >= style.px(TICK + 2.0) {
