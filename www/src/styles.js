@@ -65,7 +65,7 @@ button:focus-visible, input:focus-visible, select:focus-visible { outline: 2px s
 .control input, .track { position: relative; contain: size layout; }
 .head select { max-width: 11em; }
 .about { width: 1.6em; height: 1.6em; padding: 0; border-radius: 50%; font-size: .75rem; line-height: 1; } /* the source line's size: one font size fewer to set up before the first paint */
-.control input[type=range] { display: block; width: 100%; height: 28px; margin: 0; padding: 0; background: transparent;
+.control input[type=range] { display: block; width: 100%; height: 28px; margin: 0; padding: 0; background: transparent; z-index: 1;
   -webkit-appearance: none; appearance: none; touch-action: pan-y; cursor: pointer; }
 input[type=range]::-webkit-slider-runnable-track { height: 4px; border-radius: 2px; background: var(--c-border); }
 input[type=range]::-webkit-slider-thumb { -webkit-appearance: none; width: var(--thumb); height: var(--thumb); margin-top: calc(2px - var(--thumb) / 2);
@@ -88,9 +88,8 @@ input[type=range]::-moz-range-thumb { box-sizing: border-box; width: var(--thumb
 /* A choice's chip row (right under its head) leaves a finger's touch to the help toggle above it. */
 .head + .track { pointer-events: none; }
 .track .asof, .track .tick { left: calc(var(--thumb) / 2 + var(--f) * (100% - var(--thumb))); transform: translateX(-50%); }
-/* A mark's tick crosses the range's line (a notch, under the thumb as it passes): the range is
-   28 px tall with its 4 px line in the middle. */
-.control input[type=range] { z-index: 1; }
+/* A mark's tick crosses the range's line (a notch, under the thumb as it passes: the range is
+   above the track, z-index 1): the range is 28 px tall with its 4 px line in the middle. */
 .track .tick { top: -19px; width: 1px; height: 10px; background: currentColor; opacity: .6; }
 .help { margin: 2px 0 4px; font-size: .95em; line-height: 1.35; }
 .help p { margin: 0 0 2px; }
