@@ -42,8 +42,18 @@ pub fn text_width(text: &str, size: f64) -> f64 {
 
 /// Splits `text` into lines no wider than `max` CSS pixels at `size`, by [`text_width`]: breaks
 /// after spaces and between CJK characters (not before closing punctuation, not after an opening
-/// bracket); a single long word stays whole. Empty text gives one empty line.
+/// bracket, not between a number and the CJK unit after it); a single long word stays whole. Empty text gives one empty line.
 pub fn wrap(text: &str, max: f64, size: f64) -> Vec<String> {
+    wrap_at(text, max, size, true)
+}
+
+/// [`wrap`] at spaces and after Chinese punctuation only (`between_cjk` false): a headline's
+/// phrases (资金管道吃紧之际， / 英伟达…) kept whole; a phrase wider than `max` stays whole.
+pub fn wrap_phrases(text: &str, max: f64, size: f64) -> Vec<String> {
+    wrap_at(text, max, size, false)
+}
+
+fn wrap_at(text: &str, max: f64, size: f64, between_cjk: bool) -> Vec<String> {
     // Chinese line-breaking rules: closing punctuation never starts a line, an opening bracket
     // never ends one.
     let closing = |c: char| matches!(c, '，' | '。' | '、' | '；' | '：' | '？' | '！' | '）' | '》' | '」' | '』');
@@ -58,7 +68,11 @@ pub fn wrap(text: &str, max: f64, size: f64) -> Vec<String> {
             if last_break == Some(line.len()) {
                 last_break = before; // not before closing punctuation (after Latin text either)
             }
-        } else if cjk && !line.chars().next_back().is_some_and(opening) {
+        } else if cjk && after_number(&line) {
+            if last_break == Some(line.len()) {
+                last_break = before; // a number and its unit share a line (+32 个基点), even across a space
+            }
+        } else if cjk && (between_cjk || opening(c)) && !line.chars().next_back().is_some_and(opening) {
             (before, last_break) = (last_break, Some(line.len())); // a line may break before a CJK character
         }
         line.push(c);
@@ -70,7 +84,7 @@ pub fn wrap(text: &str, max: f64, size: f64) -> Vec<String> {
                 (before, last_break) = (None, None);
             }
         }
-        if c == ' ' || (cjk && !opening(c)) {
+        if c == ' ' || (cjk && !opening(c) && (between_cjk || closing(c))) {
             (before, last_break) = (last_break, Some(line.len())); // … and after a space or a CJK character
         }
     }
@@ -78,6 +92,17 @@ pub fn wrap(text: &str, max: f64, size: f64) -> Vec<String> {
         lines.push(line.trim_end().to_string());
     }
     lines
+}
+
+/// Whether `line` ends with a number (a digit or `%`), or a number and one space: what a unit
+/// written after it may not be parted from.
+fn after_number(line: &str) -> bool {
+    let mut back = line.chars().rev();
+    let last = match back.next() {
+        Some(' ') => back.next(),
+        c => c,
+    };
+    last.is_some_and(|c| c.is_ascii_digit() || c == '%')
 }
 
 /// A label's text style: the chart font at `size` CSS pixels.
@@ -194,7 +219,7 @@ pub(super) fn side_margins(width: i32, style: &Style) -> (i32, i32) {
 
 #[cfg(test)]
 mod tests {
-    use super::{fit_labels, text_width, wrap};
+    use super::{after_number, fit_labels, text_width, wide, wrap};
 
     #[test]
     fn the_phone_margin_holds_the_horizon_day_at_the_fan_tick_size() {
@@ -245,6 +270,21 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn a_number_and_its_chinese_unit_share_a_line() {
+        let text = "回购压力12月31日达峰值+32 个基点，准备金缺口150十亿美元";
+        let mut breaks = 0;
+        for width in (40..=400).step_by(3) {
+            let lines = wrap(text, width as f64, 16.0);
+            assert_eq!(lines.concat().replace(' ', ""), text.replace(' ', ""), "{lines:?}");
+            breaks += lines.len() - 1;
+            for pair in lines.windows(2) {
+                assert!(!(after_number(&pair[0]) && pair[1].starts_with(wide)), "at {width} px: {lines:?}");
+            }
+        }
+        assert!(breaks > 100, "the text was broken ({breaks} breaks)");
     }
 
     #[test]
