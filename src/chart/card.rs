@@ -4,7 +4,7 @@
 //! two shapes: landscape (1200 × 675, link previews) and portrait (1080 × 1350, feeds).
 
 use super::fan::{fan, FanSpec};
-use super::layout::{label_style, text_width, wrap};
+use super::layout::{label_style, text_width, wrap, wrap_phrases};
 use super::{background, Dashes, DrawResult, Style};
 use plotters::coord::Shift;
 use plotters::prelude::*;
@@ -84,12 +84,36 @@ fn wrap_all(text: &str, width: f64, size: f64) -> Vec<String> {
     out
 }
 
-/// Draws wrapped lines from `y` (card pixels) and returns the `y` after them.
-fn lines<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, text: &str, (x, y, width): (f64, f64, f64), size: f64, color: RGBColor, style: &Style) -> Result<f64, DrawingAreaErrorKind<DB::ErrorType>> {
+/// `text` wrapped as a headline is: in as few lines as fit `width`, each about as long as the
+/// others (the narrowest width that keeps their number), so that no word is left alone on the
+/// last line ("2025)"), as CSS `text-wrap: balance` does; at its phrases (after Chinese
+/// punctuation) when they fit in as few lines, else between any two characters.
+fn balanced(text: &str, width: f64, size: f64) -> Vec<String> {
+    let count = wrap_all(text, width, size).len();
+    for phrases in [true, false] {
+        let wrap = |w: f64| if phrases { wrap_phrases(text, w, size) } else { wrap_all(text, w, size) };
+        let fits = |w: f64| {
+            let lines = wrap(w);
+            lines.len() <= count && lines.iter().all(|l| text_width(l, size) <= w)
+        };
+        if fits(width) {
+            let (mut lo, mut hi) = (0.0, width);
+            while hi - lo > 1.0 {
+                let mid = (lo + hi) / 2.0;
+                if fits(mid) { hi = mid } else { lo = mid }
+            }
+            return wrap(hi);
+        }
+    }
+    wrap_all(text, width, size)
+}
+
+/// Draws `lines` from `y` (card pixels) at `x` and returns the `y` after them.
+fn lines<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, lines: Vec<String>, (x, y): (f64, f64), size: f64, color: RGBColor, style: &Style) -> Result<f64, DrawingAreaErrorKind<DB::ErrorType>> {
     let unit = Style { scale: 1.0, ..style.clone() };
     let step = size * 1.3;
     let mut y = y;
-    for line in wrap_all(text, width, size) {
+    for line in lines {
         area.draw(&Text::new(line, (x.round() as i32, y.round() as i32), label_style(&unit, size, color, Pos::new(HPos::Left, VPos::Top))))?;
         y += step;
     }
@@ -105,8 +129,8 @@ pub fn card<DB: Dashes>(area: &DrawingArea<DB, Shift>, spec: &CardSpec, style: &
     let k = scale(w, h);
     let inner = (w - 2.0 * k.pad).max(1.0);
     let mut y = k.pad;
-    y = lines(area, &spec.title, (k.pad, y, inner), k.title, p.text, style)?;
-    y = lines(area, &spec.inputs, (k.pad, y + k.small * 0.4, inner), k.small, p.muted, style)? + k.small * 0.8;
+    y = lines(area, balanced(&spec.title, inner, k.title), (k.pad, y), k.title, p.text, style)?;
+    y = lines(area, wrap_all(&spec.inputs, inner, k.small), (k.pad, y + k.small * 0.4), k.small, p.muted, style)? + k.small * 0.8;
     // The bottom, measured first so that the fan takes what is left.
     let footer: Vec<&str> = [spec.source.as_str(), spec.link.as_str()].into_iter().filter(|t| !t.is_empty()).collect();
     let footer_h: f64 = footer.iter().map(|t| wrap_all(t, inner, k.small).len() as f64 * k.small * 1.3).sum();
@@ -115,10 +139,10 @@ pub fn card<DB: Dashes>(area: &DrawingArea<DB, Shift>, spec: &CardSpec, style: &
     let (x0, x1) = (k.pad.round() as i32, (w - k.pad).round() as i32);
     let fan_area = area.clone().shrink((x0, y.round() as i32), ((x1 - x0).max(1) as u32, (fan_bottom - y).round().max(1.0) as u32));
     fan(&fan_area, &spec.fan, &Style { scale: k.fan, ..style.clone() })?;
-    let y = lines(area, &spec.summary, (k.pad, fan_bottom + k.body * 0.8, inner), k.body, p.text, style)?;
+    let y = lines(area, wrap_all(&spec.summary, inner, k.body), (k.pad, fan_bottom + k.body * 0.8), k.body, p.text, style)?;
     let mut y = y.max(h - k.pad - footer_h);
     for text in footer {
-        y = lines(area, text, (k.pad, y, inner), k.small, p.muted, style)?;
+        y = lines(area, wrap_all(text, inner, k.small), (k.pad, y), k.small, p.muted, style)?;
     }
     Ok(())
 }
@@ -145,5 +169,29 @@ mod tests {
         let long = "x".repeat(200);
         let lines = wrap_all(&long, width, size);
         assert!(lines.len() > 1 && lines.concat() == long && lines.iter().all(|l| text_width(l, size) <= width), "{lines:?}");
+    }
+
+    #[test]
+    fn a_title_takes_as_many_lines_as_it_must_each_about_as_long() {
+        let title = "Can Nvidia carry the market while the funding pipes wheeze? (as of 17 Nov 2025)";
+        let (width, size) = (968.0, 46.0); // the portrait card's title
+        let greedy = wrap_all(title, width, size);
+        let even = balanced(title, width, size);
+        assert_eq!(even.len(), greedy.len(), "{even:?}");
+        assert_eq!(even.join(" "), title);
+        let widths: Vec<f64> = even.iter().map(|l| text_width(l, size)).collect();
+        assert!(widths.iter().all(|&w| w <= width), "{even:?}");
+        let (short, long) = (widths.iter().copied().fold(f64::MAX, f64::min), widths.iter().copied().fold(0.0, f64::max));
+        assert!(short >= 0.6 * long, "{even:?}: {widths:?}");
+        // The greedy lines leave the last word alone; the balanced ones do not.
+        assert!(text_width(&greedy[greedy.len() - 1], size) < 0.3 * width, "{greedy:?}");
+        // A Chinese title breaks at its punctuation when its phrases fit as few lines.
+        let zh = "资金管道吃紧之际，英伟达能否撑起市场？（截至2025年11月17日）";
+        let lines = balanced(zh, width, size);
+        assert_eq!(lines.len(), wrap_all(zh, width, size).len(), "{lines:?}");
+        assert_eq!(lines.concat(), zh);
+        assert!(lines[..lines.len() - 1].iter().all(|l| l.ends_with(['，', '？'])), "{lines:?}");
+        assert_eq!(balanced("short", width, size), vec!["short"]);
+        assert!(balanced("", width, size).concat().is_empty());
     }
 }
