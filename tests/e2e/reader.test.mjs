@@ -238,27 +238,33 @@ describe('a reader sees the chart move while moving an input', () => {
     }
   });
 
-  test('a Chinese input label breaks only at its punctuation, never inside a word such as 市场 (320, 360 and the story\'s 1280 px column)', async () => {
+  test('an input label breaks only between words, a Chinese one only at its punctuation (never inside 市场), and a unit only at its commas (never inside 十亿美元/月 or "$bn a month", nor "(%)" alone; 320, 360 and the story\'s 1280 px column)', async () => {
     let breaks = 0;
-    for (const [file, width] of [['zh.html', 320], ['zh.html', 360], ['story.zh.html', 1280]]) {
+    for (const [file, width] of [['zh.html', 320], ['zh.html', 360], ['story.zh.html', 1280], ['index.html', 320], ['index.html', 360], ['story.html', 1280]]) {
       const page = await open(env, { width, height: 900, dpr: 1, touch: false }, file);
       const found = await page.evaluate(() => [...document.querySelector('tape-cast').shadowRoot.querySelectorAll('.head label')].map((label) => {
         const text = label.firstChild;
         const range = document.createRange();
         const top = (i) => { range.setStart(text, i); range.setEnd(text, i + 1); return range.getBoundingClientRect().top; };
         const at = [];
-        for (let i = 1; i < text.length; i++) if (top(i) - top(i - 1) > 4) at.push([text.data[i - 1], text.data[i]]);
+        for (let i = 1; i < text.length; i++) if (top(i) - top(i - 1) > 4) at.push(i);
         return { text: text.data, at };
       }));
       for (const { text, at } of found) {
         breaks += at.length;
-        for (const [before, after] of at) {
-          assert.ok(/[，、。：；/）%]/.test(before) || /[（]/.test(after), `${file} ${width}px: "${text}" breaks between ${before} and ${after}`);
+        const unit = Math.max(text.lastIndexOf('（'), text.lastIndexOf('('));
+        if (unit >= 0 && text.length - unit <= 5) assert.ok(!at.includes(unit), `${file} ${width}px: "${text}" leaves its short unit alone on a line`);
+        for (const i of at) {
+          const [before, after] = [text[i - 1], text[i]];
+          const where = `${file} ${width}px: "${text}" breaks between ${JSON.stringify(before)} and ${JSON.stringify(after)}`;
+          if (unit >= 0 && i > unit) assert.ok(/[，、,]/.test(before) || (before === ' ' && text[i - 2] === ','), `inside the unit: ${where}`);
+          else if (file.includes('zh')) assert.ok(/[，、。：；）%]/.test(before) || /[（]/.test(after), where);
+          else assert.ok(before === ' ' || after === '(', where);
         }
       }
       await page.context().close();
     }
-    assert.ok(breaks >= 3, `${breaks} line breaks seen (the check is not empty)`);
+    assert.ok(breaks >= 6, `${breaks} line breaks seen (the check is not empty)`);
   });
 
   test('the Δ chip meets no tick, ▲ or mark label and passes under the sticky chart (narrow columns, en and zh)', async () => {
