@@ -238,6 +238,31 @@ describe('a reader sees the chart move while moving an input', () => {
     }
   });
 
+  test('each mark label is centred under its tick, or starts or ends at it where two ticks stand close (13 and 14 Nov; en and zh, 320, 360 and 1280 px)', async () => {
+    let pairs = 0;
+    for (const [file, width] of [['index.html', 320], ['zh.html', 360], ['index.html', 1280], ['zh.html', 1280]]) {
+      const page = await open(env, { width, height: 900, dpr: 1, touch: false }, file);
+      const found = await page.evaluate(() => [...document.querySelector('tape-cast').shadowRoot.querySelectorAll('.track.marked')].flatMap((track) => {
+        const ticks = [...track.querySelectorAll('.tick')];
+        return [...track.querySelectorAll('.mark')].map((mark, i) => {
+          const t = ticks[i].getBoundingClientRect();
+          const m = mark.getBoundingClientRect();
+          const edge = track.getBoundingClientRect();
+          return { text: mark.textContent, tick: t.left + t.width / 2, left: m.left, right: m.right, edges: [edge.left, edge.right] };
+        });
+      }));
+      for (const m of found) {
+        pairs += 1;
+        // Centred under its tick, or starting or ending at it, or held inside the track at its end.
+        const near = (a, b) => Math.abs(a - b) <= 1.5;
+        const placed = near(m.tick, (m.left + m.right) / 2) || near(m.tick, m.left) || near(m.tick, m.right) || near(m.left, m.edges[0]) || near(m.right, m.edges[1]);
+        assert.ok(placed && m.tick >= m.left - 1.5 && m.tick <= m.right + 1.5, `${file} ${width}px: "${m.text}" spans ${m.left.toFixed(1)}–${m.right.toFixed(1)}, its tick is at ${m.tick.toFixed(1)}`);
+      }
+      await page.context().close();
+    }
+    assert.ok(pairs >= 16, `${pairs} marks checked`);
+  });
+
   test('an input label breaks only between words, a Chinese one only at its punctuation (never inside 市场), and a unit only at its commas (never inside 十亿美元/月 or "$bn a month", nor "(%)" alone; 320, 360 and the story\'s 1280 px column)', async () => {
     let breaks = 0;
     for (const [file, width] of [['zh.html', 320], ['zh.html', 360], ['story.zh.html', 1280], ['index.html', 320], ['index.html', 360], ['story.html', 1280]]) {

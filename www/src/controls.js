@@ -269,10 +269,19 @@ export class Controls {
     });
     const gap = 6;
     for (const { width, labels } of tracks) {
-      // From the left: each label centred under its mark, else just right of the one before.
+      // Each label centred under its tick; two that would meet are set outward instead, the left
+      // one ending at its tick and the right one starting at its own, so each still touches it.
+      const wanted = labels.map((l) => l.x - l.w / 2);
+      for (let i = 0; i + 1 < labels.length; i++) {
+        if (wanted[i] + labels[i].w + gap <= wanted[i + 1]) continue;
+        wanted[i] = labels[i].x - labels[i].w;
+        wanted[i + 1] = labels[i + 1].x;
+        i += 1;
+      }
+      // From the left: each label where it wants to be, else just right of the one before.
       let right = -gap;
-      const lefts = labels.map((l) => {
-        const left = Math.max(l.x - l.w / 2, right + gap, 0);
+      const lefts = labels.map((l, i) => {
+        const left = Math.max(wanted[i], right + gap, 0);
         right = left + l.w;
         return left;
       });
