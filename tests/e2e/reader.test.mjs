@@ -292,6 +292,25 @@ describe('a reader sees the chart move while moving an input', () => {
     assert.ok(breaks >= 6, `${breaks} line breaks seen (the check is not empty)`);
   });
 
+  test('the demo article\'s Chinese headline breaks only at its punctuation, never inside a name such as 英伟达 (320, 360 and 1280 px)', async () => {
+    let lines = 0;
+    for (const width of [320, 360, 1280]) {
+      const page = await open(env, { width, height: 900, dpr: 1, touch: false }, 'zh.html');
+      const { text, at } = await page.evaluate(() => {
+        const node = document.querySelector('h1').firstChild;
+        const range = document.createRange();
+        const top = (i) => { range.setStart(node, i); range.setEnd(node, i + 1); return range.getBoundingClientRect().top; };
+        const at = [];
+        for (let i = 1; i < node.length; i++) if (top(i) - top(i - 1) > 4) at.push([node.data[i - 1], node.data[i]]);
+        return { text: node.data, at };
+      });
+      lines += at.length + 1;
+      for (const [before, after] of at) assert.ok(/[，、。：；？！]/.test(before), `${width}px: "${text}" breaks between ${before} and ${after}`);
+      await page.context().close();
+    }
+    assert.ok(lines >= 5, `${lines} lines seen (the headline wraps on phones)`);
+  });
+
   test('the Δ chip meets no tick, ▲ or mark label and passes under the sticky chart (narrow columns, en and zh)', async () => {
     // The story's input column at 1280 px is about 290 px wide: long chips once covered ticks there.
     let marks = 0;
