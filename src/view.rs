@@ -58,6 +58,14 @@ fn markers<'a>(engine: &Engine, dated: impl Iterator<Item = (&'a str, &'a Text)>
     dated.filter_map(|(date, label)| tl.index_of(date).map(|i| (i, label.get(lang).to_string()))).collect()
 }
 
+/// A value axis's shorter numbers in `lang`: thousands (`120k`), or 万 (`12万`).
+fn compact(lang: Lang) -> (f64, &'static str) {
+    match lang {
+        Lang::En => (1e3, "k"),
+        Lang::Zh => (1e4, "万"),
+    }
+}
+
 /// The fan chart of `asset`; `None` when the projection has no daily path for it.
 pub fn fan_spec(engine: &Engine, p: &Projection, asset: usize, lang: Lang) -> Option<FanSpec> {
     let s = engine.scenario();
@@ -82,6 +90,7 @@ pub fn fan_spec(engine: &Engine, p: &Projection, asset: usize, lang: Lang) -> Op
         horizon: tl.horizon,
         decimals: decimals(engine, asset),
         suffix: if a.quote == Quote::Rate { "%".into() } else { String::new() },
+        compact: compact(lang),
         pinned: None,
     })
 }
@@ -262,6 +271,7 @@ pub fn plumbing_spec(engine: &Engine, p: &Projection, lang: Lang) -> PlumbingSpe
         horizon: peak,
         decimals: 0,
         suffix: String::new(),
+        compact: compact(lang),
         pinned: None,
     };
     PlumbingSpec { spread, srf_title: tr(Key::SrfTitle, lang).into(), srf: p.srf.clone(), srf_suffix: String::new() }

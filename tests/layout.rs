@@ -254,6 +254,34 @@ fn no_label_collides_at_any_width_in_any_state_or_language() {
 }
 
 #[test]
+fn every_series_fan_keeps_its_labels_on_the_canvas_and_apart() {
+    // The series picker shows any series' fan: Bitcoin's "120,000" once left a phone's margin.
+    let engine = Engine::new(default_scenario()).unwrap();
+    let s = engine.scenario();
+    let all: Vec<usize> = (0..s.assets.len()).collect();
+    let mut failures = Vec::new();
+    let mut cases = 0;
+    for (name, inputs) in states(&engine).into_iter().take(1 + s.presets.len()) {
+        let p = engine.project(&inputs, &all);
+        for lang in [Lang::En, Lang::Zh] {
+            for &asset in &all {
+                let chart = view::chart(&engine, &p, ChartKind::Fan, asset, lang).unwrap();
+                for width in [320.0, 360.0, 480.0, 720.0] {
+                    let size = (width as u32, panel_height(&chart, width) as u32);
+                    cases += 1;
+                    for c in lay_out(&chart, size, Palette::LIGHT) {
+                        failures.push(format!("{name} {lang:?} {} {width}px: {c}", s.assets[asset].id));
+                    }
+                }
+            }
+        }
+    }
+    assert!(cases >= 6 * 2 * 14 * 4, "{cases} layouts");
+    let shown: Vec<&String> = failures.iter().take(40).collect();
+    assert!(failures.is_empty(), "{} problems in {cases} layouts, e.g.:\n{}", failures.len(), shown.iter().map(|s| s.as_str()).collect::<Vec<_>>().join("\n"));
+}
+
+#[test]
 fn no_label_collides_against_a_pin_at_any_width_or_language() {
     // Every state against three pins (the as-of state and the two far corners of the box): the
     // fan's outline and key, the bars' ticks, note and Δ column.

@@ -39,6 +39,9 @@ pub struct FanSpec {
     pub decimals: u32,
     /// Text after numbers (`%`, ` bp`), may be empty.
     pub suffix: String,
+    /// The value axis's shorter numbers, for labels too wide for a phone's margin ("120,000"):
+    /// what they are divided by and the word after them (1,000 and `k`; 10,000 and `万`).
+    pub compact: (f64, &'static str),
     /// The pinned state's path, outlined behind the live one; `None` when nothing is pinned.
     pub pinned: Option<PinnedFan>,
 }
@@ -102,17 +105,23 @@ pub fn fan<DB: Dashes>(area: &DrawingArea<DB, Shift>, spec: &FanSpec, style: &St
     // Grid and value ticks; the as-of level is labelled on the axis in its own colour, and a tick
     // label that would touch it gives way.
     let ys = y(spec.start);
-    let start_text = format!("{}{}", num::fixed(spec.start, spec.decimals), spec.suffix);
     // At least three: two may leave the data's far end unlabelled on a short panel.
     let (ticks, decimals) = nice_ticks(lo, hi, (plot_h / style.px(48.0)).clamp(3, 6) as usize);
+    // Labels wider than the margin (less its 6 px gap) are all written shorter: 120k, 12万.
+    let full = |v: f64, d: u32| format!("{}{}", num::fixed(v, d), spec.suffix);
+    // The widest has the most digits, and a minus sign when any is negative.
+    let most = ticks.iter().fold(spec.start.abs(), |m, v| m.max(v.abs()));
+    let sign = if spec.start.min(ticks.first().copied().unwrap_or(0.0)) < 0.0 { -1.0 } else { 1.0 };
+    let short = style.px(text_width(&full(sign * most, decimals.max(spec.decimals)), TICK) + 6.0) > left;
+    let (by, word) = spec.compact;
+    let text = |v: f64, d: u32| if short { format!("{}{word}{}", num::trimmed(v / by, d + 4), spec.suffix) } else { full(v, d) };
     for v in ticks {
         area.draw(&PathElement::new(vec![(left, y(v)), (left + plot_w, y(v))], p.grid.stroke_width(thin)))?;
         if (y(v) - ys).abs() >= style.px(TICK + 2.0) {
-            let label = format!("{}{}", num::fixed(v, decimals), spec.suffix);
-            area.draw(&Text::new(label, (left - style.px(6.0), y(v)), font(TICK, &p.muted, Pos::new(HPos::Right, VPos::Center))))?;
+            area.draw(&Text::new(text(v, decimals), (left - style.px(6.0), y(v)), font(TICK, &p.muted, Pos::new(HPos::Right, VPos::Center))))?;
         }
     }
-    area.draw(&Text::new(start_text, (left - style.px(6.0), ys), font(TICK, &p.reference, Pos::new(HPos::Right, VPos::Center))))?;
+    area.draw(&Text::new(text(spec.start, spec.decimals), (left - style.px(6.0), ys), font(TICK, &p.reference, Pos::new(HPos::Right, VPos::Center))))?;
     // Dates: ticks at the days the view lists, labels where they fit, most important first.
     let candidates: Vec<(i32, f64, String)> = spec.x_ticks.iter().map(|(d, t)| (x(*d), style.px(text_width(t, TICK)) as f64, t.clone())).collect();
     for (at, label) in fit_labels(&candidates, (0, w), style.px(8.0)) {

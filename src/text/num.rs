@@ -56,6 +56,22 @@ pub fn plain(x: f64) -> String {
         return if x > 0.0 { "Infinity".into() } else { "-Infinity".into() };
     }
     let mut s = fmt(x, 6, false, false).replace('\u{2212}', "-");
+    cut_zeros(&mut s);
+    if s == "-0" {
+        s = "0".into();
+    }
+    s
+}
+
+/// Like [`fixed`] with the zeros that end its decimals cut (`9.15`, `120`).
+pub fn trimmed(x: f64, decimals: u32) -> String {
+    let mut s = fixed(x, decimals);
+    cut_zeros(&mut s);
+    s
+}
+
+/// Cuts the zeros that end a number's decimals, and then its point (not an exponent's digits).
+fn cut_zeros(s: &mut String) {
     if s.contains('.') && !s.contains('e') {
         while s.ends_with('0') {
             s.pop();
@@ -64,10 +80,6 @@ pub fn plain(x: f64) -> String {
             s.pop();
         }
     }
-    if s == "-0" {
-        s = "0".into();
-    }
-    s
 }
 
 fn fmt(x: f64, decimals: u32, separators: bool, plus: bool) -> String {
