@@ -448,6 +448,13 @@ impl Widget {
         InputId::from_name(name).map_or_else(String::new, |id| self.inputs.display(self.engine.scenario(), id, self.lang))
     }
 
+    /// The id of the preset whose inputs are the current ones (the as-of state is one), else
+    /// empty: its button shows pressed however the state came (a click, a link, an attribute).
+    pub fn preset_id(&self) -> String {
+        let s = self.engine.scenario();
+        s.presets.iter().find(|p| Inputs::preset(s, &p.id) == Some(self.inputs)).map_or_else(String::new, |p| p.id.clone())
+    }
+
     /// The id of the series whose fan is drawn.
     pub fn asset_id(&self) -> String {
         self.engine.scenario().assets[self.asset].id.clone()

@@ -311,6 +311,48 @@ describe('the <tape-cast> widget', () => {
     }
   });
 
+  test('the preset bar shows the state\'s preset pressed however it came (the default, a preset attribute, an article link, a click) and none once an input moves off it', async () => {
+    const pressed = (page, n = 0) => page.evaluate((i) => [...document.querySelectorAll('tape-cast')[i].shadowRoot.querySelectorAll('.presets button[aria-pressed="true"]')].map((b) => b.textContent), n);
+    const page = await env.newPage({ width: 1000, height: 900 });
+    await page.goto(`${env.url}index.html`);
+    await page.evaluate(() => document.querySelector('tape-cast').scrollIntoView());
+    await ready(page);
+    assert.deepEqual(await pressed(page), ['As of 17 Nov'], 'the default state is the as-of preset');
+    // An article link sets a preset (and the link that also moves an input, none).
+    await page.click('a[data-preset="nvda-misses"]:not([data-surprise])');
+    await pollUntil(() => pressed(page), (p) => p.join() === 'Nvidia misses, credit finishes the job', { what: 'the linked preset pressed' });
+    await page.click('a[data-preset="nvda-misses"][data-surprise]');
+    await pollUntil(() => number(page, 'surprise'), (v) => v === '-5', { what: 'the link moved the surprise' });
+    await pollUntil(() => pressed(page), (p) => p.length === 0, { what: 'no preset pressed off the presets' });
+    // A click on a button, then a slider moved off it.
+    await page.evaluate(() => [...document.querySelector('tape-cast').shadowRoot.querySelectorAll('.presets button')].find((b) => b.textContent === 'The Fed blinks').click());
+    await pollUntil(() => pressed(page), (p) => p.join() === 'The Fed blinks', { what: 'the clicked preset pressed' });
+    await page.evaluate(() => {
+      const r = document.querySelector('tape-cast').shadowRoot.querySelector('input[data-input="shortfall"]');
+      r.value = '300';
+      r.dispatchEvent(new Event('input'));
+      r.dispatchEvent(new Event('change'));
+    });
+    await pollUntil(() => pressed(page), (p) => p.length === 0, { what: 'none pressed once the shortfall moved' });
+    // A widget whose preset attribute sets its state.
+    await addWidget(page, { id: 'second', preset: '2019-replay' });
+    assert.deepEqual(await pressed(page, 1), ['2019 replay']);
+    assert.deepEqual(page.problems.pageErrors, []);
+    // On a phone the row scrolls sideways: the pressed button scrolls into its view.
+    const phone = await env.newPage({ width: 360, height: 740 });
+    await phone.goto(`${env.url}index.html`);
+    await phone.evaluate(() => document.querySelector('tape-cast').scrollIntoView());
+    await ready(phone);
+    await phone.evaluate(() => document.querySelector('tape-cast').setAttribute('preset', 'fed-blinks'));
+    await pollUntil(() => pressed(phone), (p) => p.join() === 'The Fed blinks', { what: 'the preset pressed on a phone' });
+    const seen = await phone.evaluate(() => {
+      const b = document.querySelector('tape-cast').shadowRoot.querySelector('.presets button[aria-pressed="true"]');
+      const [r, l] = [b.getBoundingClientRect(), b.parentElement.getBoundingClientRect()];
+      return { inside: r.left >= l.left - 0.5 && r.right <= l.right + 0.5, scrolled: b.parentElement.scrollLeft };
+    });
+    assert.ok(seen.inside && seen.scrolled > 0, `the pressed button in the row's view (${JSON.stringify(seen)})`);
+  });
+
   test('two widgets on one page keep separate state and share one wasm download', async () => {
     const page = await env.newPage({ width: 1000, height: 900 });
     const wasm = [];

@@ -44,6 +44,8 @@ export class Controls {
     this.inputs = new Map();
     /** @type {HTMLButtonElement[]} */
     this.presetButtons = [];
+    /** @type {string[]} the preset ids, in the buttons' order */
+    this.presetIds = [];
     this.pinButton = el('button', { type: 'button' });
     this.pinText = { pin: '', unpin: '' };
     this.assetSelect = el('select', { 'data-asset': '' });
@@ -56,9 +58,10 @@ export class Controls {
     const bar = el('div', { className: 'bar presets', role: 'group', 'aria-label': t.presets });
     const list = el('div', { className: 'list' });
     list.append(el('span', { className: 'label' }, `${t.presets}${layout.lang.startsWith('zh') ? '：' : ':'}`));
+    this.presetIds = layout.presets.map((p) => p.id);
     this.presetButtons = layout.presets.map(({ id, label, description }) => {
       const b = el('button', { type: 'button', title: description, 'aria-pressed': 'false' }, label);
-      b.addEventListener('click', () => { this.actions.set('preset', id); this.actions.changed(); b.setAttribute('aria-pressed', 'true'); });
+      b.addEventListener('click', () => { this.actions.set('preset', id); this.actions.changed(); });
       return b;
     });
     list.append(...this.presetButtons);
@@ -81,9 +84,18 @@ export class Controls {
     return bar;
   }
 
-  /** Marks every preset button as not pressed (the inputs have moved). */
-  unpress() {
-    for (const b of this.presetButtons) b.setAttribute('aria-pressed', 'false');
+  /** Marks the button of preset `id` pressed and every other not (none for an empty id: the
+   * inputs have moved off every preset); a newly pressed one out of the row's view scrolls in. */
+  press(id = '') {
+    this.presetButtons.forEach((b, i) => {
+      const on = this.presetIds[i] === id;
+      const list = /** @type {HTMLElement} */ (b.parentElement);
+      if (on && b.getAttribute('aria-pressed') !== 'true') {
+        const [r, l] = [b.getBoundingClientRect(), list.getBoundingClientRect()];
+        if (r.left < l.left || r.right > l.right) list.scrollLeft += r.left - l.left - 24;
+      }
+      b.setAttribute('aria-pressed', String(on));
+    });
   }
 
   /** A control per input; `key` makes element ids unique on the page. */

@@ -272,7 +272,7 @@ export class TapeCast extends HTMLElement {
       this.arrived = arrived;
       this.stopGlide = glide(w, from, animate, (done) => {
         if (!done) return this.render(false);
-        this.controls.unpress();
+        this.controls.press();
         this.announceSoon();
         this.schedule();
         if (remember) rememberState(w, this.key);
@@ -382,7 +382,7 @@ export class TapeCast extends HTMLElement {
 
   /** After a deliberate change: redraw, remember the state in the URL fragment. */
   changed() {
-    this.controls.unpress();
+    this.controls.press();
     this.announceSoon();
     this.schedule();
     if (this.widget) rememberState(this.widget, this.key);
@@ -426,6 +426,7 @@ export class TapeCast extends HTMLElement {
     if (full) {
       this.drawnSize = this.boxSize();
       this.controls.placeMarks();
+      this.controls.press(w.preset_id());
     }
     // Text on accent-coloured buttons reads on the host's accent too. Written once the charts
     // and the marks have read the layout, and only where it is not the palette's own (the style
