@@ -267,14 +267,16 @@ describe('a reader sees the chart move while moving an input', () => {
     let breaks = 0;
     for (const [file, width] of [['zh.html', 320], ['zh.html', 360], ['story.zh.html', 1280], ['index.html', 320], ['index.html', 360], ['story.html', 1280]]) {
       const page = await open(env, { width, height: 900, dpr: 1, touch: false }, file);
-      const found = await page.evaluate(() => [...document.querySelector('tape-cast').shadowRoot.querySelectorAll('.head label')].map((label) => {
+      // A Chinese widget's title too (资金管道吃紧之际，英伟达能否撑起市场？ / （截至…）).
+      const found = await page.evaluate((s) => [...document.querySelector('tape-cast').shadowRoot.querySelectorAll(s)].map((label) => {
         const text = label.firstChild;
         const range = document.createRange();
         const top = (i) => { range.setStart(text, i); range.setEnd(text, i + 1); return range.getBoundingClientRect().top; };
         const at = [];
         for (let i = 1; i < text.length; i++) if (top(i) - top(i - 1) > 4) at.push(i);
-        return { text: text.data, at };
-      }));
+        return { text: text.data, at, title: label.matches('.title') };
+      }), file.includes('zh') ? '.head label, .title' : '.head label');
+      if (file.includes('zh')) assert.ok(found.some((f) => f.title), 'the title is checked');
       for (const { text, at } of found) {
         breaks += at.length;
         const unit = Math.max(text.lastIndexOf('（'), text.lastIndexOf('('));

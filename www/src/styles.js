@@ -23,7 +23,7 @@ const CSS = `
   --c-border: var(--tc-border-dark, var(--tc-d-border)); --c-accent: var(--tc-accent-dark, var(--tc-d-accent));
   --c-warning: var(--tc-warning-dark, var(--tc-d-warning)); color-scheme: dark; }
 .probe { display: none; color: var(--c-accent); background-color: var(--c-warning); }
-.title { font-weight: 600; margin: 0 0 8px; font-size: 1.05em; line-height: 1.3; }
+.title { font-weight: 600; margin: 0 0 8px; font-size: 1.05em; line-height: 1.3; text-wrap: balance; }
 .bar { display: flex; flex-wrap: wrap; align-items: center; gap: 6px; margin: 0 0 8px; font-size: .85em; }
 .presets { flex-wrap: nowrap; }
 .presets .list { display: flex; gap: 6px; align-items: center; overflow-x: auto; flex: 1; min-width: 0; padding: 2px; scrollbar-width: thin;
@@ -52,8 +52,11 @@ button:focus-visible, input:focus-visible, select:focus-visible { outline: 2px s
    thumb, not every control (paint per drag update 0.67 → 0.40 ms in bench/driver.mjs --trace). */
 .control { z-index: 0; --thumb: 22px; scroll-margin-top: calc(var(--fan) + 56px); scroll-margin-bottom: 16px; }
 .head { display: grid; grid-template-columns: minmax(0, 1fr) auto auto; align-items: center; gap: 6px; min-height: 2em; }
-/* A Chinese label breaks at its punctuation, not inside a word such as 市场, unless it must. */
-.head label { font-weight: 600; line-height: 1.25; word-break: keep-all; overflow-wrap: anywhere; }
+/* Chinese titles, labels, row heads and unit notes break at their punctuation, not inside a word
+   such as 市场 or 十亿美元, unless they must (a table's heads widen their column instead). */
+.title, .head label, th, .table-notes { word-break: keep-all; overflow-wrap: anywhere; }
+th { overflow-wrap: normal; }
+.head label { font-weight: 600; line-height: 1.25; }
 .head input[type=number] { display: block; width: 4.8em; height: calc(1lh + 6px); font-variant-numeric: tabular-nums; text-align: right; }
 /* A drag frame lays out the dragged control's range, number box and track (its chip) alone, not
    the grids around them: each is sized without its content (size containment: the number box's
