@@ -73,9 +73,10 @@ export const AUTHOR_FILES = ['tapecast.js', 'author.js', 'pkg/author/tapecast.js
  * phone's margin (Bitcoin's "120,000" was cut to ".20,000"): 120,000 B; +240 B for the preset
  * bar showing the state's preset pressed however the state came (it showed only a clicked one),
  * scrolled into the row's view on a phone: 120,240 B (117.4 KiB); +25 B for Chinese titles, table
- * row heads and unit notes broken at their punctuation: 120,265 B. Lower it when the download
- * shrinks; never raise it to pass. */
-export const READER_GZIP_CEILING = 120_265;
+ * row heads and unit notes broken at their punctuation: 120,265 B; +30 B for the table's 17 Nov
+ * cells of the repo rows given as the pipes stood then, not the reader's shortfall's first day:
+ * 120,295 B (117.5 KiB). Lower it when the download shrinks; never raise it to pass. */
+export const READER_GZIP_CEILING = 120_295;
 
 /** The author's page's gzip -9 total may not grow past this (bytes): a ratchet. 149,908 when the
  * two reader wasms were split (both then the same code); 145,970 with main's built-in story read
@@ -95,9 +96,9 @@ export const READER_GZIP_CEILING = 120_265;
  * value ticks, as the reader's (+198 B): 142,937; the range's z-index in one rule (−3 B):
  * 142,934; session 22's numbers with their units, balanced card titles, whole units and mark
  * labels, as the reader's (+473 B): 143,407; the shorter value axis (+293 B): 143,700; the
- * pressed preset (+261 B): 143,961; Chinese breaks (+25 B): 143,986. Lower it when the download
- * shrinks; never raise it to pass. */
-export const AUTHOR_GZIP_CEILING = 143_986;
+ * pressed preset (+261 B): 143,961; Chinese breaks (+25 B): 143,986; the table's 17 Nov repo
+ * cells (+19 B): 144,005. Lower it when the download shrinks; never raise it to pass. */
+export const AUTHOR_GZIP_CEILING = 144_005;
 
 /** `{ file, raw, gzip }` for each of `files` (default: the reader's) under `dist` (a folder path ending in `/`). */
 export function readerBytes(dist, files = READER_FILES) {

@@ -513,8 +513,11 @@ pub fn table(engine: &Engine, p: &Projection, lang: Lang) -> Table {
         row.extend(b.values().iter().map(|v| f(*v)));
         row
     };
-    rows.push(peak(Key::TablePeakSpread, h.spread_peak_day, &h.spread_peak, p.spread[0].p50, true));
-    rows.push(peak(Key::TablePeakSrf, h.srf_peak_day, &h.srf_peak, p.srf[0].p50, false));
+    // Under the as-of date, the plumbing as it stood then (the as-of shortfall), as the series give
+    // their as-of close: not the reader's shortfall's first day, which a reader would take for it.
+    let then = engine.plumbing().day(s.inputs.shortfall.as_of, tl.kind[0]);
+    rows.push(peak(Key::TablePeakSpread, h.spread_peak_day, &h.spread_peak, then.spread_bp, true));
+    rows.push(peak(Key::TablePeakSrf, h.srf_peak_day, &h.srf_peak, then.srf_bn, false));
     // Units, each with the series quoted in it, in the order they first appear.
     let mut units: Vec<(&str, Vec<&str>)> = Vec::new();
     for a in &s.assets {
@@ -909,6 +912,25 @@ mod tests {
         assert!(t.notes.iter().any(|n| n.starts_with("%: 2-year Treasury yield, 10-year Treasury yield")), "{:?}", t.notes);
         let zh = table(&engine, &p, Lang::Zh);
         assert!(zh.notes.iter().any(|n| n == "美元/盎司：黄金"), "{:?}", zh.notes);
+    }
+
+    #[test]
+    fn the_tables_as_of_column_is_the_as_of_state_in_every_preset() {
+        // The plumbing rows' 17 Nov cell is how the pipes stood then, as a series' is its close:
+        // a 2019-sized shortfall does not rewrite 17 Nov.
+        let engine = Engine::new(default_scenario()).unwrap();
+        let s = engine.scenario();
+        let as_of = engine.project(&Inputs::as_of(s), &[0]);
+        let first = |p: &Projection| table(&engine, p, Lang::En).rows.iter().map(|r| r[1].clone()).collect::<Vec<_>>();
+        let then = first(&as_of);
+        assert_eq!(then[then.len() - 2], num::signed(as_of.spread[0].p50, 0), "{then:?}");
+        assert_eq!(then[then.len() - 1], num::fixed(as_of.srf[0].p50, 0), "{then:?}");
+        for preset in &s.presets {
+            let p = engine.project(&Inputs::preset(s, &preset.id).unwrap(), &[0]);
+            assert_eq!(first(&p), then, "{}", preset.id);
+        }
+        let replay = engine.project(&Inputs::preset(s, "2019-replay").unwrap(), &[0]);
+        assert!(replay.spread[0].p50 > as_of.spread[0].p50 + 10.0, "the replay's first day is not 17 Nov's");
     }
 
     #[test]
