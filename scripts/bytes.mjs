@@ -75,8 +75,9 @@ export const AUTHOR_FILES = ['tapecast.js', 'author.js', 'pkg/author/tapecast.js
  * scrolled into the row's view on a phone: 120,240 B (117.4 KiB); +25 B for Chinese titles, table
  * row heads and unit notes broken at their punctuation: 120,265 B; +30 B for the table's 17 Nov
  * cells of the repo rows given as the pipes stood then, not the reader's shortfall's first day:
- * 120,295 B (117.5 KiB). Lower it when the download shrinks; never raise it to pass. */
-export const READER_GZIP_CEILING = 120_295;
+ * 120,295 B (117.5 KiB); the charts' titles balanced and a number kept with the word after it
+ * (−1 B): 120,294 B. Lower it when the download shrinks; never raise it to pass. */
+export const READER_GZIP_CEILING = 120_294;
 
 /** The author's page's gzip -9 total may not grow past this (bytes): a ratchet. 149,908 when the
  * two reader wasms were split (both then the same code); 145,970 with main's built-in story read

@@ -4,7 +4,7 @@
 //! two shapes: landscape (1200 × 675, link previews) and portrait (1080 × 1350, feeds).
 
 use super::fan::{fan, FanSpec};
-use super::layout::{label_style, text_width, wrap, wrap_phrases};
+use super::layout::{balanced, label_style, text_width, wrap};
 use super::{background, Dashes, DrawResult, Style};
 use plotters::coord::Shift;
 use plotters::prelude::*;
@@ -82,30 +82,6 @@ fn wrap_all(text: &str, width: f64, size: f64) -> Vec<String> {
         }
     }
     out
-}
-
-/// `text` wrapped as a headline is: in as few lines as fit `width`, each about as long as the
-/// others (the narrowest width that keeps their number), so that no word is left alone on the
-/// last line ("2025)"), as CSS `text-wrap: balance` does; at its phrases (after Chinese
-/// punctuation) when they fit in as few lines, else between any two characters.
-fn balanced(text: &str, width: f64, size: f64) -> Vec<String> {
-    let count = wrap_all(text, width, size).len();
-    for phrases in [true, false] {
-        let wrap = |w: f64| if phrases { wrap_phrases(text, w, size) } else { wrap_all(text, w, size) };
-        let fits = |w: f64| {
-            let lines = wrap(w);
-            lines.len() <= count && lines.iter().all(|l| text_width(l, size) <= w)
-        };
-        if fits(width) {
-            let (mut lo, mut hi) = (0.0, width);
-            while hi - lo > 1.0 {
-                let mid = (lo + hi) / 2.0;
-                if fits(mid) { hi = mid } else { lo = mid }
-            }
-            return wrap(hi);
-        }
-    }
-    wrap_all(text, width, size)
 }
 
 /// Draws `lines` from `y` (card pixels) at `x` and returns the `y` after them.

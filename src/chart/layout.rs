@@ -42,21 +42,43 @@ pub fn text_width(text: &str, size: f64) -> f64 {
 
 /// Splits `text` into lines no wider than `max` CSS pixels at `size`, by [`text_width`]: breaks
 /// after spaces and between CJK characters (not before closing punctuation, not after an opening
-/// bracket, not between a number and the CJK unit after it); a single long word stays whole. Empty text gives one empty line.
+/// bracket, not between a number and the unit or month after it, not before `=`); a single long
+/// word stays whole. Empty text gives one empty line.
 pub fn wrap(text: &str, max: f64, size: f64) -> Vec<String> {
     wrap_at(text, max, size, true)
 }
 
-/// [`wrap`] at spaces and after Chinese punctuation only (`between_cjk` false): a headline's
-/// phrases (资金管道吃紧之际， / 英伟达…) kept whole; a phrase wider than `max` stays whole.
-pub fn wrap_phrases(text: &str, max: f64, size: f64) -> Vec<String> {
-    wrap_at(text, max, size, false)
+/// `text` wrapped as a headline is: in as few lines as fit `max`, each about as long as the
+/// others (the narrowest width that keeps their number), so that no word is left alone on the
+/// last line ("2025)", "5 Jan"), as CSS `text-wrap: balance` does; at its phrases (spaces, and
+/// after Chinese punctuation: 资金管道吃紧之际， / 英伟达…) when they fit in as few lines, else
+/// between any two Chinese characters too.
+pub fn balanced(text: &str, max: f64, size: f64) -> Vec<String> {
+    let greedy = wrap(text, max, size);
+    if greedy.len() < 2 {
+        return greedy;
+    }
+    for between_cjk in [false, true] {
+        let fits = |w: f64| {
+            let lines = wrap_at(text, w, size, between_cjk);
+            lines.len() <= greedy.len() && lines.iter().all(|l| text_width(l, size) <= w)
+        };
+        if fits(max) {
+            let (mut lo, mut hi) = (0.0, max);
+            while hi - lo > 1.0 {
+                let mid = (lo + hi) / 2.0;
+                if fits(mid) { hi = mid } else { lo = mid }
+            }
+            return wrap_at(text, hi, size, between_cjk);
+        }
+    }
+    greedy
 }
 
 fn wrap_at(text: &str, max: f64, size: f64, between_cjk: bool) -> Vec<String> {
-    // Chinese line-breaking rules: closing punctuation never starts a line, an opening bracket
-    // never ends one.
-    let closing = |c: char| matches!(c, '，' | '。' | '、' | '；' | '：' | '？' | '！' | '）' | '》' | '」' | '』');
+    // Chinese line-breaking rules: closing punctuation (and `=`) never starts a line, an opening
+    // bracket never ends one.
+    let closing = |c: char| matches!(c, '，' | '。' | '、' | '；' | '：' | '？' | '！' | '）' | '》' | '」' | '』' | '=');
     let opening = |c: char| matches!(c, '（' | '《' | '「' | '『');
     let mut lines = Vec::new();
     let mut line = String::new();
@@ -68,9 +90,9 @@ fn wrap_at(text: &str, max: f64, size: f64, between_cjk: bool) -> Vec<String> {
             if last_break == Some(line.len()) {
                 last_break = before; // not before closing punctuation (after Latin text either)
             }
-        } else if cjk && after_number(&line) {
+        } else if (cjk || c.is_ascii_alphabetic()) && after_number(&line) {
             if last_break == Some(line.len()) {
-                last_break = before; // a number and its unit share a line (+32 个基点), even across a space
+                last_break = before; // a number and its unit share a line (+32 个基点, 5 Jan), even across a space
             }
         } else if cjk && (between_cjk || opening(c)) && !line.chars().next_back().is_some_and(opening) {
             (before, last_break) = (last_break, Some(line.len())); // a line may break before a CJK character
@@ -114,10 +136,10 @@ pub(super) fn label_style(style: &Style, size: f64, color: RGBColor, pos: Pos) -
     TextStyle { font, color: color.to_backend_color(), pos }
 }
 
-/// Draws a wrapped title at the top left; returns its height in CSS pixels.
+/// Draws a title at the top left, its lines balanced; returns its height in CSS pixels.
 pub(super) fn title<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, text: &str, size: f64, style: &Style) -> Result<f64, DrawingAreaErrorKind<DB::ErrorType>> {
     let width = area.dim_in_pixel().0 as f64 / style.scale - 4.0;
-    let lines = wrap(text, width, size);
+    let lines = balanced(text, width, size);
     let step = size * 1.3;
     for (i, line) in lines.iter().enumerate() {
         let pos = (style.px(2.0), style.px(2.0 + step * i as f64));
@@ -273,7 +295,15 @@ mod tests {
     }
 
     #[test]
-    fn a_number_and_its_chinese_unit_share_a_line() {
+    fn a_number_and_its_unit_or_month_share_a_line() {
+        let en = "Memory: SNDK/WDC/STX (index, 17 Nov = 100), projected to 5 Jan";
+        for width in (40..=400).step_by(3) {
+            let lines = wrap(en, width as f64, 16.0);
+            assert_eq!(lines.join(" "), en, "{lines:?}");
+            for pair in lines.windows(2) {
+                assert!(!(after_number(&pair[0]) && pair[1].starts_with(char::is_alphabetic)) && !pair[1].starts_with('='), "at {width} px: {lines:?}");
+            }
+        }
         let text = "回购压力12月31日达峰值+32 个基点，准备金缺口150十亿美元";
         let mut breaks = 0;
         for width in (40..=400).step_by(3) {
