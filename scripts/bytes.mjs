@@ -76,8 +76,9 @@ export const AUTHOR_FILES = ['tapecast.js', 'author.js', 'pkg/author/tapecast.js
  * row heads and unit notes broken at their punctuation: 120,265 B; +30 B for the table's 17 Nov
  * cells of the repo rows given as the pipes stood then, not the reader's shortfall's first day:
  * 120,295 B (117.5 KiB); the charts' titles balanced and a number kept with the word after it
- * (−1 B): 120,294 B. Lower it when the download shrinks; never raise it to pass. */
-export const READER_GZIP_CEILING = 120_294;
+ * (−1 B): 120,294 B; +8 B for Δ chips written as the number box writes the value (−10, not
+ * −10.0): 120,302 B. Lower it when the download shrinks; never raise it to pass. */
+export const READER_GZIP_CEILING = 120_302;
 
 /** The author's page's gzip -9 total may not grow past this (bytes): a ratchet. 149,908 when the
  * two reader wasms were split (both then the same code); 145,970 with main's built-in story read
@@ -98,9 +99,10 @@ export const READER_GZIP_CEILING = 120_294;
  * 142,934; session 22's numbers with their units, balanced card titles, whole units and mark
  * labels, as the reader's (+473 B): 143,407; the shorter value axis (+293 B): 143,700; the
  * pressed preset (+261 B): 143,961; Chinese breaks (+25 B): 143,986; the table's 17 Nov repo
- * cells (+19 B): 144,005; the early-January drain named as the fan's event (−12 B): 143,993.
- * Lower it when the download shrinks; never raise it to pass. */
-export const AUTHOR_GZIP_CEILING = 143_993;
+ * cells (+19 B): 144,005; the early-January drain named as the fan's event (−12 B): 143,993;
+ * chips as the box writes them (−4 B): 143,989. Lower it when the download shrinks; never raise
+ * it to pass. */
+export const AUTHOR_GZIP_CEILING = 143_989;
 
 /** `{ file, raw, gzip }` for each of `files` (default: the reader's) under `dist` (a folder path ending in `/`). */
 export function readerBytes(dist, files = READER_FILES) {

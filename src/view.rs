@@ -688,7 +688,8 @@ pub fn delta(engine: &Engine, inputs: &Inputs, id: InputId, lang: Lang) -> Strin
     }
     let (key, delta) = match s.inputs.get(id) {
         Spec::Choice(_) => (Key::ChoiceFromAsOf, as_of.display(s, id, lang)),
-        Spec::Number(_) => (Key::FromAsOf, num::signed(now - was, id.def().decimals)),
+        // As the number box gives it: `−10`, `−9.5`, not `−10.0`.
+        Spec::Number(_) => (Key::FromAsOf, num::cut_zeros(num::signed(now - was, id.def().decimals))),
     };
     fill(tr(key, lang), &[("delta", &delta), ("date", &short_date(engine.timeline().dates[0], lang))])
 }
@@ -956,7 +957,8 @@ mod tests {
             assert_eq!(delta(&engine, &base, d.id, Lang::En), "", "{} at its as-of value has no chip", d.name);
         }
         let moved = base.with(InputId::Surprise, 5.0).with(InputId::Shortfall, 200.0);
-        assert_eq!(delta(&engine, &moved, InputId::Surprise, Lang::En), "+5.0 vs 17 Nov");
+        assert_eq!(delta(&engine, &moved, InputId::Surprise, Lang::En), "+5 vs 17 Nov", "as the number box gives it, not +5.0");
+        assert_eq!(delta(&engine, &moved.with(InputId::Surprise, -9.5), InputId::Surprise, Lang::En), "−9.5 vs 17 Nov");
         assert_eq!(delta(&engine, &moved, InputId::Shortfall, Lang::Zh), "较11月17日 +50");
         // A choice's chip names the author's option, as the sliders' name the author's number.
         let december = base.with(InputId::RmpStart, 1.0);

@@ -55,8 +55,7 @@ pub fn plain(x: f64) -> String {
     if x.is_infinite() {
         return if x > 0.0 { "Infinity".into() } else { "-Infinity".into() };
     }
-    let mut s = fmt(x, 6, false, false).replace('\u{2212}', "-");
-    cut_zeros(&mut s);
+    let mut s = cut_zeros(fmt(x, 6, false, false).replace('\u{2212}', "-"));
     if s == "-0" {
         s = "0".into();
     }
@@ -65,13 +64,12 @@ pub fn plain(x: f64) -> String {
 
 /// Like [`fixed`] with the zeros that end its decimals cut (`9.15`, `120`).
 pub fn trimmed(x: f64, decimals: u32) -> String {
-    let mut s = fixed(x, decimals);
-    cut_zeros(&mut s);
-    s
+    cut_zeros(fixed(x, decimals))
 }
 
-/// Cuts the zeros that end a number's decimals, and then its point (not an exponent's digits).
-fn cut_zeros(s: &mut String) {
+/// `s`, a number as written here, without the zeros that end its decimals, nor then its point
+/// (an exponent's digits are kept): `+5.0` → `+5`.
+pub fn cut_zeros(mut s: String) -> String {
     if s.contains('.') && !s.contains('e') {
         while s.ends_with('0') {
             s.pop();
@@ -80,6 +78,7 @@ fn cut_zeros(s: &mut String) {
             s.pop();
         }
     }
+    s
 }
 
 fn fmt(x: f64, decimals: u32, separators: bool, plus: bool) -> String {
