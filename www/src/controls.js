@@ -136,7 +136,7 @@ export class Controls {
     // A unit breaks only at its commas: never after a slash (十亿美元/月, a word joiner) nor, when
     // short, at a space ("$bn a month", no-break spaces); it moves to the next line whole instead,
     // with the last word when it is as short as "(%)".
-    const unit = (u) => u.replaceAll('/', '/\u2060').replaceAll(' ', u.length <= 16 ? '\u00a0' : ' ');
+    const unit = (/** @type {string} */ u) => u.replaceAll('/', '/\u2060').replaceAll(' ', u.length <= 16 ? '\u00a0' : ' ');
     const glued = c.unit.length > 3 ? open : open.startsWith(' ') ? `\u00a0${open.slice(1)}` : `\u2060${open}`;
     const labelText = c.unit ? `${c.label}${glued}${unit(c.unit)}${close}` : c.label;
     const label = el('label', { for: c.kind === 'choice' ? id : `${id}-n`, title: labelText }, labelText);
