@@ -31,6 +31,9 @@ async function ready(page) {
 
 const values = (page) => page.evaluate(() => document.querySelector('tape-cast').value);
 
+/** The series the widget's main chart shows (its picker's value). */
+const shownSeries = (page) => page.evaluate(() => document.querySelector('tape-cast').shadowRoot.querySelector('select[data-asset]').value);
+
 /** Waits until the widget's inputs are exactly `want`. */
 const arrives = (page, want, what) => pollUntil(() => values(page), (v) => JSON.stringify(v) === JSON.stringify(want),
   { timeout: 5000, what });
@@ -232,6 +235,10 @@ describe('the article drives the widget', () => {
         await ready(page);
         const presets = await page.evaluate(() => [...document.querySelectorAll('[data-tapecast-step]')].map((s) => s.getAttribute('data-preset')));
         assert.ok(presets.length >= 5 && presets.length <= 6, `five or six steps (${presets.length})`);
+        // Each step names the series its text talks about: the pipes' step shows the VIX, and the
+        // steps around it the S&P 500 again, whichever way the reader scrolls.
+        const series = await page.evaluate(() => [...document.querySelectorAll('[data-tapecast-step]')].map((s) => s.getAttribute('data-asset')));
+        assert.deepEqual(series, presets.map((p) => (p === '2019-replay' ? 'vix' : 'spx')));
         const active = () => page.evaluate(() => [...document.querySelectorAll('[data-tapecast-step]')].findIndex((s) => s.hasAttribute('data-active')));
         // Scroll down the way a reader does, a little at a time; note each step as it becomes active.
         const order = [];
@@ -243,6 +250,7 @@ describe('the article drives the widget', () => {
             if (a >= 0 && a !== order.at(-1)) {
               order.push(a);
               await arrives(page, PRESETS[presets[a]], `step ${a + 1} (${presets[a]})`);
+              await pollUntil(() => shownSeries(page), (v) => v === series[a], { timeout: 5000, what: `step ${a + 1} shows ${series[a]}` });
             }
             if (!moved) return;
           }
