@@ -461,3 +461,28 @@ fn share_cards_have_no_collisions_in_either_shape_or_language() {
     assert!(cases >= 13 * 4 * 2, "{cases} cards");
     assert!(failures.is_empty(), "{} collisions in {cases} cards:\n{}", failures.len(), failures.iter().take(40).cloned().collect::<Vec<_>>().join("\n"));
 }
+
+/// A pin at the as-of state keeps a median that barely leaves the 17 Nov close: the pinned median
+/// is drawn over the as-of line, so the reader sees it there, not an orange line hiding it.
+#[test]
+fn a_pinned_median_is_drawn_over_the_as_of_line() {
+    let engine = Engine::new(default_scenario()).unwrap();
+    let s = engine.scenario();
+    let q = engine.project(&Inputs::as_of(s), &[0]);
+    let p = engine.project(&Inputs::preset(s, "nvda-misses").unwrap(), &[0]);
+    for palette in [Palette::LIGHT, Palette::DARK] {
+        let chart = view::chart_against(&engine, &p, Some(&q), ChartKind::Fan, 0, Lang::En).unwrap();
+        let items = Rc::new(RefCell::new(Vec::new()));
+        let area = Recorder { size: (720, panel_height(&chart, 720.0) as u32), items: items.clone() }.into_drawing_area();
+        draw(&area, &chart, &Style { palette, scale: 1.0, font: "sans-serif".into() }).unwrap();
+        let items = items.borrow();
+        let at = |colour: RGBColor, width: fn(f64) -> bool| -> Vec<usize> {
+            let c = (colour.0, colour.1, colour.2);
+            items.iter().enumerate().filter(|(_, i)| matches!(i, Item::Line(a, b, w, k) if *k == c && width(*w) && a.0 < b.0)).map(|(n, _)| n).collect()
+        };
+        let as_of = at(palette.reference, |w| w <= 1.0);
+        let pinned = at(palette.text, |w| w > 1.0);
+        assert!(as_of.len() > 20 && pinned.len() > 20, "the as-of line ({}) and the pinned median ({}) as dashes", as_of.len(), pinned.len());
+        assert!(as_of.iter().max() < pinned.iter().min(), "the as-of line is drawn before (under) the pinned median");
+    }
+}

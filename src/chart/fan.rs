@@ -157,6 +157,9 @@ pub fn fan<DB: Dashes>(area: &DrawingArea<DB, Shift>, spec: &FanSpec, style: &St
     };
     area.draw(&Polygon::new(polygon(|b| b.p95, |b| b.p5), p.band_outer.filled()))?;
     area.draw(&Polygon::new(polygon(|b| b.p75, |b| b.p25), p.band_inner.filled()))?;
+    // As-of level, dashed, under the pinned state: a pinned median that stays at the close (a pin
+    // at the as-of state, whose median barely moves) covers it rather than hiding under it.
+    area.draw(&DashedLine { ends: [(left, ys), (left + plot_w, ys)], dash: (style.px(4.0), style.px(8.0).max(2)), style: p.reference.stroke_width(thin) })?;
     // The pinned state: 5–95% edges thin, median dashed, over the live bands, under the live median.
     if !pinned_days.is_empty() {
         let path = |v: fn(&Band) -> f64| -> Vec<(i32, i32)> { pinned_days.iter().enumerate().map(|(i, b)| (x(i), y(v(b)))).collect() };
@@ -166,8 +169,6 @@ pub fn fan<DB: Dashes>(area: &DrawingArea<DB, Shift>, spec: &FanSpec, style: &St
         let dash = p.text.stroke_width(style.px(1.5).max(1) as u32);
         area.draw(&plotters::element::DashedPathElement::new(path(|b| b.p50), style.px(6.0).max(2), style.px(4.0).max(1), dash))?;
     }
-    // As-of level, dashed.
-    area.draw(&DashedLine { ends: [(left, ys), (left + plot_w, ys)], dash: (style.px(4.0), style.px(8.0).max(2)), style: p.reference.stroke_width(thin) })?;
     // Median.
     let median: Vec<(i32, i32)> = spec.days.iter().enumerate().map(|(i, b)| (x(i), y(b.p50))).collect();
     area.draw(&PathElement::new(median, p.series.stroke_width(style.px(2.0).max(1) as u32)))?;
