@@ -1110,8 +1110,9 @@ mod chinese_typography {
     }
 
     /// Every way `text` breaks the house rules for Chinese: ASCII `:`/`.`/`,`/`;` or a space
-    /// before a full-width bracket next to CJK, a bracket inside a bracket, `bp` for 基点, money
-    /// in 亿美元 where everything else counts 十亿美元.
+    /// before a full-width bracket next to CJK, a bracket inside a bracket, `bp` for 基点, a space
+    /// between a number and 个基点 (the summary writes +32个基点), money in 亿美元 where everything
+    /// else counts 十亿美元.
     fn faults(text: &str) -> Vec<String> {
         let chars: Vec<char> = text.chars().collect();
         let mut out = Vec::new();
@@ -1144,6 +1145,9 @@ mod chinese_typography {
         if text.contains("bp") {
             out.push("bp instead of 基点".into());
         }
+        if text.match_indices(" 个基点").any(|(i, _)| text[..i].ends_with(|c: char| c.is_ascii_digit())) {
+            out.push("a space between a number and 个基点".into());
+        }
         // One money unit, as the input boxes and chart titles count: 十亿美元 ($ bn).
         if text.match_indices("亿美元").any(|(i, _)| !text[..i].ends_with('十')) {
             out.push("亿美元 instead of 十亿美元".into());
@@ -1157,6 +1161,8 @@ mod chinese_typography {
         assert_eq!(faults("单位 （十亿美元）").len(), 1);
         assert_eq!(faults("（% 次日涨跌（相对已定价））").len(), 1);
         assert_eq!(faults("+10 bp").len(), 1);
+        assert_eq!(faults("SRF 利率：+40 个基点").len(), 1);
+        assert!(faults("SRF 利率：+40个基点").is_empty());
         assert_eq!(faults("缺口 1500 亿美元").len(), 1);
         assert!(faults("缺口 150 十亿美元").is_empty());
         assert!(faults("标普500，12月31日：6,650（较6,672变动−0.3%）。").is_empty());
