@@ -701,10 +701,10 @@ mod tests {
 
     /// The ends of a cue's range, when it gives one.
     fn range_ends(cue: &str) -> Option<(String, String)> {
-        let (_, rest) = cue.split_once(" between ").or_else(|| cue.split_once("在 "))?;
-        let (lo, rest) = rest.split_once(" and ").or_else(|| rest.split_once(" 至 "))?;
-        let hi: String = rest.chars().take_while(|c| !c.is_whitespace() && *c != '.').collect();
-        Some((lo.to_string(), hi))
+        let (_, rest) = cue.split_once(" between ").or_else(|| cue.split_once("中位数在"))?;
+        let (lo, rest) = rest.split_once(" and ").or_else(|| rest.split_once('至'))?;
+        let hi: String = rest.chars().take_while(|c| !c.is_whitespace() && (*c as u32) < 0x2E80).collect();
+        Some((lo.to_string(), hi.trim_end_matches('.').to_string()))
     }
 
     #[test]
