@@ -77,8 +77,12 @@ export const AUTHOR_FILES = ['tapecast.js', 'author.js', 'pkg/author/tapecast.js
  * cells of the repo rows given as the pipes stood then, not the reader's shortfall's first day:
  * 120,295 B (117.5 KiB); the charts' titles balanced and a number kept with the word after it
  * (−1 B): 120,294 B; +8 B for Δ chips written as the number box writes the value (−10, not
- * −10.0): 120,302 B. Lower it when the download shrinks; never raise it to pass. */
-export const READER_GZIP_CEILING = 120_302;
+ * −10.0): 120,302 B. Session 23: deliberately, +117 B for help that says what each input's
+ * marks are (the cut odds of 13 and 14 Nov, a 2019-sized shortfall, the Fed's 2019 pace); the
+ * built-in story's counts (lengths, tags) kept as u16 apart from its f64 numbers (−277 B; as
+ * LEB128 bytes they were 221 B larger, the decoder included): 120,142 B. Lower it when the
+ * download shrinks; never raise it to pass. */
+export const READER_GZIP_CEILING = 120_142;
 
 /** The author's page's gzip -9 total may not grow past this (bytes): a ratchet. 149,908 when the
  * two reader wasms were split (both then the same code); 145,970 with main's built-in story read
@@ -100,9 +104,10 @@ export const READER_GZIP_CEILING = 120_302;
  * labels, as the reader's (+473 B): 143,407; the shorter value axis (+293 B): 143,700; the
  * pressed preset (+261 B): 143,961; Chinese breaks (+25 B): 143,986; the table's 17 Nov repo
  * cells (+19 B): 144,005; the early-January drain named as the fan's event (−12 B): 143,993;
- * chips as the box writes them (−4 B): 143,989. Lower it when the download shrinks; never raise
- * it to pass. */
-export const AUTHOR_GZIP_CEILING = 143_989;
+ * chips as the box writes them (−4 B): 143,989; session 23's marks explained in the help (the
+ * author's wasm embeds the story too) and the story's counts kept apart (−154 B together):
+ * 143,835. Lower it when the download shrinks; never raise it to pass. */
+export const AUTHOR_GZIP_CEILING = 143_835;
 
 /** `{ file, raw, gzip }` for each of `files` (default: the reader's) under `dist` (a folder path ending in `/`). */
 export function readerBytes(dist, files = READER_FILES) {

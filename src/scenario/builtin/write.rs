@@ -7,9 +7,11 @@ use crate::scenario::{from_json, validate, Scenario, DEFAULT_SCENARIO_JSON};
 use serde::ser::{self, Impossible, Serialize};
 use std::fmt;
 
-/// The two constants: every number in field order, every string joined.
+/// The three constants: every count (lengths, `Option` tags, booleans) and every number in field
+/// order, every string joined.
 #[derive(Default)]
 struct Laid {
+    counts: Vec<u16>,
     numbers: Vec<f64>,
     text: String,
 }
@@ -38,9 +40,15 @@ fn unsupported(what: &str) -> Done {
 }
 
 impl Laid {
-    fn str(&mut self, s: &str) {
-        self.numbers.push(s.len() as f64);
+    fn count(&mut self, n: usize) -> Done {
+        self.counts.push(u16::try_from(n).map_err(|_| Unsupported(format!("a count of {n}, past u16")))?);
+        Ok(())
+    }
+
+    fn str(&mut self, s: &str) -> Done {
+        self.count(s.len())?;
         self.text.push_str(s);
+        Ok(())
     }
 }
 
@@ -56,8 +64,7 @@ impl<'a> ser::Serializer for &'a mut Laid {
     type SerializeStructVariant = Impossible<(), Unsupported>;
 
     fn serialize_bool(self, v: bool) -> Done {
-        self.numbers.push(f64::from(u8::from(v)));
-        Ok(())
+        self.count(usize::from(v))
     }
     fn serialize_i8(self, _: i8) -> Done {
         unsupported("i8")
@@ -95,18 +102,16 @@ impl<'a> ser::Serializer for &'a mut Laid {
         unsupported("char")
     }
     fn serialize_str(self, v: &str) -> Done {
-        self.str(v);
-        Ok(())
+        self.str(v)
     }
     fn serialize_bytes(self, _: &[u8]) -> Done {
         unsupported("bytes")
     }
     fn serialize_none(self) -> Done {
-        self.numbers.push(0.0);
-        Ok(())
+        self.count(0)
     }
     fn serialize_some<T: ?Sized + Serialize>(self, value: &T) -> Done {
-        self.numbers.push(1.0);
+        self.count(1)?;
         value.serialize(self)
     }
     fn serialize_unit(self) -> Done {
@@ -125,7 +130,7 @@ impl<'a> ser::Serializer for &'a mut Laid {
         unsupported("newtype variant")
     }
     fn serialize_seq(self, len: Option<usize>) -> Result<Self, Unsupported> {
-        self.numbers.push(len.ok_or_else(|| Unsupported("a sequence of unknown length".into()))? as f64);
+        self.count(len.ok_or_else(|| Unsupported("a sequence of unknown length".into()))?)?;
         Ok(self)
     }
     fn serialize_tuple(self, _: usize) -> Result<Self::SerializeTuple, Unsupported> {
@@ -138,7 +143,7 @@ impl<'a> ser::Serializer for &'a mut Laid {
         Err(Unsupported("the scenario structs have no tuple variant".into()))
     }
     fn serialize_map(self, len: Option<usize>) -> Result<Self, Unsupported> {
-        self.numbers.push(len.ok_or_else(|| Unsupported("a map of unknown length".into()))? as f64);
+        self.count(len.ok_or_else(|| Unsupported("a map of unknown length".into()))?)?;
         Ok(self)
     }
     fn serialize_struct(self, _: &'static str, _: usize) -> Result<Self, Unsupported> {
@@ -217,19 +222,20 @@ fn story() -> Scenario {
 fn source() -> String {
     let mut laid = Laid::default();
     story().serialize(&mut laid).unwrap();
-    let numbers: Vec<String> = laid.numbers.iter().map(|x| format!("{x:?}")).collect();
-    let mut lines = String::new();
-    for chunk in numbers.chunks(12) {
-        lines.push_str("    ");
-        lines.push_str(&chunk.join(", "));
-        lines.push_str(",\n");
-    }
+    let lines = |items: Vec<String>, per_line: usize| -> String {
+        items.chunks(per_line).map(|chunk| format!("    {},\n", chunk.join(", "))).collect()
+    };
     format!(
         "//! Generated from src/scenario/default.json by `TAPECAST_BLESS=1 cargo test --lib builtin` (see\n\
-         //! builtin.rs); do not edit. Its numbers, then its strings, in the scenario structs' field order.\n\n\
-         pub(super) static NUMBERS: [f64; {}] = [\n{lines}];\n\n\
+         //! builtin.rs); do not edit. Its counts (lengths, `Option` tags, booleans), its numbers and\n\
+         //! its strings, in the scenario structs' field order.\n\n\
+         pub(super) static COUNTS: [u16; {}] = [\n{}];\n\n\
+         pub(super) static NUMBERS: [f64; {}] = [\n{}];\n\n\
          pub(super) static TEXT: &str = {:?};\n",
+        laid.counts.len(),
+        lines(laid.counts.iter().map(u16::to_string).collect(), 20),
         laid.numbers.len(),
+        lines(laid.numbers.iter().map(|x| format!("{x:?}")).collect(), 12),
         laid.text
     )
 }
@@ -258,7 +264,7 @@ fn the_built_in_story_is_the_file_without_citations_and_valid() {
 
 #[test]
 fn reading_stops_at_the_end_of_both_constants() {
-    let mut r = super::Stream { numbers: &super::data::NUMBERS, text: super::data::TEXT, at: 0, pos: 0 };
+    let mut r = super::Stream { counts: &super::data::COUNTS, numbers: &super::data::NUMBERS, text: super::data::TEXT, counted: 0, at: 0, pos: 0 };
     let _ = <Scenario as super::Decode>::decode(&mut r);
-    assert_eq!((r.at, r.pos), (super::data::NUMBERS.len(), super::data::TEXT.len()));
+    assert_eq!((r.counted, r.at, r.pos), (super::data::COUNTS.len(), super::data::NUMBERS.len(), super::data::TEXT.len()));
 }
