@@ -48,6 +48,11 @@ export interface TapeCastScenarioChangeDetail {
   dates: string[];
   /** The pinned state's inputs, or `null` when nothing is pinned. */
   pinned: TapeCastInputs | null;
+  /** The lead's 5th, 50th and 95th percentiles at the horizon as the widget writes them in its
+   * summary, fan and table (`6,660`: rounded to the step their spread supports). */
+  lead_p5: string;
+  lead_p50: string;
+  lead_p95: string;
 }
 
 /** The attributes `<tape-cast>` reads (all optional; bad values are clamped or ignored with a visible note). */

@@ -22,8 +22,25 @@ pub fn decimals(engine: &Engine, asset: usize) -> u32 {
 
 /// A level as text, with `%` for rates.
 pub fn level(engine: &Engine, asset: usize, x: f64) -> String {
-    let suffix = if engine.scenario().assets[asset].quote == Quote::Rate { "%" } else { "" };
-    format!("{}{suffix}", num::fixed(x, decimals(engine, asset)))
+    format!("{}{}", num::fixed(x, decimals(engine, asset)), suffix(engine, asset))
+}
+
+/// `%` for a rate, nothing for a price.
+fn suffix(engine: &Engine, asset: usize) -> &'static str {
+    if engine.scenario().assets[asset].quote == Quote::Rate { "%" } else { "" }
+}
+
+/// The step a projected level of `asset` is written to, given its band at that day: what the
+/// band's spread supports ([`resolution`]), never finer than the level's own decimals. The
+/// summary, the fan's value at the horizon, the cues and the table all write a projected level so
+/// (6,657.3 is 6,660 everywhere); the as-of close, known exactly, is written as [`level`].
+pub fn step(engine: &Engine, asset: usize, b: &Band) -> f64 {
+    resolution(b).max([1.0, 0.1, 0.01][decimals(engine, asset).min(2) as usize])
+}
+
+/// A projected level of `asset` as text, to its [`step`] for the band `b`, with `%` for rates.
+pub fn projected(engine: &Engine, asset: usize, b: &Band, x: f64) -> String {
+    format!("{}{}", num::to_step(x, step(engine, asset, b)), suffix(engine, asset))
 }
 
 /// Date ticks, most important first: the as-of close, the horizon, the day the chart marks (its
@@ -89,7 +106,8 @@ pub fn fan_spec(engine: &Engine, p: &Projection, asset: usize, lang: Lang) -> Op
         events,
         horizon: tl.horizon,
         decimals: decimals(engine, asset),
-        suffix: if a.quote == Quote::Rate { "%".into() } else { String::new() },
+        end_step: step(engine, asset, &p.assets[asset].horizon),
+        suffix: suffix(engine, asset).into(),
         compact: compact(lang),
         pinned: None,
     })
@@ -127,13 +145,11 @@ pub fn summary(engine: &Engine, p: &Projection, lang: Lang) -> String {
 /// (two by name, then how many more). At most 30 words in English. Without a pin, [`summary`].
 pub fn summary_against(engine: &Engine, p: &Projection, inputs: &Inputs, pinned: Option<(&Projection, &Inputs)>, lang: Lang) -> String {
     let Some((q, pin)) = pinned else { return summary(engine, p, lang) };
-    let s = engine.scenario();
-    let (now, was) = (engine.headline(p).lead.p50, engine.headline(q).lead.p50);
-    let percent = if s.assets[0].quote == Quote::Rate { "%" } else { "" };
+    let (now, was) = (engine.headline(p).lead, engine.headline(q).lead);
     let mut out = lead_sentence(engine, p, lang);
     out.push_str(&fill(tr(Key::SummaryPinned, lang), &[
-        ("delta", &format!("{}{percent}", num::signed(now - was, decimals(engine, 0)))),
-        ("value", &level(engine, 0, was)),
+        ("delta", &format!("{}{}", num::signed_to_step(now.p50 - was.p50, step(engine, 0, &now)), suffix(engine, 0))),
+        ("value", &projected(engine, 0, &was, was.p50)),
     ]));
     let changed: Vec<&str> = INPUTS.iter().filter(|d| inputs.get(d.id) != pin.get(d.id)).map(|d| input_label(engine, d.id, lang)).collect();
     // In English each name is quoted as its control is labelled: a label's capital ("Reserve
@@ -168,11 +184,11 @@ fn lead_sentence(engine: &Engine, p: &Projection, lang: Lang) -> String {
     fill(tr(Key::SummaryLead, lang), &[
         ("asset", s.assets[0].label.get(lang)),
         ("date", &short_date(tl.dates[tl.horizon], lang)),
-        ("value", &level(engine, 0, lead.p50)),
+        ("value", &projected(engine, 0, &lead, lead.p50)),
         ("change", &format!("{}%", num::signed(change, 1))),
         ("start", &level(engine, 0, start)),
-        ("lo", &level(engine, 0, lead.p5)),
-        ("hi", &level(engine, 0, lead.p95)),
+        ("lo", &projected(engine, 0, &lead, lead.p5)),
+        ("hi", &projected(engine, 0, &lead, lead.p95)),
     ])
 }
 
@@ -270,6 +286,8 @@ pub fn plumbing_spec(engine: &Engine, p: &Projection, lang: Lang) -> PlumbingSpe
         events,
         horizon: peak,
         decimals: 0,
+        // Basis points to the one, as the summary and the table give the peak.
+        end_step: 1.0,
         suffix: String::new(),
         compact: compact(lang),
         pinned: None,
@@ -477,12 +495,6 @@ fn resolution(b: &Band) -> f64 {
     num::clamp(num::pow10(libm::floor(libm::log10(spread / 50.0))), 0.01, 1e6)
 }
 
-/// `x` rounded to `step`, with the decimals the step has.
-fn rounded(x: f64, step: f64) -> String {
-    let decimals = if step >= 1.0 { 0 } else { libm::round(-libm::log10(step)) as u32 };
-    num::fixed(libm::round(x / step) * step, decimals)
-}
-
 /// The horizon percentiles of every series and the plumbing peaks, each row rounded to what its
 /// uncertainty supports; names short, units in footnotes.
 pub fn table(engine: &Engine, p: &Projection, lang: Lang) -> Table {
@@ -497,9 +509,7 @@ pub fn table(engine: &Engine, p: &Projection, lang: Lang) -> Table {
         .iter()
         .map(|a| {
             let asset = &s.assets[a.asset];
-            let step = resolution(&a.horizon);
-            let suffix = if asset.quote == Quote::Rate { "%" } else { "" };
-            let cell = |v: f64| format!("{}{suffix}", rounded(v, step));
+            let cell = |v: f64| projected(engine, a.asset, &a.horizon, v);
             // The as-of level is known exactly: given as the charts give it, not rounded.
             let mut row = vec![asset.label.get(lang).to_string(), level(engine, a.asset, asset.start)];
             row.extend(a.horizon.values().iter().map(|v| cell(*v)));
@@ -651,20 +661,27 @@ pub fn sensitivity(engine: &Engine, inputs: &Inputs, id: InputId, lang: Lang) ->
         Spec::Choice(c) => (0..c.options.len()).map(|k| inputs.with(id, k as f64)).collect(),
     };
     let metric = id.def().metric;
+    // Each state's median; the lead's written to the step its band supports (the last state's:
+    // the ends' bands support the same step).
+    let mut at = 1.0;
     let values: Vec<f64> = states
         .iter()
         .map(|x| {
             let p = engine.project(x, &[]);
             match metric {
-                Metric::LeadMedian => p.assets[0].horizon.p50,
+                Metric::LeadMedian => {
+                    at = step(engine, 0, &p.assets[0].horizon);
+                    p.assets[0].horizon.p50
+                }
                 Metric::PeakSpread => engine.headline(&p).spread_peak.p50,
             }
         })
         .collect();
     let lo = values.iter().copied().fold(f64::INFINITY, f64::min);
     let hi = values.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+    let lead = |x: f64| format!("{}{}", num::to_step(x, at), suffix(engine, 0));
     let (name, lo, hi) = match metric {
-        Metric::LeadMedian => (s.assets[0].label.get(lang), level(engine, 0, lo), level(engine, 0, hi)),
+        Metric::LeadMedian => (s.assets[0].label.get(lang), lead(lo), lead(hi)),
         Metric::PeakSpread => ("SOFR − IORB", num::signed(lo, 0), num::signed(hi, 0)),
     };
     // A range whose ends read the same is no range: say the input does not move the number.
@@ -783,7 +800,8 @@ mod tests {
                 assert!(words <= 30, "{words} words: {en}");
                 assert!(en.starts_with(&lead_sentence(&engine, &p, Lang::En)), "{en}");
                 let (now, was) = (engine.headline(&p).lead.p50, engine.headline(&q).lead.p50);
-                let delta = format!("Median {} vs pinned {}. ", num::signed(now - was, 0), level(&engine, 0, was));
+                let (lead, pinned) = (engine.headline(&p).lead, engine.headline(&q).lead);
+                let delta = format!("Median {} vs pinned {}. ", num::signed_to_step(now - was, step(&engine, 0, &lead)), projected(&engine, 0, &pinned, was));
                 assert!(en.contains(&delta), "{en} — expected {delta}");
                 // Each name in quotes, as its control is labelled: no label's capital mid-sentence.
                 let differ: Vec<String> = INPUTS.iter().filter(|d| i.get(d.id) != pin.get(d.id)).map(|d| format!("“{}”", input_label(&engine, d.id, Lang::En))).collect();
@@ -935,16 +953,29 @@ mod tests {
     }
 
     #[test]
-    fn the_table_says_it_rounds_where_the_summary_gives_more_digits() {
+    fn the_summary_the_fan_and_the_table_write_a_projected_level_alike() {
+        // A reader saw 6,657 in the summary and 6,660 in the table a row below it: one number
+        // written two ways reads as an error. Both now give it to the step its band supports.
         let engine = Engine::new(default_scenario()).unwrap();
-        let p = engine.project(&Inputs::as_of(engine.scenario()), &[0]);
-        let t = table(&engine, &p, Lang::En);
-        let lead = engine.headline(&p).lead;
-        let spx = t.rows.iter().find(|r| r[0] == "S&P 500").unwrap();
-        // The summary's 6,657 is the table's 6,660 a row below it: the table's caption says why.
-        assert_ne!(spx[2], level(&engine, 0, lead.p50), "{spx:?}");
-        assert!(summary(&engine, &p, Lang::En).contains(&level(&engine, 0, lead.p50)));
-        assert!(t.caption.ends_with(", rounded"), "{}", t.caption);
+        let s = engine.scenario();
+        for inputs in [Inputs::as_of(s), Inputs::preset(s, "nvda-misses").unwrap(), Inputs::preset(s, "2019-replay").unwrap()] {
+            let p = engine.project(&inputs, &[0]);
+            let t = table(&engine, &p, Lang::En);
+            let lead = engine.headline(&p).lead;
+            let spx = t.rows.iter().find(|r| r[0] == "S&P 500").unwrap();
+            let said = summary(&engine, &p, Lang::En);
+            for (cell, v) in [(&spx[2], lead.p5), (&spx[4], lead.p50), (&spx[6], lead.p95)] {
+                assert_eq!(cell, &projected(&engine, 0, &lead, v));
+                assert!(said.contains(cell.as_str()), "{said} — the table's {cell}");
+            }
+            assert!(spx[4].ends_with('0') && level(&engine, 0, lead.p50) != spx[4], "written to the ten: {spx:?}");
+            let Some(Chart::Fan(f)) = chart_against(&engine, &p, None, ChartKind::Fan, 0, Lang::En) else { panic!("a fan") };
+            assert_eq!(num::to_step(f.days[f.horizon].p50, f.end_step), spx[4], "the fan's value at the horizon");
+            // The as-of close is known exactly: written as it is.
+            assert_eq!(spx[1], "6,672");
+        }
+        let p = engine.project(&Inputs::as_of(s), &[0]);
+        assert!(table(&engine, &p, Lang::En).caption.ends_with(", rounded"));
         assert!(table(&engine, &p, Lang::Zh).caption.ends_with("（已取整）"));
     }
 

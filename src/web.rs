@@ -738,6 +738,12 @@ impl Widget {
             dates: Vec<String>,
             /// The pinned state's inputs; `null` when nothing is pinned.
             pinned: Option<Values<'a>>,
+            /// The lead's year-end 5th, 50th and 95th percentiles as the widget writes them,
+            /// rounded to what their spread supports (`6,660`, as the summary, the fan and the
+            /// table give it).
+            lead_p5: String,
+            lead_p50: String,
+            lead_p95: String,
         }
         let s = self.engine.scenario();
         let out = Out {
@@ -747,6 +753,9 @@ impl Widget {
             headline: &h,
             lead: s.assets[0].id.clone(),
             mover: s.assets[h.mover].id.clone(),
+            lead_p5: view::projected(&self.engine, 0, &h.lead, h.lead.p5),
+            lead_p50: view::projected(&self.engine, 0, &h.lead, h.lead.p50),
+            lead_p95: view::projected(&self.engine, 0, &h.lead, h.lead.p95),
         };
         to_js(&out)
     }

@@ -382,7 +382,8 @@ fn the_horizon_value_names_its_day_as_the_summary_and_the_description_do() {
         let h = engine.headline(&p);
         for lang in [Lang::En, Lang::Zh] {
             let colon = if lang == Lang::Zh { "：" } else { ": " };
-            let (day, value) = (short_date(tl.dates[tl.horizon], lang), view::level(&engine, 0, h.lead.p50));
+            // The projected level to the step its band supports, as the summary and the table give it.
+            let (day, value) = (short_date(tl.dates[tl.horizon], lang), num::to_step(h.lead.p50, view::step(&engine, 0, &h.lead)));
             let summary = view::summary(&engine, &p, lang);
             assert!(summary.contains(&format!("{day}{colon}{value}")), "{name} {lang:?}: {summary}");
             let peak_day = short_date(tl.dates[h.spread_peak_day], lang);

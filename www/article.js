@@ -3,7 +3,6 @@
 
 const story = document.getElementById('story');
 const lang = document.documentElement.lang.startsWith('zh') ? 'zh-CN' : 'en-GB';
-const whole = new Intl.NumberFormat(lang, { maximumFractionDigits: 0 });
 const signed = new Intl.NumberFormat(lang, { maximumFractionDigits: 0, signDisplay: 'always' });
 const day = new Intl.DateTimeFormat(lang, { day: 'numeric', month: 'short', timeZone: 'UTC' });
 
@@ -13,9 +12,10 @@ function set(name, text) {
 
 story?.addEventListener('scenariochange', (event) => {
   const { headline, dates } = event.detail;
-  set('lead', whole.format(headline.lead.p50));
-  set('lead-lo', whole.format(headline.lead.p5));
-  set('lead-hi', whole.format(headline.lead.p95));
+  // The S&P 500's year-end numbers as the widget writes them (6,660, to the ten its spread supports).
+  set('lead', event.detail.lead_p50);
+  set('lead-lo', event.detail.lead_p5);
+  set('lead-hi', event.detail.lead_p95);
   set('spread', signed.format(headline.spread_peak.p50));
   const peak = dates?.[headline.spread_peak_day];
   // A day stays with its month on one line (`31 Dec`).

@@ -35,8 +35,11 @@ pub struct FanSpec {
     /// Day index whose median is labelled in the right margin with its date from `x_ticks`: the
     /// horizon ("year-end") on the fan, the peak day on the plumbing panel.
     pub horizon: usize,
-    /// Decimals for the horizon value label (axis ticks choose their own).
+    /// Decimals for the as-of level's label (axis ticks choose their own).
     pub decimals: u32,
+    /// The step the horizon's value is written to (a power of ten: 10 writes 6,657 as 6,660), as
+    /// the summary and the table write it.
+    pub end_step: f64,
     /// Text after numbers (`%`, ` bp`), may be empty.
     pub suffix: String,
     /// The value axis's shorter numbers, for labels too wide for a phone's margin ("120,000"):
@@ -177,7 +180,7 @@ pub fn fan<DB: Dashes>(area: &DrawingArea<DB, Shift>, spec: &FanSpec, style: &St
     if let Some(b) = spec.days.get(spec.horizon) {
         let (hx, hy) = (x(spec.horizon), y(b.p50));
         area.draw(&Circle::new((hx, hy), style.px(3.5), p.series.filled()))?;
-        let value = format!("{}{}", num::fixed(b.p50, spec.decimals), spec.suffix);
+        let value = format!("{}{}", num::to_step(b.p50, spec.end_step), spec.suffix);
         let lx = left + plot_w + style.px(6.0);
         area.draw(&Text::new(value, (lx, hy), font(TITLE, &p.text, Pos::new(HPos::Left, VPos::Center))))?;
         let (dy, v) = if hy - top > style.px(20.0) { (-7.0, VPos::Bottom) } else { (7.0, VPos::Top) };

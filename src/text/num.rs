@@ -46,6 +46,25 @@ pub fn signed(x: f64, decimals: u32) -> String {
     fmt(x, decimals, true, true)
 }
 
+/// `x` rounded to `step` (a power of ten) and written with the decimals the step has: 6,657.3 to
+/// the ten is `6,660`, 3.0712 to the hundredth `3.07`.
+pub fn to_step(x: f64, step: f64) -> String {
+    let (x, decimals) = stepped(x, step);
+    fixed(x, decimals)
+}
+
+/// Like [`to_step`] with an explicit `+` for positive values (for changes).
+pub fn signed_to_step(x: f64, step: f64) -> String {
+    let (x, decimals) = stepped(x, step);
+    signed(x, decimals)
+}
+
+/// `x` rounded to `step`, and the decimals the step has.
+fn stepped(x: f64, step: f64) -> (f64, u32) {
+    let decimals = if step >= 1.0 { 0 } else { libm::round(-libm::log10(step)) as u32 };
+    (libm::round(x / step) * step, decimals)
+}
+
 /// A value as typed in a file or attribute, for messages: up to 6 decimals, trailing zeros cut,
 /// no separators, ASCII minus (`-0.2`, `1e20`).
 pub fn plain(x: f64) -> String {
@@ -342,6 +361,17 @@ impl Big {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_level_to_its_step_carries_the_steps_decimals() {
+        assert_eq!(to_step(6657.3, 10.0), "6,660");
+        assert_eq!(to_step(91_034.6, 1000.0), "91,000");
+        assert_eq!(to_step(3.0712, 0.01), "3.07");
+        assert_eq!(to_step(99.75, 0.1), "99.8");
+        assert_eq!(signed_to_step(-232.4, 10.0), "\u{2212}230");
+        assert_eq!(signed_to_step(-3.0, 10.0), "0", "no sign on a change that rounds away");
+        assert_eq!(to_step(f64::NAN, 10.0), "n/a");
+    }
 
     #[test]
     fn powers_of_ten_are_pows() {

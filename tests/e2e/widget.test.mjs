@@ -466,6 +466,11 @@ describe('the <tape-cast> widget', () => {
     assert.equal(detail.dates[0], '2025-11-17');
     const after = await pollUntil(() => page.evaluate(() => document.querySelector('[data-bind="lead"]').textContent), (t) => t !== before, { what: 'prose updates' });
     assert.ok(Number(after.replace(/,/g, '')) > Number(before.replace(/,/g, '')), 'a beat and a dovish Fed lift the bound median');
+    // The prose writes the median as the widget does: its summary, to the ten the spread supports.
+    assert.equal(after, detail.lead_p50);
+    assert.match(detail.lead_p50, /^\d,\d\d0$/);
+    const summary = await page.evaluate(() => document.querySelector('tape-cast').shadowRoot.querySelector('.summary').textContent);
+    assert.ok(summary.includes(`: ${detail.lead_p50} (`) && summary.includes(`paths ${detail.lead_p5}–${detail.lead_p95}.`), summary);
     assert.deepEqual(await page.evaluate(() => document.querySelector('tape-cast').value),
       { surprise: 12, 'cut-odds': 80, shortfall: 150, 'rmp-start': 'january', 'rmp-pace': 45 });
   });
