@@ -84,9 +84,10 @@ export const AUTHOR_FILES = ['tapecast.js', 'author.js', 'pkg/author/tapecast.js
  * for one way to write a projected level (the summary's 6,657 beside the table's 6,660 read as
  * an error; the summary, the fan's value, the cues and the table now all write 6,660, to the
  * step the band's spread supports) and the `scenariochange` detail's lead_p5/p50/p95 as written,
- * which the demo article binds: 120,525 B. Lower it when the download shrinks; never raise it
- * to pass. */
-export const READER_GZIP_CEILING = 120_525;
+ * which the demo article binds: 120,525 B; +8 B for the table's 17 Nov cell written to its row's
+ * step where that loses nothing (Memory's rebased 100 read 100.0 beside 73 and 99): 120,533 B.
+ * Lower it when the download shrinks; never raise it to pass. */
+export const READER_GZIP_CEILING = 120_533;
 
 /** The author's page's gzip -9 total may not grow past this (bytes): a ratchet. 149,908 when the
  * two reader wasms were split (both then the same code); 145,970 with main's built-in story read
@@ -110,9 +111,10 @@ export const READER_GZIP_CEILING = 120_525;
  * cells (+19 B): 144,005; the early-January drain named as the fan's event (−12 B): 143,993;
  * chips as the box writes them (−4 B): 143,989; session 23's marks explained in the help (the
  * author's wasm embeds the story too) and the story's counts kept apart (−154 B together):
- * 143,835; one way to write a projected level, as the reader's (+453 B): 144,288. Lower it when
- * the download shrinks; never raise it to pass. */
-export const AUTHOR_GZIP_CEILING = 144_288;
+ * 143,835; one way to write a projected level, as the reader's (+453 B): 144,288; the table's
+ * 17 Nov cell to its row's step (+11 B): 144,299. Lower it when the download shrinks; never raise
+ * it to pass. */
+export const AUTHOR_GZIP_CEILING = 144_299;
 
 /** `{ file, raw, gzip }` for each of `files` (default: the reader's) under `dist` (a folder path ending in `/`). */
 export function readerBytes(dist, files = READER_FILES) {

@@ -510,8 +510,12 @@ pub fn table(engine: &Engine, p: &Projection, lang: Lang) -> Table {
         .map(|a| {
             let asset = &s.assets[a.asset];
             let cell = |v: f64| projected(engine, a.asset, &a.horizon, v);
-            // The as-of level is known exactly: given as the charts give it, not rounded.
-            let mut row = vec![asset.label.get(lang).to_string(), level(engine, a.asset, asset.start)];
+            // The as-of level is known exactly: given as the charts give it, not rounded; written
+            // to the row's step where that loses nothing (a rebased 100 beside 73 and 99, not 100.0).
+            let at = step(engine, a.asset, &a.horizon);
+            let exact = libm::fabs(libm::round(asset.start / at) * at - asset.start) < 1e-9;
+            let close = if exact { cell(asset.start) } else { level(engine, a.asset, asset.start) };
+            let mut row = vec![asset.label.get(lang).to_string(), close];
             row.extend(a.horizon.values().iter().map(|v| cell(*v)));
             row
         })
@@ -975,7 +979,14 @@ mod tests {
             assert_eq!(spx[1], "6,672");
         }
         let p = engine.project(&Inputs::as_of(s), &[0]);
-        assert!(table(&engine, &p, Lang::En).caption.ends_with(", rounded"));
+        let t = table(&engine, &p, Lang::En);
+        // A close the row's step writes exactly is written so: Memory's rebased 100 beside 73 and
+        // 99 (it read 100.0), Nasdaq-100's 100.0 beside 99.8, the 2-year's 3.57% beside 3.57%.
+        let row = |name: &str| t.rows.iter().find(|r| r[0] == name).unwrap().clone();
+        assert_eq!((row("Memory: SNDK/WDC/STX")[1].as_str(), row("Memory: SNDK/WDC/STX")[4].as_str()), ("100", "99"));
+        assert_eq!(row("Nasdaq-100")[1], "100.0");
+        assert_eq!(row("2-year Treasury yield")[1], "3.57%");
+        assert!(t.caption.ends_with(", rounded"));
         assert!(table(&engine, &p, Lang::Zh).caption.ends_with("（已取整）"));
     }
 
