@@ -665,8 +665,9 @@ pub fn sensitivity(engine: &Engine, inputs: &Inputs, id: InputId, lang: Lang) ->
         Spec::Choice(c) => (0..c.options.len()).map(|k| inputs.with(id, k as f64)).collect(),
     };
     let metric = id.def().metric;
-    // Each state's median; the lead's written to the step its band supports (the last state's:
-    // the ends' bands support the same step).
+    // Each state's median; the lead's written to the step the last state's band supports (one
+    // step for both ends, so that they read alike; the bands across one input's range differ
+    // little).
     let mut at = 1.0;
     let values: Vec<f64> = states
         .iter()
