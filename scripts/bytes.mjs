@@ -85,9 +85,10 @@ export const AUTHOR_FILES = ['tapecast.js', 'author.js', 'pkg/author/tapecast.js
  * an error; the summary, the fan's value, the cues and the table now all write 6,660, to the
  * step the band's spread supports) and the `scenariochange` detail's lead_p5/p50/p95 as written,
  * which the demo article binds: 120,525 B; +8 B for the table's 17 Nov cell written to its row's
- * step where that loses nothing (Memory's rebased 100 read 100.0 beside 73 and 99): 120,533 B.
- * Lower it when the download shrinks; never raise it to pass. */
-export const READER_GZIP_CEILING = 120_533;
+ * step where that loses nothing (Memory's rebased 100 read 100.0 beside 73 and 99): 120,533 B;
+ * the Chinese repo key and table row naming 常设回购便利 in full, and an unused string gone (−22 B):
+ * 120,511 B. Lower it when the download shrinks; never raise it to pass. */
+export const READER_GZIP_CEILING = 120_511;
 
 /** The author's page's gzip -9 total may not grow past this (bytes): a ratchet. 149,908 when the
  * two reader wasms were split (both then the same code); 145,970 with main's built-in story read
@@ -112,9 +113,9 @@ export const READER_GZIP_CEILING = 120_533;
  * chips as the box writes them (−4 B): 143,989; session 23's marks explained in the help (the
  * author's wasm embeds the story too) and the story's counts kept apart (−154 B together):
  * 143,835; one way to write a projected level, as the reader's (+453 B): 144,288; the table's
- * 17 Nov cell to its row's step (+11 B): 144,299. Lower it when the download shrinks; never raise
- * it to pass. */
-export const AUTHOR_GZIP_CEILING = 144_299;
+ * 17 Nov cell to its row's step (+11 B): 144,299; 常设回购便利 in full and an unused string gone
+ * (−34 B): 144,265. Lower it when the download shrinks; never raise it to pass. */
+export const AUTHOR_GZIP_CEILING = 144_265;
 
 /** `{ file, raw, gzip }` for each of `files` (default: the reader's) under `dist` (a folder path ending in `/`). */
 export function readerBytes(dist, files = READER_FILES) {

@@ -59,8 +59,6 @@ pub enum Key {
     GroupRatesCredit,
     /// Plumbing chart: spread panel title.
     SpreadTitle,
-    /// Plumbing chart: the SRF rate reference line.
-    SrfRate,
     /// Plumbing chart: SRF panel title.
     SrfTitle,
     /// Buttons and labels of the widget shell.
@@ -224,7 +222,7 @@ pub fn tr(key: Key, lang: Lang) -> &'static str {
         (KeyMedian, Lang::En) => "median",
         (KeyMedian, Lang::Zh) => "中位数",
         (SrfRateLevel, Lang::En) => "SRF rate: {value} bp",
-        (SrfRateLevel, Lang::Zh) => "SRF 利率：{value}个基点",
+        (SrfRateLevel, Lang::Zh) => "常设回购便利利率：{value}个基点",
         (BarsTitle, Lang::En) => "Every series by {date}: median change, bars; 25–75% range, whiskers",
         (BarsTitle, Lang::Zh) => "各资产至{date}：柱为中位数变化，须线为25–75%区间",
         (ChangePercent, Lang::En) => "Change, %",
@@ -243,8 +241,6 @@ pub fn tr(key: Key, lang: Lang) -> &'static str {
         (GroupRatesCredit, Lang::Zh) => "利率、信用与波动率",
         (SpreadTitle, Lang::En) => "Repo stress: SOFR − IORB, bp",
         (SpreadTitle, Lang::Zh) => "回购压力：SOFR − IORB（基点）",
-        (SrfRate, Lang::En) => "SRF rate",
-        (SrfRate, Lang::Zh) => "SRF 利率",
         (SrfTitle, Lang::En) => "Standing Repo Facility use, $bn (bar: median; tick: 95th percentile)",
         (SrfTitle, Lang::Zh) => "常设回购便利使用量，十亿美元（柱：中位数；短线：95分位）",
         (Reset, Lang::En) => "Reset",
@@ -316,7 +312,7 @@ pub fn tr(key: Key, lang: Lang) -> &'static str {
         (TablePeakSpread, Lang::En) => "Peak SOFR − IORB, bp ({date})",
         (TablePeakSpread, Lang::Zh) => "SOFR − IORB 峰值，基点（{date}）",
         (TablePeakSrf, Lang::En) => "Peak SRF use, $bn ({date})",
-        (TablePeakSrf, Lang::Zh) => "SRF 使用峰值，十亿美元（{date}）",
+        (TablePeakSrf, Lang::Zh) => "常设回购便利使用峰值，十亿美元（{date}）",
         (ExportVersion, Lang::En) => "Scenario {id} v{version} · model v{model} · drawn {date}",
         (ExportVersion, Lang::Zh) => "情景 {id} v{version} · 模型 v{model} · 绘制于 {date}",
         (FanName, Lang::En) => "Fan chart of the projected path",
